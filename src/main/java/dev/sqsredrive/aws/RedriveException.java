@@ -1,0 +1,35 @@
+package dev.sqsredrive.aws;
+
+/**
+ * A failure the user can act on: one line of text and the kind of failure, which the CLI turns into an
+ * exit code. Kept free of picocli so that aws/, task/ and mover/ can raise it.
+ */
+public class RedriveException extends RuntimeException {
+
+    /** What went wrong, as scripts need to tell it apart. */
+    public enum Kind { USAGE, AWS, INTERRUPTED, UNEXPECTED }
+
+    private final Kind kind;
+
+    public RedriveException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public RedriveException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public static RedriveException usage(String message) {
+        return new RedriveException(Kind.USAGE, message);
+    }
+
+    public static RedriveException aws(String message, Throwable cause) {
+        return new RedriveException(Kind.AWS, message, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sqsredrive.cli;
+
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.aws.QueueRef;
+import dev.sqsredrive.task.Cancellation;
+import dev.sqsredrive.task.TaskCanceller;
+import dev.sqsredrive.task.TaskCodec;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cancel",
+        description = {"Cancel a running move task. What already moved stays moved.",
+                "Prints the approximate number of messages moved before the cancel."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  redrive cancel \"$HANDLE\"", "  redrive cancel --source orders-dlq"})
+final class CancelCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RedriveCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Parameters(paramLabel = "HANDLE", description = "The task handle, from start or list.")
+        String handle;
+
+        @Option(names = "--source", paramLabel = "SOURCE", description = "Cancel the running task of this DLQ.")
+        String source;
+    }
+
+    @Override
+    public Integer call() {
+        QueueRef sourceRef = target.source == null ? null : QueueRef.parse(target.source);
+        try (Session session = root.session(spec)) {
+            TaskCanceller canceller = new TaskCanceller(session::nativeTasks, session.localTasks(),
+                    session.locator(), session.context().clock());
+            Cancellation c = sourceRef == null
+                    ? canceller.cancel(target.handle)
+                    : canceller.cancelRunning(session.resolver().resolve(sourceRef).arn());
+            var out = session.out();
+            if (out.json()) {
+                ObjectNode n = TaskCodec.JSON.createObjectNode();
+                n.put("taskHandle", c.handle());
+                n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+                n.put("approximateNumberOfMessagesMoved", c.moved());
+                out.resultJson(n);
+            } else {
+                out.result(Long.toString(c.moved()));
+                out.note("Cancel " + (c.kind() == dev.sqsredrive.task.MoveTask.Kind.CLIENT ? "requested" : "accepted")
+                        + " for " + c.handle() + "; about " + c.moved() + " message(s) had moved.");
+            }
+            return ExitCode.OK.code();
+        }
+    }
+}

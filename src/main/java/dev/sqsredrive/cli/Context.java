@@ -1,0 +1,20 @@
+package dev.sqsredrive.cli;
+
+import java.io.BufferedReader;
+import java.time.Clock;
+import java.util.Map;
+
+import dev.sqsredrive.task.Sleeper;
+
+/**
+ * What a run gets from the world around it. Tests pass their own environment, clock and terminal flag,
+ * so nothing in the commands reads System.getenv or the wall clock directly.
+ *
+ * @param env      environment variables (AWS_*, NO_COLOR, REDRIVE_STATE_DIR, ...)
+ * @param clock    wall clock for timestamps and timeouts
+ * @param sleeper  how waiting between polls is done
+ * @param terminal whether a person is at a terminal (prompts, colour, live view)
+ * @param stdin    where confirmations are read from
+ */
+public record Context(Map<String, String> env, Clock clock, Sleeper sleeper, boolean terminal, BufferedReader stdin) {
+}

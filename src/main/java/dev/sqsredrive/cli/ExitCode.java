@@ -1,0 +1,29 @@
+package dev.sqsredrive.cli;
+
+/** The exit codes documented in --help and README; scripts branch on these, so they never change meaning. */
+public enum ExitCode {
+    OK(0, "Done: the command succeeded, or the task COMPLETED."),
+    ERROR(1, "Unexpected error (a bug: run again with --debug and report it)."),
+    USAGE(2, "Usage or bad input: unknown option, malformed queue, rate out of range, ..."),
+    AWS(3, "AWS refused or could not be reached: not found, access denied, throttled past retries."),
+    TASK_FAILED(4, "The move task FAILED (the reason is printed)."),
+    TASK_CANCELLED(5, "The move task was CANCELLED."),
+    TIMEOUT(6, "watch --timeout elapsed before the task ended."),
+    INTERRUPTED(130, "Interrupted (Ctrl-C).");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

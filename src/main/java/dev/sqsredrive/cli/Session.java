@@ -1,0 +1,98 @@
+package dev.sqsredrive.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.sqsredrive.aws.AwsSettings;
+import dev.sqsredrive.aws.DeadLetterQueues;
+import dev.sqsredrive.aws.QueueResolver;
+import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.render.Output;
+import dev.sqsredrive.task.LocalTasks;
+import dev.sqsredrive.task.NativeTasks;
+import dev.sqsredrive.task.StateDir;
+import dev.sqsredrive.task.TaskLocator;
+import dev.sqsredrive.task.TaskWatch;
+
+/**
+ * Everything one command run works with, wired from the global options: output, SQS clients (built on
+ * first use, so --help and bad input never pay for them), the local task records. Closed when the command ends.
+ */
+final class Session implements AutoCloseable {
+
+    private final Context context;
+    private final GlobalOptions globals;
+    private final Output output;
+    private SqsClients clients;
+
+    Session(Context context, GlobalOptions globals, Output output) {
+        this.context = context;
+        this.globals = globals;
+        this.output = output;
+    }
+
+    Output out() {
+        return output;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    GlobalOptions globals() {
+        return globals;
+    }
+
+    SqsClients clients() {
+        if (clients == null) {
+            if (globals.readTimeoutSeconds < 1 || globals.connectTimeoutSeconds < 1) {
+                throw RedriveException.usage("--cli-read-timeout and --cli-connect-timeout take a whole number of"
+                        + " seconds, at least 1");
+            }
+            AwsSettings settings = AwsSettings.resolve(globals.profile, globals.region, globals.endpointUrl,
+                    globals.readTimeout(), globals.connectTimeout(), context.env());
+            output.verbose("profile: " + settings.profile().orElse("(default chain)") + ", region: "
+                    + settings.region().orElse("(from the queue)") + ", endpoint: "
+                    + settings.endpoint().map(Object::toString).orElse("(AWS)"));
+            clients = new SqsClients(settings);
+        }
+        return clients;
+    }
+
+    QueueResolver resolver() {
+        return new QueueResolver(clients());
+    }
+
+    /** The native-task API of the region a queue ARN lives in. */
+    NativeTasks nativeTasks(String queueArn) {
+        return new NativeTasks(clients().forRegion(queueArn.split(":", -1)[3]));
+    }
+
+    Path stateDir() {
+        return StateDir.resolve(context.env());
+    }
+
+    LocalTasks localTasks() {
+        return new LocalTasks(stateDir());
+    }
+
+    List<String> regionDlqs() {
+        return DeadLetterQueues.discover(clients().defaultClient());
+    }
+
+    TaskLocator locator() {
+        return new TaskLocator(this::nativeTasks, localTasks(), this::regionDlqs);
+    }
+
+    TaskWatch taskWatch() {
+        return new TaskWatch(context.clock(), context.sleeper());
+    }
+
+    @Override
+    public void close() {
+        if (clients != null) {
+            clients.close();
+        }
+    }
+}

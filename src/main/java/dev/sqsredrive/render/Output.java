@@ -1,0 +1,91 @@
+package dev.sqsredrive.render;
+
+import java.io.PrintWriter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Where a command's words go: results on stdout (text or JSON), everything else on stderr, colour only
+ * when {@link Style} allows it. Commands print through this and nothing else, so tests see all of it.
+ */
+public final class Output {
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean verbose;
+    private final Style style;
+
+    public Output(PrintWriter out, PrintWriter err, boolean json, boolean verbose, Style style) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.verbose = verbose;
+        this.style = style;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** A result line on stdout. */
+    public void result(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** A JSON document on stdout, indented for people and parseable for scripts. */
+    public void resultJson(JsonNode node) {
+        out.println(write(PRETTY, node));
+        out.flush();
+    }
+
+    /** One JSON object on one line (NDJSON), for streams such as watch. */
+    public void resultJsonLine(JsonNode node) {
+        out.println(write(COMPACT, node));
+        out.flush();
+    }
+
+    /** A note for the person at the terminal: stderr, never mixed into results. */
+    public void note(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    /** A note shown only with --verbose. */
+    public void verbose(String line) {
+        if (verbose) {
+            note(style.dim(line));
+        }
+    }
+
+    public void warn(String line) {
+        note(style.yellow("warning: ") + line);
+    }
+
+    private static String write(ObjectMapper mapper, JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

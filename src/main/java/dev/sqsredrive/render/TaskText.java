@@ -1,0 +1,66 @@
+package dev.sqsredrive.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import dev.sqsredrive.task.MoveTask;
+
+/** How a task reads in text output: table rows for list, one line per change for watch. */
+public final class TaskText {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private TaskText() {
+    }
+
+    public static List<String> table(List<MoveTask> tasks) {
+        Table t = new Table("SOURCE", "STATUS", "MOVED", "TO MOVE", "RATE", "DESTINATION", "STARTED", "KIND",
+                "HANDLE");
+        for (MoveTask task : tasks) {
+            t.row(name(task.sourceArn()), task.status().name(), Long.toString(task.moved()),
+                    task.toMove() == null ? "-" : Long.toString(task.toMove()), rate(task.rate()),
+                    destination(task.destinationArn()), when(task.startedAt()),
+                    task.kind().name().toLowerCase(Locale.ROOT), task.taskHandle());
+        }
+        return t.lines();
+    }
+
+    /** e.g. "RUNNING  120/300 moved  rate 10/s  orders-dlq -> each message's origin" */
+    public static String line(MoveTask task) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(task.status().name()).append("  ").append(task.moved());
+        if (task.toMove() != null) {
+            sb.append('/').append(task.toMove());
+        }
+        sb.append(" moved  rate ").append(rate(task.rate())).append("  ")
+                .append(name(task.sourceArn())).append(" -> ").append(destination(task.destinationArn()));
+        if (task.failureReason() != null) {
+            sb.append("  reason: ").append(task.failureReason());
+        }
+        return sb.toString();
+    }
+
+    public static String rate(Double rate) {
+        if (rate == null) {
+            return "auto";
+        }
+        return (rate == Math.rint(rate) ? Long.toString(rate.longValue()) : String.format(Locale.ROOT, "%.2f", rate))
+                + "/s";
+    }
+
+    public static String destination(String arn) {
+        return arn == null ? "each message's origin" : name(arn);
+    }
+
+    public static String name(String arn) {
+        return arn == null ? "-" : arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    static String when(Instant t) {
+        return t == null ? "-" : WHEN.format(t);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sqsredrive.task;
+
+/**
+ * A client-side task's record says RUNNING for as long as its mover lives. When the mover process is gone
+ * (killed, crashed, machine rebooted) without writing an end, the task is reported FAILED with the way to
+ * resume, rather than RUNNING forever.
+ */
+final class ClientTaskLiveness {
+
+    private ClientTaskLiveness() {
+    }
+
+    static MoveTask check(LocalTask record) {
+        MoveTask t = record.task();
+        if (t.status().terminal() || record.pid() == null) {
+            return t;
+        }
+        boolean alive = ProcessHandle.of(record.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (alive) {
+            return t;
+        }
+        return new MoveTask(t.taskHandle(), t.kind(), TaskStatus.FAILED, t.sourceArn(), t.destinationArn(), t.rate(),
+                t.moved(), t.toMove(), "mover process " + record.pid() + " ended without finishing; resume with"
+                + " 'redrive start --resume " + t.taskHandle() + "'", t.startedAt());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sqsredrive.task;
+
+import java.util.List;
+
+import dev.sqsredrive.aws.QueueRef;
+import dev.sqsredrive.aws.QueueResolver;
+import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.aws.ResolvedQueue;
+
+/**
+ * Checks a requested move before anything moves: every rule SQS would enforce is enforced here first,
+ * because some endpoints do not (ElasticMQ accepts any rate, and hangs on a non-DLQ source), and because
+ * an operator deserves the reason in words rather than an error code.
+ */
+public final class MovePlanner {
+
+    /** StartMessageMoveTask's bounds for MaxNumberOfMessagesPerSecond. */
+    public static final int MIN_NATIVE_RATE = 1;
+    public static final int MAX_NATIVE_RATE = 500;
+
+    private final QueueResolver resolver;
+
+    public MovePlanner(QueueResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** The checks that need no AWS call; run first so bad input fails fast and offline. */
+    public static void checkInput(String source, String destination, Integer rate) {
+        if (rate != null && (rate < MIN_NATIVE_RATE || rate > MAX_NATIVE_RATE)) {
+            throw RedriveException.usage("--rate " + rate + " is out of range: a native move task takes "
+                    + MIN_NATIVE_RATE + " to " + MAX_NATIVE_RATE + " messages per second (omit it to let SQS choose)");
+        }
+        QueueRef src = QueueRef.parse(source);
+        if (destination != null) {
+            QueueRef dst = QueueRef.parse(destination);
+            if (src.input().strip().equals(dst.input().strip())) {
+                throw RedriveException.usage("source and destination are the same queue ('" + source + "')");
+            }
+            if (src.isFifoName() != dst.isFifoName()) {
+                throw fifoMismatch(src.name(), src.isFifoName(), dst.name());
+            }
+        }
+    }
+
+    public MovePlan plan(String source, String destination, Integer rate) {
+        checkInput(source, destination, rate);
+        ResolvedQueue src = resolver.resolve(QueueRef.parse(source));
+        ResolvedQueue dst = destination == null ? null : resolver.resolve(QueueRef.parse(destination));
+        if (dst != null && src.arn().equals(dst.arn())) {
+            throw RedriveException.usage("source and destination are the same queue (" + src.arn() + ")");
+        }
+        if (dst != null && src.fifo() != dst.fifo()) {
+            throw fifoMismatch(src.name(), src.fifo(), dst.name());
+        }
+        List<String> sources = resolver.sourcesOf(src);
+        if (sources.isEmpty()) {
+            throw RedriveException.usage("'" + src.name() + "' is not a dead-letter queue: no queue names it in its"
+                    + " RedrivePolicy ('redrive list' shows the DLQs of this region)");
+        }
+        return new MovePlan(src, dst, rate, sources);
+    }
+
+    private static RedriveException fifoMismatch(String source, boolean sourceFifo, String destination) {
+        return RedriveException.usage("'" + source + "' is " + (sourceFifo ? "a FIFO" : "a standard") + " queue but '"
+                + destination + "' is " + (sourceFifo ? "standard" : "FIFO")
+                + ": messages can only move between queues of the same type");
+    }
+}

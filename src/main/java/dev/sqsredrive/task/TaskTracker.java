@@ -1,0 +1,109 @@
+package dev.sqsredrive.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.sqsredrive.aws.RedriveException;
+
+/**
+ * Follows one task from poll to poll. A native task is listed by its source; SQS drops the handle once the
+ * task leaves RUNNING, so after the first sighting the task is recognised by its start time instead.
+ * A client-side task is read from its local record.
+ */
+public final class TaskTracker {
+
+    private final Function<String, NativeTasks> nativeTasksForSource;
+    private final LocalTasks local;
+    private final String sourceArn;
+    private final MoveTask.Kind kind;
+    private String handle;
+    private Instant startedAt;
+    private MoveTask last;
+
+    /**
+     * @param nativeTasksForSource gives the NativeTasks of the region a source ARN lives in
+     * @param handle               the handle to follow, or null to follow the source's most recent task
+     * @param startedAt            the start time when already known (a local record), else null
+     */
+    public TaskTracker(Function<String, NativeTasks> nativeTasksForSource, LocalTasks local, String sourceArn,
+                       MoveTask.Kind kind, String handle, Instant startedAt) {
+        this.nativeTasksForSource = nativeTasksForSource;
+        this.local = local;
+        this.sourceArn = sourceArn;
+        this.kind = kind;
+        this.handle = handle;
+        this.startedAt = startedAt;
+    }
+
+    public String sourceArn() {
+        return sourceArn;
+    }
+
+    /** The task as it is now. */
+    public MoveTask poll() {
+        MoveTask now = kind == MoveTask.Kind.CLIENT ? pollClient() : pollNative();
+        last = now;
+        return now;
+    }
+
+    private MoveTask pollClient() {
+        LocalTask record = local.find(handle).orElseThrow(() -> RedriveException.aws(
+                "the record of client-side task '" + handle + "' is gone from " + local.directory(), null));
+        return ClientTaskLiveness.check(record);
+    }
+
+    private MoveTask pollNative() {
+        List<MoveTask> tasks = nativeTasksForSource.apply(sourceArn).list(sourceArn, NativeTasks.MAX_LISTED);
+        Optional<MoveTask> found = find(tasks);
+        if (found.isPresent()) {
+            MoveTask t = found.get();
+            if (startedAt == null) {
+                startedAt = t.startedAt();
+            }
+            if (handle == null) {
+                handle = t.taskHandle();
+            }
+            return t.taskHandle() == null ? t.withHandle(handle) : t;
+        }
+        return vanished();
+    }
+
+    private Optional<MoveTask> find(List<MoveTask> tasks) {
+        if (handle != null) {
+            Optional<MoveTask> byHandle = tasks.stream().filter(t -> handle.equals(t.taskHandle())).findFirst();
+            if (byHandle.isPresent()) {
+                return byHandle;
+            }
+        }
+        if (startedAt != null) {
+            return tasks.stream().filter(t -> startedAt.equals(t.startedAt())).findFirst();
+        }
+        if (handle == null) {
+            // Following a source: its running task, else its most recent one.
+            return tasks.stream().filter(t -> t.status() == TaskStatus.RUNNING).findFirst()
+                    .or(() -> tasks.stream().findFirst());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The task is no longer listed. AWS keeps finished tasks listed; ElasticMQ drops cancelled ones. When
+     * this machine asked for the cancel, that is what happened; otherwise nobody can say, and we do not guess.
+     */
+    private MoveTask vanished() {
+        boolean cancelledHere = handle != null && local.find(handle).map(LocalTask::cancelRequested).orElse(false);
+        if (cancelledHere && last != null) {
+            return new MoveTask(handle, last.kind(), TaskStatus.CANCELLED, last.sourceArn(), last.destinationArn(),
+                    last.rate(), last.moved(), last.toMove(), null, last.startedAt());
+        }
+        if (cancelledHere) {
+            return new MoveTask(handle, MoveTask.Kind.NATIVE, TaskStatus.CANCELLED, sourceArn, null, null, 0, null,
+                    null, startedAt);
+        }
+        throw RedriveException.aws("task " + (handle == null ? "of '" + NativeTasks.nameOf(sourceArn) + "'"
+                : "'" + handle + "'") + " is not among the last " + NativeTasks.MAX_LISTED
+                + " move tasks of '" + NativeTasks.nameOf(sourceArn) + "'", null);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sqsredrive.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Polls a task until it reaches a terminal status or the timeout passes. */
+public final class TaskWatch {
+
+    /**
+     * @param last     the task as last seen
+     * @param timedOut true when the timeout passed before a terminal status
+     */
+    public record Result(MoveTask last, boolean timedOut) {
+    }
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public TaskWatch(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @param timeout  null to wait for as long as the task runs
+     * @param onChange called with the first state and with every state that differs from the one before
+     */
+    public Result run(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onChange)
+            throws InterruptedException {
+        Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
+        MoveTask previous = null;
+        while (true) {
+            MoveTask now = tracker.poll();
+            if (!Objects.equals(now, previous)) {
+                onChange.accept(now);
+                previous = now;
+            }
+            if (now.status().terminal()) {
+                return new Result(now, false);
+            }
+            Instant current = clock.instant();
+            if (deadline != null && !current.isBefore(deadline)) {
+                return new Result(now, true);
+            }
+            Duration wait = deadline == null ? interval : min(interval, Duration.between(current, deadline));
+            sleeper.sleep(wait);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
