@@ -56,7 +56,9 @@ public final class AwsErrors {
         if (e instanceof AwsServiceException ase) {
             String code = errorCode(ase);
             String message = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
-            String detail = (message == null || message.isBlank() ? "" : ": " + message.strip()) + " (" + code + ")";
+            // The server's own words, on the one line an error gets (some messages span several).
+            String detail = (message == null || message.isBlank() ? "" : ": " + message.strip().replaceAll("\\s+", " "))
+                    + " (" + code + ")";
             if (NOT_FOUND.contains(code)) {
                 return subject + " does not exist (" + code + "); 'redrive list' shows the DLQs of this region";
             }

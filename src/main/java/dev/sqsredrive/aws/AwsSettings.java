@@ -1,6 +1,7 @@
 package dev.sqsredrive.aws;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record AwsSettings(Optional<String> profile, Optional<String> region, Opt
                 .map(AwsSettings::endpointUri);
         Optional<String> region = firstPresent(regionFlag, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
         if (region.isEmpty()) {
-            region = profileRegion(profile.orElse("default"));
+            region = profileRegion(profile.orElse("default"), env.get("AWS_CONFIG_FILE"));
         }
         return new AwsSettings(profile, region, endpoint, readTimeout, connectTimeout, env);
     }
@@ -66,9 +67,12 @@ public record AwsSettings(Optional<String> profile, Optional<String> region, Opt
         }
     }
 
-    private static Optional<String> profileRegion(String profileName) {
+    /** The profile's region, from AWS_CONFIG_FILE of the given environment when it names one, else ~/.aws/config. */
+    private static Optional<String> profileRegion(String profileName, String configFile) {
         try {
-            return ProfileFile.defaultProfileFile().profile(profileName).flatMap(p -> p.property("region"));
+            ProfileFile file = configFile == null || configFile.isBlank() ? ProfileFile.defaultProfileFile()
+                    : ProfileFile.builder().content(Path.of(configFile)).type(ProfileFile.Type.CONFIGURATION).build();
+            return file.profile(profileName).flatMap(p -> p.property("region"));
         } catch (RuntimeException unreadableProfileFile) {
             // A broken ~/.aws/config must not stop a command that names its region another way; the SDK
             // reports the file itself if credentials have to come from it.

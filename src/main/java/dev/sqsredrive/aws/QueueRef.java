@@ -21,8 +21,12 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}(\\.fifo)?|[A-Za-z0-9_-]{1,80}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+|[a-z0-9-]+");
-    private static final Pattern AWS_HOST_REGION = Pattern.compile("^sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$"
-            + "|^([a-z0-9-]+)\\.queue\\.amazonaws\\.com(\\.cn)?$");
+    /** sqs[-fips].REGION.amazonaws.com[.cn], the dual-stack sqs.REGION.api.aws, legacy REGION.queue.amazonaws.com. */
+    private static final Pattern AWS_HOST_REGION = Pattern.compile(
+            "^sqs(?:-fips)?\\.([a-z0-9-]+)\\.(?:amazonaws\\.com(?:\\.cn)?|api\\.aws)$"
+            + "|^([a-z0-9-]+)\\.queue\\.amazonaws\\.com(?:\\.cn)?$");
+    /** The oldest queue URLs have no region in the host: they are us-east-1's. */
+    private static final String LEGACY_US_EAST_1_HOST = "queue.amazonaws.com";
     private static final String NAME_RULE =
             "a queue name has 1 to 80 letters, digits, '-' or '_' (FIFO names end in .fifo)";
 
@@ -81,10 +85,13 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
             throw RedriveException.usage("not a queue URL: '" + input + "' (the path must be /ACCOUNT/QUEUE)");
         }
         checkName(input, segments[1]);
-        var matcher = AWS_HOST_REGION.matcher(uri.getHost().toLowerCase());
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        var matcher = AWS_HOST_REGION.matcher(host);
         Optional<String> region = Optional.empty();
         if (matcher.matches()) {
-            region = Optional.ofNullable(matcher.group(1) != null ? matcher.group(1) : matcher.group(3));
+            region = Optional.ofNullable(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        } else if (host.equals(LEGACY_US_EAST_1_HOST)) {
+            region = Optional.of("us-east-1");
         }
         Optional<String> account = ACCOUNT.matcher(segments[0]).matches()
                 ? Optional.of(segments[0]) : Optional.empty();

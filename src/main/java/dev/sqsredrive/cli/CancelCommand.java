@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cancel",
+@Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Cancel a running move task. What already moved stays moved.",
                 "Prints the approximate number of messages moved before the cancel."},
         footerHeading = "%nExamples:%n",

@@ -15,9 +15,17 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
+        try {
+            return parse(value);
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            throw new TypeConversionException("'" + value + "' is too long a duration");
+        }
+    }
+
+    private static Duration parse(String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);
         if (v.matches("\\d+")) {
-            return Duration.ofSeconds(Long.parseLong(v));
+            return positive(Duration.ofSeconds(Long.parseLong(v)), value);
         }
         if (v.startsWith("p")) {
             try {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list",
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"List the move tasks of a DLQ, most recent first.",
                 "Without SOURCE, lists every DLQ of the region (every queue a RedrivePolicy points at)."},
         footerHeading = "%nExamples:%n",

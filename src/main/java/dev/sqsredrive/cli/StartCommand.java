@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "start",
+@Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Start moving the messages of a dead-letter queue.",
                 "Without --to, each message goes back to the queue it was dead-lettered from.",
                 "Prints the task handle (for watch and cancel), or JSON with -o json."},

@@ -8,8 +8,8 @@ import dev.sqsredrive.task.TaskTracker;
 
 /**
  * Reads an argument that may be a task handle or a queue. Handles recorded here or in AWS's format are
- * handles; ARNs and URLs are queues; a bare word is tried as a queue name first and as a handle second
- * (some endpoints' handles look like queue names).
+ * handles; ARNs and URLs are queues (a malformed one is a usage error, not a handle to search for); a bare
+ * word is tried as a queue name first and as a handle second (some endpoints' handles look like queue names).
  */
 final class TaskTargets {
 
@@ -21,20 +21,33 @@ final class TaskTargets {
         if (session.localTasks().find(target).isPresent() || TaskHandles.sourceArnOf(target).isPresent()) {
             return locator.byHandle(target);
         }
+        if (looksLikeQueue(target)) {
+            return locator.bySource(session.resolver().resolve(QueueRef.parse(target)).arn());
+        }
         QueueRef ref;
         try {
             ref = QueueRef.parse(target);
-        } catch (RedriveException notAQueue) {
+        } catch (RedriveException notAQueueName) {
             return locator.byHandle(target);
         }
         try {
             return locator.bySource(session.resolver().resolve(ref).arn());
         } catch (RedriveException e) {
-            if (ref.url().isEmpty() && !ref.input().startsWith("arn:") && e.getCause() != null
-                    && AwsErrors.isNotFound(e.getCause())) {
-                return locator.byHandle(target);
+            if (e.getCause() == null || !AwsErrors.isNotFound(e.getCause())) {
+                throw e;
             }
-            throw e;
+            try {
+                return locator.byHandle(target);
+            } catch (RedriveException notAHandleEither) {
+                // Both readings failed; the user most likely mistyped a queue name, so say that first.
+                throw RedriveException.aws("queue '" + target + "' does not exist, and no task has that handle;"
+                        + " 'redrive list' shows the DLQs of this region and their tasks", e.getCause());
+            }
         }
+    }
+
+    private static boolean looksLikeQueue(String target) {
+        String t = target.strip();
+        return t.startsWith("arn:") || t.contains("://");
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "watch",
+@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Follow a move task until it ends; the exit code says how it ended.",
                 "Given a queue, follows its most recent task."},
         footerHeading = "%nExamples:%n",

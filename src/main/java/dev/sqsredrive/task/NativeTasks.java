@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 
 /** SQS's own move tasks: StartMessageMoveTask, ListMessageMoveTasks and CancelMessageMoveTask. */
-public final class NativeTasks {
+public final class NativeTasks implements MoveTaskLister {
 
     /** ListMessageMoveTasks returns at most this many tasks (the most recent first). */
     public static final int MAX_LISTED = 10;
@@ -30,6 +30,7 @@ public final class NativeTasks {
         }
     }
 
+    @Override
     public List<MoveTask> list(String sourceArn, int max) {
         try {
             return sqs.listMessageMoveTasks(r -> r.sourceArn(sourceArn).maxResults(max)).results().stream()

@@ -14,7 +14,7 @@ import dev.sqsredrive.aws.RedriveException;
  */
 public final class TaskTracker {
 
-    private final Function<String, NativeTasks> nativeTasksForSource;
+    private final Function<String, ? extends MoveTaskLister> nativeTasksForSource;
     private final LocalTasks local;
     private final String sourceArn;
     private final MoveTask.Kind kind;
@@ -27,7 +27,7 @@ public final class TaskTracker {
      * @param handle               the handle to follow, or null to follow the source's most recent task
      * @param startedAt            the start time when already known (a local record), else null
      */
-    public TaskTracker(Function<String, NativeTasks> nativeTasksForSource, LocalTasks local, String sourceArn,
+    public TaskTracker(Function<String, ? extends MoveTaskLister> nativeTasksForSource, LocalTasks local, String sourceArn,
                        MoveTask.Kind kind, String handle, Instant startedAt) {
         this.nativeTasksForSource = nativeTasksForSource;
         this.local = local;
@@ -59,7 +59,9 @@ public final class TaskTracker {
         Optional<MoveTask> found = find(tasks);
         if (found.isPresent()) {
             MoveTask t = found.get();
-            if (startedAt == null) {
+            if (t.startedAt() != null) {
+                // SQS's own start time, even over a recorded one: a record may hold this machine's clock (when
+                // the new task was not listed yet), which would never match once SQS drops the handle.
                 startedAt = t.startedAt();
             }
             if (handle == null) {

@@ -30,7 +30,7 @@ public final class TaskWatch {
      */
     public Result run(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onChange)
             throws InterruptedException {
-        Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
+        Instant deadline = deadline(clock.instant(), timeout);
         MoveTask previous = null;
         while (true) {
             MoveTask now = tracker.poll();
@@ -47,6 +47,18 @@ public final class TaskWatch {
             }
             Duration wait = deadline == null ? interval : min(interval, Duration.between(current, deadline));
             sleeper.sleep(wait);
+        }
+    }
+
+    /** Null (no deadline) without a timeout, or when the timeout reaches past the end of time. */
+    private static Instant deadline(Instant now, Duration timeout) {
+        if (timeout == null) {
+            return null;
+        }
+        try {
+            return now.plus(timeout);
+        } catch (java.time.DateTimeException | ArithmeticException beyondInstantMax) {
+            return null;
         }
     }
 

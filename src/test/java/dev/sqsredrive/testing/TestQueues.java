@@ -28,10 +28,12 @@ public final class TestQueues implements AutoCloseable {
 
     private final SqsClient sqs;
     private final URI endpoint;
+    private final String region;
     private final String prefix;
 
     public TestQueues(URI endpoint, String region) {
         this.endpoint = endpoint;
+        this.region = region;
         this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -159,7 +161,7 @@ public final class TestQueues implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_REGION", ElasticMq.REGION);
+        env.put("AWS_REGION", region);
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
         env.put("REDRIVE_STATE_DIR", stateDir.toString());
         env.put("HOME", stateDir.toString());

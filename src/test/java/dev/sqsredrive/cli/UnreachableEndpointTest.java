@@ -1,0 +1,116 @@
+package dev.sqsredrive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sqsredrive.testing.Redrive;
+import dev.sqsredrive.testing.RunResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An endpoint that never answers, or cannot be reached at all, ends the command with exit 3, never a hang. */
+class UnreachableEndpointTest {
+
+    /** Generous: six attempts of one second each plus the SDK's backoff between them. */
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @TempDir
+    Path stateDir;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("REDRIVE_STATE_DIR", stateDir.toString());
+        env.put("HOME", stateDir.toString());
+        return env;
+    }
+
+    /** A server that accepts every connection and never says a word; held connections close with the test. */
+    private int silentServer() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        toClose.add(server);
+        Thread acceptor = new Thread(() -> {
+            for (int i = 0; i < 100 && !server.isClosed(); i++) { // bounded: the command makes a handful of attempts
+                try {
+                    Socket s = server.accept();
+                    synchronized (toClose) {
+                        toClose.add(s);
+                    }
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "silent-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server.getLocalPort();
+    }
+
+    @Test
+    void aServerThatNeverAnswersEndsWithExitThreeWithinTheReadTimeoutAndItsRetries() throws IOException {
+        int port = silentServer();
+
+        RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "list", "orders-dlq",
+                "--endpoint-url", "http://127.0.0.1:" + port, "--cli-read-timeout", "1"));
+
+        r.assertExitCode(3);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).startsWith("redrive: ").contains("no answer from SQS", "orders-dlq", "--cli-read-timeout");
+    }
+
+    @Test
+    void anEndpointNobodyListensOnEndsWithExitThreeNamingTheCause() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: connections to it are refused
+        }
+        int closedPort = port;
+
+        RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "--endpoint-url",
+                "http://127.0.0.1:" + closedPort, "start", "orders-dlq"));
+
+        r.assertExitCode(3);
+        assertThat(r.errLines()).as(r.toString()).hasSize(1);
+        assertThat(r.err()).startsWith("redrive: ").contains("cannot reach SQS", "orders-dlq", "ConnectException");
+    }
+
+    @Test
+    void aStackTraceOnlyWithDebug() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        int closedPort = port;
+
+        RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "--endpoint-url",
+                "http://127.0.0.1:" + closedPort, "list", "orders-dlq", "--debug"));
+
+        r.assertExitCode(3);
+        assertThat(r.errLines()).as(r.toString())
+                .anySatisfy(l -> assertThat(l).startsWith("redrive: ").contains("cannot reach SQS"));
+        assertThat(r.err()).contains("\tat ").contains("ConnectException");
+    }
+}
