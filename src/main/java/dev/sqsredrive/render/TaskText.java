@@ -33,7 +33,8 @@ public final class TaskText {
     public static String line(MoveTask task) {
         StringBuilder sb = new StringBuilder();
         sb.append(task.status().name()).append("  ").append(task.moved());
-        if (task.toMove() != null) {
+        // A total below the count moved says nothing (ElasticMQ reports 0 to move once a task completes).
+        if (task.toMove() != null && task.toMove() >= task.moved()) {
             sb.append('/').append(task.toMove());
         }
         sb.append(" moved  rate ").append(rate(task.rate())).append("  ")

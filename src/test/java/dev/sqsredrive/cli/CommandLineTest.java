@@ -137,6 +137,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aDlqWithoutTasksListsNothingOnStdoutAndSaysSoOnStderr() {
+        Map<String, String> env = bareEnv();
+        env.put("AWS_ENDPOINT_URL", elasticMq());
+        RunResult r = Redrive.run(env, "list", dlq.url()).assertExitCode(0);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("No move tasks.");
+    }
+
+    @Test
     void aBadEndpointUrlIsAUsageError() {
         RunResult r = Redrive.run(bareEnv(), "list", dlq.name(), "--endpoint-url", "localhost:9324")
                 .assertExitCode(2);

@@ -179,6 +179,26 @@ abstract class MoveTaskScenarios {
         assertThat(queues.bodies(queues.drain(w.source()))).containsExactlyInAnyOrderElementsOf(w.bodies());
     }
 
+    @Test
+    void aFifoDlqMovesToAFifoDestinationAsTheServerAllows() {
+        Queue dlq = queues.create("dlq", true, Map.of());
+        Queue source = queues.createSourceOf("src", dlq, true);
+        Queue dest = queues.create("dest", true, Map.of());
+        List<String> bodies = queues.deadLetter(source, dlq, 3, "fifo");
+
+        RunResult run = redrive("start", dlq.name(), "--to", dest.arn(), "--watch", FAST).assertExitCode(0);
+        assertThat(run.outLines()).as(run.toString()).last().asString().contains("COMPLETED");
+
+        if (server.traits().movesFifoMessages()) {
+            assertThat(queues.bodies(queues.drain(dest))).containsExactlyInAnyOrderElementsOf(bodies);
+            assertThat(queues.depth(dlq)).isZero();
+        } else {
+            // ElasticMQ: a FIFO move task completes at once having moved nothing.
+            assertThat(queues.bodies(queues.drain(dlq))).containsExactlyInAnyOrderElementsOf(bodies);
+            assertThat(queues.depth(dest)).isZero();
+        }
+    }
+
     // --- list ----------------------------------------------------------------------------------------------
 
     @Test
@@ -253,6 +273,10 @@ abstract class MoveTaskScenarios {
         assertThat(timedOut.out()).contains("RUNNING");
         assertThat(timedOut.err()).contains("--timeout").contains("redrive cancel " + handle);
 
+        RunResult second = redrive("start", w.dlq().name()).assertExitCode(3);
+        assertThat(second.errLines()).as(second.toString()).hasSize(1);
+        assertThat(second.err()).startsWith("redrive: ").contains(w.dlq().name());
+
         RunResult cancel = redrive("cancel", handle).assertExitCode(0);
         assertThat(cancel.outLines()).as(cancel.toString()).hasSize(1);
         long moved = Long.parseLong(cancel.outLines().get(0).strip());
@@ -286,6 +310,23 @@ abstract class MoveTaskScenarios {
             // ElasticMQ forgets a cancelled task: ListMessageMoveTasks no longer returns it.
             assertThat(json(list.out())).isEmpty();
         }
+        assertEveryMessageIsInOneOf(w, dest);
+    }
+
+    @Test
+    void aTaskStartedOnAnotherMachineIsFoundByItsHandleAndCancelled(@TempDir Path otherMachine) {
+        Wired w = deadLettered(20);
+        Queue dest = queues.create("dest");
+        String handle = startSlowTask(w, dest);
+        Map<String, String> elsewhere = queues.env(otherMachine); // no record of the task there
+
+        RunResult cancel = Redrive.run(elsewhere, "cancel", handle).assertExitCode(0);
+        assertThat(cancel.err()).contains(handle);
+        Redrive.run(elsewhere, "watch", handle, FAST).assertExitCode(5);
+
+        RunResult unknown = Redrive.run(elsewhere, "cancel", "no-such-handle").assertExitCode(2);
+        assertThat(unknown.errLines()).as(unknown.toString()).hasSize(1);
+        assertThat(unknown.err()).contains("unknown task handle 'no-such-handle'");
         assertEveryMessageIsInOneOf(w, dest);
     }
 

@@ -19,6 +19,9 @@ public record ServerTraits(boolean routesEachMessageToItsOrigin, boolean listsCa
 
     public static final ServerTraits ELASTIC_MQ = new ServerTraits(false, false, false);
 
-    /** From LocalStack's documentation and DESIGN.md §5; not observed here (no Docker on this machine). */
+    /**
+     * Routing from DESIGN.md §5; the other two assume LocalStack matches AWS. Not observed where these were
+     * written (no Docker): the first run with Docker confirms or corrects them.
+     */
     public static final ServerTraits LOCALSTACK = new ServerTraits(true, true, true);
 }
