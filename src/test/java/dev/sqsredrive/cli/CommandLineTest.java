@@ -3,7 +3,6 @@ package dev.sqsredrive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.sqsredrive.testing.ElasticMq;
@@ -39,13 +38,7 @@ class CommandLineTest {
 
     /** Credentials and a state dir only: no region, no endpoint, so each test says where to go. */
     private Map<String, String> bareEnv() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("REDRIVE_STATE_DIR", stateDir.toString());
-        env.put("HOME", stateDir.toString());
-        env.put("AWS_CONFIG_FILE", stateDir.resolve("no-config").toString());
-        return env;
+        return Redrive.baseEnv(stateDir);
     }
 
     private static String elasticMq() {

@@ -3,7 +3,6 @@ package dev.sqsredrive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.sqsredrive.testing.Redrive;
@@ -22,13 +21,9 @@ class InputValidationTest {
     Path stateDir;
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        Map<String, String> env = Redrive.baseEnv(stateDir);
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:1");
-        env.put("REDRIVE_STATE_DIR", stateDir.toString());
-        env.put("HOME", stateDir.toString());
         return env;
     }
 

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +38,8 @@ class UnreachableEndpointTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        Map<String, String> env = Redrive.baseEnv(stateDir);
         env.put("AWS_REGION", "us-east-1");
-        env.put("REDRIVE_STATE_DIR", stateDir.toString());
-        env.put("HOME", stateDir.toString());
         return env;
     }
 
@@ -81,13 +76,16 @@ class UnreachableEndpointTest {
         assertThat(r.err()).startsWith("redrive: ").contains("no answer from SQS", "orders-dlq", "--cli-read-timeout");
     }
 
+    /** A port that was free a moment ago: connections to it are refused. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     @Test
     void anEndpointNobodyListensOnEndsWithExitThreeNamingTheCause() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort(); // closed again: connections to it are refused
-        }
-        int closedPort = port;
+        int closedPort = closedPort();
 
         RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "--endpoint-url",
                 "http://127.0.0.1:" + closedPort, "start", "orders-dlq"));
@@ -99,11 +97,7 @@ class UnreachableEndpointTest {
 
     @Test
     void aStackTraceOnlyWithDebug() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        int closedPort = port;
+        int closedPort = closedPort();
 
         RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "--endpoint-url",
                 "http://127.0.0.1:" + closedPort, "list", "orders-dlq", "--debug"));

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.sqsredrive.cli.Context;
@@ -20,6 +22,21 @@ public final class Redrive {
     }
 
     private Redrive() {
+    }
+
+    /**
+     * An environment with test credentials and its own state directory, and nothing else: no region, no
+     * endpoint, and a config file that does not exist, so the developer's ~/.aws never leaks into a test.
+     * Mutable, for each test to add what it is about.
+     */
+    public static Map<String, String> baseEnv(Path stateDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("REDRIVE_STATE_DIR", stateDir.toString());
+        env.put("HOME", stateDir.toString());
+        env.put("AWS_CONFIG_FILE", stateDir.resolve("no-aws-config").toString());
+        return env;
     }
 
     public static RunResult run(Map<String, String> env, String... args) {

@@ -158,13 +158,9 @@ public final class TestQueues implements AutoCloseable {
 
     /** Environment for a `redrive` run against this server, with its own state directory. */
     public Map<String, String> env(java.nio.file.Path stateDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        Map<String, String> env = Redrive.baseEnv(stateDir);
         env.put("AWS_REGION", region);
         env.put("AWS_ENDPOINT_URL", endpoint.toString());
-        env.put("REDRIVE_STATE_DIR", stateDir.toString());
-        env.put("HOME", stateDir.toString());
         return env;
     }
 
