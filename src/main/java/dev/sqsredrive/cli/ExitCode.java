@@ -5,7 +5,8 @@ public enum ExitCode {
     OK(0, "Done: the command succeeded, or the task COMPLETED."),
     ERROR(1, "Unexpected error (a bug: run again with --debug and report it)."),
     USAGE(2, "Usage or bad input: unknown option, malformed queue, rate out of range, ..."),
-    AWS(3, "AWS refused or could not be reached: not found, access denied, throttled past retries."),
+    AWS(3, "AWS refused or could not be reached: not found, access denied, throttled past retries,"
+            + " a move task already running on the DLQ."),
     TASK_FAILED(4, "The move task FAILED (the reason is printed)."),
     TASK_CANCELLED(5, "The move task was CANCELLED."),
     TIMEOUT(6, "watch --timeout elapsed before the task ended."),

@@ -2,13 +2,25 @@ package dev.sqsredrive.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 
+import dev.sqsredrive.aws.RedriveException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskRequest;
+import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskResponse;
 
 /** ListMessageMoveTasks entries as AWS returns them, including what only AWS leaves out. */
 class NativeTasksTest {
+
+    private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:orders-dlq";
 
     @Test
     void aFinishedAwsTaskHasNoHandleAndKeepsItsOtherFields() {
@@ -41,5 +53,53 @@ class NativeTasksTest {
         assertThat(t.moved()).isZero();
         assertThat(t.toMove()).isNull();
         assertThat(t.startedAt()).isNull();
+    }
+
+    /** An endpoint whose StartMessageMoveTask answers with this error, as the SDK would raise it. */
+    private static NativeTasks refusingStart(String code, String message) {
+        SqsException refusal = (SqsException) SqsException.builder().statusCode(400).message(message)
+                .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sqs").errorCode(code).errorMessage(message)
+                        .build())
+                .build();
+        return new NativeTasks(new SqsClient() {
+            @Override
+            public StartMessageMoveTaskResponse startMessageMoveTask(StartMessageMoveTaskRequest request) {
+                throw refusal;
+            }
+
+            @Override
+            public String serviceName() {
+                return "sqs";
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /** AWS's wording is not reproduced by ElasticMQ (the integration suite covers ElasticMQ's own). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "InvalidParameterValue|There is already a task running. Only one active task is allowed for a source"
+                    + " queue arn at a given time.",
+            "AWS.SimpleQueueService.UnsupportedOperation|A message move task is already running on queue \"orders-dlq\""})
+    void aSecondStartOnABusyDlqSaysHowToFollowOrStopTheRunningTask(String code, String message) {
+        assertThatThrownBy(() -> refusingStart(code, message).start(ARN, null, null))
+                .isInstanceOfSatisfying(RedriveException.class,
+                        e -> assertThat(e.kind()).as("exit 3: SQS refused, retrying later can succeed")
+                                .isEqualTo(RedriveException.Kind.AWS))
+                .hasMessage("a move task is already running on 'orders-dlq': follow it with 'redrive watch orders-dlq'"
+                        + " or stop it with 'redrive cancel --source orders-dlq'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "InvalidParameterValue|Source queue must be configured as a Dead Letter Queue.",
+            "UnsupportedOperation|Cross-account move tasks are not supported."})
+    void otherRefusalsWithTheSameCodesKeepTheServersWords(String code, String message) {
+        assertThatThrownBy(() -> refusingStart(code, message).start(ARN, null, null))
+                .isInstanceOf(RedriveException.class)
+                .hasMessage("SQS refused move task from 'orders-dlq': " + message + " (" + code + ")");
     }
 }
