@@ -9,10 +9,12 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -21,10 +23,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsClients implements AutoCloseable {
 
-    /** Attempts per call: enough to ride out throttling bursts, few enough to fail within a minute. */
+    /**
+     * Attempts per call: enough to ride out throttling bursts. Throttled answers come back at once and the
+     * SDK's backoff between them adds up to at most 1+2+4+8+16 = 31 s, which fits in the call timeout at
+     * the default --cli-read-timeout (2 x 30 s); a read timeout below ~16 s trades late throttling retries
+     * for failing sooner.
+     */
     static final int MAX_ATTEMPTS = 6;
-    /** Above the 20 s long poll, so a receive is never cut off by the socket itself. */
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A whole call, retries included, may take this many read timeouts. Without a call timeout a server
+     * that accepts connections and never answers held a command for 6 attempts x 30 s, three minutes.
+     */
+    static final int CALL_TIMEOUT_IN_READ_TIMEOUTS = 2;
+    /** SQS's longest long poll (WaitTimeSeconds). */
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(20);
 
     static {
         // The JDK keeps only 5 idle connections per host by default; the mover runs more workers than that
@@ -65,15 +77,38 @@ public final class SqsClients implements AutoCloseable {
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(SOCKET_TIMEOUT)
+                        // Above the longest attempt (a 20 s long poll plus a read timeout), so that the
+                        // attempt timeout, not the socket, decides when to give up: 60 s by default.
+                        .socketTimeout(settings.readTimeout().plus(LONGEST_POLL).plusSeconds(10))
                         .build())
+                // These apply to every request, including ReceiveMessage: a long poll (WaitTimeSeconds) needs
+                // a per-request attempt timeout above its wait, or the client cuts it off as a hung
+                // attempt. The request's overrideConfiguration wins over these: see longPoll().
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(settings.readTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(MAX_ATTEMPTS).build())
+                        .apiCallTimeout(settings.readTimeout().multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS))
+                        .retryStrategy(retryStrategy())
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The SDK's standard strategy (throttling backs off from 1 s, other faults from 0.1 s), 6 attempts. */
+    static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
+    }
+
+    /**
+     * Timeouts for one ReceiveMessage that long-polls for {@code wait} (WaitTimeSeconds, at most 20 s):
+     * each attempt may take the wait plus one read timeout, the call twice that. Without this, any wait at
+     * or above --cli-read-timeout ends in a timeout on an empty queue. Use as
+     * {@code sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(20)
+     * .overrideConfiguration(clients.longPoll(Duration.ofSeconds(20))))}.
+     */
+    public AwsRequestOverrideConfiguration longPoll(Duration wait) {
+        Duration attempt = wait.plus(settings.readTimeout());
+        return AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(attempt)
+                .apiCallTimeout(attempt.multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS)).build();
     }
 
     private AwsCredentialsProvider credentials() {

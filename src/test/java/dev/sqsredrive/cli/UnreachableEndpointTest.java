@@ -22,8 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** An endpoint that never answers, or cannot be reached at all, ends the command with exit 3, never a hang. */
 class UnreachableEndpointTest {
 
-    /** Generous: six attempts of one second each plus the SDK's backoff between them. */
+    /** Generous for a refused connection: six attempts plus the SDK's backoff between them. */
     private static final Duration BOUND = Duration.ofSeconds(60);
+    /** The read timeout given to the silent server's test. */
+    private static final int READ_TIMEOUT_SECONDS = 3;
+    /**
+     * A call with its retries ends after two read timeouts (6 s); the slack covers a loaded machine. Six
+     * attempts of 3 s each, as before the call timeout, take 18 s and fail this.
+     */
+    private static final Duration SILENT_BOUND = Duration.ofSeconds(2 * READ_TIMEOUT_SECONDS + 6);
 
     @TempDir
     Path stateDir;
@@ -65,11 +72,11 @@ class UnreachableEndpointTest {
     }
 
     @Test
-    void aServerThatNeverAnswersEndsWithExitThreeWithinTheReadTimeoutAndItsRetries() throws IOException {
+    void aServerThatNeverAnswersEndsWithExitThreeWithinTwiceTheReadTimeout() throws IOException {
         int port = silentServer();
 
-        RunResult r = assertTimeoutPreemptively(BOUND, () -> Redrive.run(env(), "list", "orders-dlq",
-                "--endpoint-url", "http://127.0.0.1:" + port, "--cli-read-timeout", "1"));
+        RunResult r = assertTimeoutPreemptively(SILENT_BOUND, () -> Redrive.run(env(), "list", "orders-dlq",
+                "--endpoint-url", "http://127.0.0.1:" + port, "--cli-read-timeout", "" + READ_TIMEOUT_SECONDS));
 
         r.assertExitCode(3);
         assertThat(r.errLines()).as(r.toString()).hasSize(1);
