@@ -87,10 +87,15 @@ public final class AwsErrors {
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.contains("Unable to load credentials")) {
-            return "no AWS credentials found: run 'aws configure' or 'aws sso login', pass --profile,"
-                    + " or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+            return noCredentials("");
         }
         return "call to SQS failed for " + subject + ": " + firstLine(message);
+    }
+
+    /** @param tried what was looked for, e.g. " for profile 'ops' in region eu-west-1", or empty */
+    static String noCredentials(String tried) {
+        return "no AWS credentials found" + tried + ": run 'aws configure' or 'aws sso login', pass --profile,"
+                + " or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -1,41 +1,46 @@
 package dev.sqsredrive.aws;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import software.amazon.awssdk.profiles.ProfileFile;
-
 /**
  * Where and as whom to call SQS, resolved the way the AWS CLI does it: flags first, then the
  * environment, then the profile. The Java SDK alone ignores {@code AWS_DEFAULT_REGION}; the CLI honours
- * it and so do we, because runbooks written for the CLI set it.
+ * it and so do we, because runbooks written for the CLI set it. Credentials: see {@link CredentialsChoice}.
  *
  * @param profile        the profile named by --profile or AWS_PROFILE, if any
+ * @param profileFromFlag whether --profile named it: then keys in the environment do not count
  * @param region         the region, if one could be found without a queue ARN to read it from
  * @param endpoint       an endpoint override (--endpoint-url, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL)
  * @param readTimeout    the longest one API call attempt may take before it is abandoned and retried
  * @param connectTimeout the longest a connection may take to open
  * @param env            the environment the settings were read from (credentials may come from it)
  */
-public record AwsSettings(Optional<String> profile, Optional<String> region, Optional<URI> endpoint,
-                          Duration readTimeout, Duration connectTimeout, Map<String, String> env) {
+public record AwsSettings(Optional<String> profile, boolean profileFromFlag, Optional<String> region,
+                          Optional<URI> endpoint, Duration readTimeout, Duration connectTimeout,
+                          Map<String, String> env) {
 
     /** Region used against a local endpoint when nothing names one: local servers accept any. */
     static final String LOCAL_DEFAULT_REGION = "us-east-1";
 
     public static AwsSettings resolve(String profileFlag, String regionFlag, String endpointFlag,
                                       Duration readTimeout, Duration connectTimeout, Map<String, String> env) {
+        boolean profileFromFlag = firstPresent(profileFlag).isPresent();
         Optional<String> profile = firstPresent(profileFlag, env.get("AWS_PROFILE"));
         Optional<URI> endpoint = firstPresent(endpointFlag, env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"))
                 .map(AwsSettings::endpointUri);
         Optional<String> region = firstPresent(regionFlag, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
         if (region.isEmpty()) {
-            region = profileRegion(profile.orElse("default"), env.get("AWS_CONFIG_FILE"));
+            region = profileRegion(profile.orElse("default"), env);
         }
-        return new AwsSettings(profile, region, endpoint, readTimeout, connectTimeout, env);
+        return new AwsSettings(profile, profileFromFlag, region, endpoint, readTimeout, connectTimeout, env);
+    }
+
+    /** The profile credentials and region are read from: the named one, else 'default'. */
+    public String profileOrDefault() {
+        return profile.orElse("default");
     }
 
     /**
@@ -45,14 +50,14 @@ public record AwsSettings(Optional<String> profile, Optional<String> region, Opt
     public String regionFor(QueueRef queue) {
         return queue.region().or(() -> region).or(() -> endpoint.map(e -> LOCAL_DEFAULT_REGION)).orElseThrow(() ->
                 RedriveException.usage("no AWS region: pass --region, set AWS_REGION, give the queue as an ARN,"
-                        + " or set a region in profile '" + profile.orElse("default") + "'"));
+                        + " or set a region in profile '" + profileOrDefault() + "'"));
     }
 
     /** The region when no queue is named (e.g. listing every DLQ). */
     public String requireRegion() {
         return region.or(() -> endpoint.map(e -> LOCAL_DEFAULT_REGION)).orElseThrow(() ->
                 RedriveException.usage("no AWS region: pass --region, set AWS_REGION, or set a region in profile '"
-                        + profile.orElse("default") + "'"));
+                        + profileOrDefault() + "'"));
     }
 
     private static URI endpointUri(String value) {
@@ -67,12 +72,10 @@ public record AwsSettings(Optional<String> profile, Optional<String> region, Opt
         }
     }
 
-    /** The profile's region, from AWS_CONFIG_FILE of the given environment when it names one, else ~/.aws/config. */
-    private static Optional<String> profileRegion(String profileName, String configFile) {
+    /** The profile's region, from the profile files of the given environment. */
+    private static Optional<String> profileRegion(String profileName, Map<String, String> env) {
         try {
-            ProfileFile file = configFile == null || configFile.isBlank() ? ProfileFile.defaultProfileFile()
-                    : ProfileFile.builder().content(Path.of(configFile)).type(ProfileFile.Type.CONFIGURATION).build();
-            return file.profile(profileName).flatMap(p -> p.property("region"));
+            return ProfileFiles.of(env).profile(profileName).flatMap(p -> p.property("region"));
         } catch (RuntimeException unreadableProfileFile) {
             // A broken ~/.aws/config must not stop a command that names its region another way; the SDK
             // reports the file itself if credentials have to come from it.

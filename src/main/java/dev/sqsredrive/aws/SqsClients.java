@@ -4,11 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -74,7 +69,7 @@ public final class SqsClients implements AutoCloseable {
     private SqsClient build(String region) {
         var builder = SqsClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials())
+                .credentialsProvider(CredentialsChoice.of(settings, region))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         // Above the longest attempt (a 20 s long poll plus a read timeout), so that the
@@ -109,22 +104,6 @@ public final class SqsClients implements AutoCloseable {
         Duration attempt = wait.plus(settings.readTimeout());
         return AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(attempt)
                 .apiCallTimeout(attempt.multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS)).build();
-    }
-
-    private AwsCredentialsProvider credentials() {
-        Map<String, String> env = settings.env();
-        String key = env.get("AWS_ACCESS_KEY_ID");
-        String secret = env.get("AWS_SECRET_ACCESS_KEY");
-        // Like the AWS CLI: keys in the environment win unless a profile was named explicitly.
-        if (settings.profile().isEmpty() && key != null && secret != null) {
-            String token = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(token == null
-                    ? AwsBasicCredentials.create(key, secret)
-                    : AwsSessionCredentials.create(key, secret, token));
-        }
-        var chain = DefaultCredentialsProvider.builder();
-        settings.profile().ifPresent(chain::profileName);
-        return chain.build();
     }
 
     @Override

@@ -59,10 +59,12 @@ class AwsSettingsTest {
         env.put("AWS_PROFILE", "ops");
         AwsSettings fromEnv = resolve(null, null, null);
         assertThat(fromEnv.profile()).contains("ops");
+        assertThat(fromEnv.profileFromFlag()).as("keys in the environment still win over AWS_PROFILE").isFalse();
         assertThat(fromEnv.region()).contains("ap-northeast-1");
 
         AwsSettings fromFlag = resolve("default", null, null);
         assertThat(fromFlag.profile()).contains("default");
+        assertThat(fromFlag.profileFromFlag()).as("--profile wins over keys in the environment").isTrue();
         assertThat(fromFlag.region()).contains("eu-north-1");
 
         assertThat(resolve("nobody", null, null).region()).isEmpty();
