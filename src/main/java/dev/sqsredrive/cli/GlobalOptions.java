@@ -15,7 +15,8 @@ public final class GlobalOptions {
     public enum Format { text, json }
 
     @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME", order = 100,
-            description = "Named profile from ~/.aws/config (default: $AWS_PROFILE, else 'default').")
+            description = "Named profile from ~/.aws/config (default: $AWS_PROFILE, else 'default')."
+                    + " Given here, it wins over keys in the environment (AWS_ACCESS_KEY_ID).")
     String profile;
 
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION", order = 101,
@@ -46,7 +47,8 @@ public final class GlobalOptions {
     boolean noColor;
 
     @Option(names = "--cli-read-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", order = 107,
-            description = "Longest wait for one SQS answer before retrying (default: ${DEFAULT-VALUE}).")
+            description = "Longest wait for one SQS answer before retrying; a call gives up, retries included,"
+                    + " after twice this (default: ${DEFAULT-VALUE}).")
     int readTimeoutSeconds = 30;
 
     @Option(names = "--cli-connect-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", order = 108,
