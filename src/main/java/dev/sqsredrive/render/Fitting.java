@@ -13,14 +13,23 @@ final class Fitting {
     static final String GAP = "  ";
 
     /**
-     * A field and its shorter forms, longest first; an empty form means the field may be left out.
-     *
-     * @param importance 0 is never shortened before anything else; higher numbers go first
+     * A field and its shorter forms, longest first; an empty form means the field is left out. Each step
+     * to a shorter form has a rank: of all the steps still possible, the highest rank is taken first.
      */
-    record Field(int importance, List<String> forms) {
+    record Field(List<String> forms, List<Integer> ranks) {
 
-        static Field of(int importance, String... forms) {
-            return new Field(importance, List.of(forms));
+        /** A field that is never shortened. */
+        static Field of(String form) {
+            return new Field(List.of(form), List.of());
+        }
+
+        /** This field, which may also be shortened to {@code form} at the given rank. */
+        Field or(int rank, String form) {
+            List<String> f = new ArrayList<>(forms);
+            f.add(form);
+            List<Integer> r = new ArrayList<>(ranks);
+            r.add(rank);
+            return new Field(List.copyOf(f), List.copyOf(r));
         }
     }
 
@@ -34,8 +43,9 @@ final class Fitting {
         while (line.length() > max) {
             int victim = -1;
             for (int i = 0; i < fields.size(); i++) {
-                boolean canShrink = step[i] < fields.get(i).forms().size() - 1;
-                if (canShrink && (victim < 0 || fields.get(i).importance() >= fields.get(victim).importance())) {
+                List<Integer> ranks = fields.get(i).ranks();
+                if (step[i] < ranks.size()
+                        && (victim < 0 || ranks.get(step[i]) >= fields.get(victim).ranks().get(step[victim]))) {
                     victim = i;
                 }
             }
@@ -64,7 +74,7 @@ final class Fitting {
         if (line.length() <= max) {
             return line;
         }
-        if (max <= ellipsis.length()) {
+        if (max <= ellipsis.length() + 1) {
             return line.substring(0, Math.max(0, max));
         }
         return line.substring(0, max - ellipsis.length()) + ellipsis;

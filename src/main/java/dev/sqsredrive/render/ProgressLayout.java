@@ -29,7 +29,8 @@ public final class ProgressLayout {
     /** A wider bar says nothing more; it only moves the percentage away from the eye. */
     static final int MAX_BAR = 60;
     private static final int MIN_BAR = 5;
-    private static final int MIN_NAME = 3;
+    /** Fewer letters of a name than this say nothing: the name goes instead. */
+    private static final int MIN_NAME = 6;
 
     private ProgressLayout() {
     }
@@ -41,12 +42,12 @@ public final class ProgressLayout {
      * @param width    the terminal's width in columns
      */
     public static List<String> lines(MoveTask task, Double measured, Instant now, int width, Glyphs glyphs) {
-        int max = Math.max(1, width - 1);
+        int max = Math.max(0, width - 1);
         List<String> lines = new ArrayList<>();
         lines.add(Fitting.fit(header(task, glyphs), max, glyphs.ellipsis()));
         String bar = bar(task, max, glyphs);
         if (bar != null) {
-            lines.add(bar);
+            lines.add(Fitting.cut(bar, max, glyphs.ellipsis()));
         }
         lines.add(Fitting.fit(numbers(task, measured, now), max, glyphs.ellipsis()));
         if (task.failureReason() != null) {
@@ -55,32 +56,49 @@ public final class ProgressLayout {
         return lines;
     }
 
+    // Ranks: the higher, the sooner a field gives way when the line is too long.
+
     private static List<Field> header(MoveTask task, Glyphs glyphs) {
-        String source = TaskText.name(task.sourceArn());
-        String destination = TaskText.destination(task.destinationArn());
+        Field route = Field.of(TaskText.name(task.sourceArn()) + " " + glyphs.arrow() + " "
+                + TaskText.destination(task.destinationArn()));
+        for (String shorter : routes(TaskText.name(task.sourceArn()), TaskText.destination(task.destinationArn()),
+                glyphs)) {
+            route = route.or(1, shorter);
+        }
         return List.of(
-                Field.of(0, task.status().name()),
-                new Field(1, routes(source, destination, glyphs)),
-                Field.of(3, "limit " + TaskText.rate(task.rate()), ""),
-                Field.of(4, task.kind().name().toLowerCase(Locale.ROOT), ""));
+                Field.of(task.status().name()),
+                route,
+                Field.of("limit " + TaskText.rate(task.rate())).or(3, ""),
+                Field.of(task.kind().name().toLowerCase(Locale.ROOT)).or(4, ""));
     }
 
-    /** "source → destination" at every length from whole down to a few letters of each name. */
+    /**
+     * Ever shorter forms of "source → destination": both names cut in the middle while each keeps a few
+     * letters, then the source alone (it is what the operator typed), then the source cut too.
+     */
     static List<String> routes(String source, String destination, Glyphs glyphs) {
         String arrow = " " + glyphs.arrow() + " ";
         List<String> forms = new ArrayList<>();
-        int full = source.length() + destination.length();
-        for (int names = full; names >= 2 * MIN_NAME; names--) {
+        for (int names = source.length() + destination.length() - 1; names >= 2 * MIN_NAME; names--) {
             int half = names / 2;
             int src = Math.min(source.length(), Math.max(half, names - destination.length()));
             int dst = Math.min(destination.length(), names - src);
-            String form = Fitting.middle(source, src, glyphs.ellipsis()) + arrow
-                    + Fitting.middle(destination, dst, glyphs.ellipsis());
-            if (forms.isEmpty() || !forms.get(forms.size() - 1).equals(form)) {
-                forms.add(form);
+            if (src < MIN_NAME || dst < MIN_NAME) {
+                break;
             }
+            addIfNew(forms, Fitting.middle(source, src, glyphs.ellipsis()) + arrow
+                    + Fitting.middle(destination, dst, glyphs.ellipsis()));
+        }
+        for (int src = source.length(); src >= MIN_NAME; src--) {
+            addIfNew(forms, Fitting.middle(source, src, glyphs.ellipsis()));
         }
         return forms;
+    }
+
+    private static void addIfNew(List<String> forms, String form) {
+        if (forms.isEmpty() || !forms.get(forms.size() - 1).equals(form)) {
+            forms.add(form);
+        }
     }
 
     /** "[████░░░░]  42%", or null when there is no total to measure against. */
@@ -96,6 +114,9 @@ public final class ProgressLayout {
             return label.strip();
         }
         int done = completed ? cells : (int) Math.floor(cells * (percent / 100.0));
+        if (done == 0 && task.moved() > 0) {
+            done = 1; // something moved: show it
+        }
         return "[" + glyphs.filled().repeat(done) + glyphs.empty().repeat(cells - done) + "] " + label;
     }
 
@@ -116,19 +137,19 @@ public final class ProgressLayout {
         Long total = TaskText.total(task);
         String counts = total == null ? Long.toString(task.moved()) : task.moved() + "/" + total;
         List<Field> fields = new ArrayList<>();
-        fields.add(Field.of(0, counts + " moved", counts));
+        fields.add(Field.of(counts + " moved").or(3, counts));
         Duration elapsed = task.startedAt() == null ? null : nonNegative(Duration.between(task.startedAt(), now));
         if (task.status().terminal()) {
             if (elapsed != null) {
-                fields.add(Field.of(2, "took " + duration(elapsed), ""));
+                fields.add(Field.of("took " + duration(elapsed)).or(4, ""));
             }
             return fields;
         }
-        fields.add(Field.of(1, "ETA " + eta(task, measured), ""));
+        fields.add(Field.of("ETA " + eta(task, measured)).or(2, ""));
         String rate = measured == null ? "?" : String.format(Locale.ROOT, "%.1f", measured);
-        fields.add(Field.of(2, rate + " msg/s", rate + "/s", ""));
+        fields.add(Field.of(rate + " msg/s").or(5, rate + "/s").or(4, ""));
         if (elapsed != null) {
-            fields.add(Field.of(3, "elapsed " + duration(elapsed), ""));
+            fields.add(Field.of("elapsed " + duration(elapsed)).or(6, ""));
         }
         return fields;
     }
