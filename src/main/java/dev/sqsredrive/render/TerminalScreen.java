@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
-import org.jline.utils.Signals;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The live view's screen: the process's own terminal, on stderr (stdout keeps results only), through
@@ -24,12 +27,16 @@ import org.jline.utils.Signals;
  * <p>JLine's own signal handling is off ({@code nativeSignals(false)}): with it on, JLine resets SIGINT to
  * the OS default, which would kill the JVM on Ctrl-C without running shutdown hooks. Only SIGWINCH is
  * taken, to redraw at once on a resize.
+ *
+ * <p>In a GraalVM native image the exec provider works from the metadata JLine ships
+ * (META-INF/native-image/org.jline/jline-terminal); it spawns {@code stty}, so {@code /bin/stty} must exist,
+ * as it does on every Unix terminal.
  */
 public final class TerminalScreen implements Screen {
 
     private final Terminal terminal;
     private final PrintWriter writer;
-    private Object previousWinch;
+    private SignalHandler previousWinch;
     private List<String> drawn = List.of();
     private int drawnWidth;
 
@@ -46,8 +53,21 @@ public final class TerminalScreen implements Screen {
         Runtime.getRuntime().addShutdownHook(leaveOnExit);
     }
 
+    /** Held so the JUL logger (weakly referenced by its manager) keeps the level set below. */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
     /** The terminal behind stderr, or empty when there is none that can be drawn on in place. */
     public static Optional<Screen> open() {
+        // JLine logs through java.util.logging, whose default handler writes to stderr: nothing of it may
+        // reach the operator. And when a stream is not a terminal, the exec provider asks `tty` about it
+        // through a pipe it builds by reflection, else through JLine's JNI library, which JDK 24+ warns about
+        // on stderr ("restricted method ... System::load"). Reflection alone fails quietly on JDK 17+ and the
+        // answer is the same: not a terminal, so plain lines.
+        JLINE_LOG.setLevel(Level.OFF);
+        if (System.getProperty(TerminalBuilder.PROP_REDIRECT_PIPE_CREATION_MODE) == null) {
+            System.setProperty(TerminalBuilder.PROP_REDIRECT_PIPE_CREATION_MODE,
+                    TerminalBuilder.PROP_REDIRECT_PIPE_CREATION_MODE_REFLECTION);
+        }
         try {
             Terminal t = TerminalBuilder.builder()
                     .system(true)
@@ -81,12 +101,16 @@ public final class TerminalScreen implements Screen {
         return terminal.outputEncoding();
     }
 
+    /**
+     * SIGWINCH through sun.misc.Signal directly rather than JLine's Signals helper, which goes through
+     * reflection and a dynamic proxy that a native image would need extra configuration for.
+     */
     @Override
     public synchronized void onResize(Runnable redraw) {
         try {
-            previousWinch = Signals.register("WINCH", redraw);
+            previousWinch = Signal.handle(new Signal("WINCH"), signal -> redraw.run());
         } catch (RuntimeException | LinkageError noSignals) {
-            previousWinch = null; // the next poll redraws at the new width anyway
+            previousWinch = null; // no SIGWINCH here (Windows): the next poll redraws at the new width anyway
         }
     }
 
@@ -148,7 +172,7 @@ public final class TerminalScreen implements Screen {
             return; // the hook does the leaving
         }
         if (previousWinch != null) {
-            Signals.unregister("WINCH", previousWinch);
+            Signal.handle(new Signal("WINCH"), previousWinch);
         }
         if (!drawn.isEmpty()) {
             writer.write("\r\n");
