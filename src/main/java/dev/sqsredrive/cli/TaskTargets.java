@@ -1,6 +1,7 @@
 package dev.sqsredrive.cli;
 
 import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.aws.QueueNotFound;
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.task.TaskHandles;
@@ -32,7 +33,12 @@ final class TaskTargets {
         } catch (RedriveException e) {
             if (ref.url().isEmpty() && !ref.input().startsWith("arn:") && e.getCause() != null
                     && AwsErrors.isNotFound(e.getCause())) {
-                return locator.byHandle(target);
+                try {
+                    return locator.byHandle(target);
+                } catch (RedriveException notAHandleEither) {
+                    // Neither: if some queue's name is close, it was most likely a mistyped queue; say so.
+                    throw e instanceof QueueNotFound q && !q.suggestions().isEmpty() ? e : notAHandleEither;
+                }
             }
             throw e;
         }

@@ -39,6 +39,7 @@ public final class TerminalScreen implements Screen {
     private SignalHandler previousWinch;
     private List<String> drawn = List.of();
     private int drawnWidth;
+    private boolean closed;
 
     /** On Ctrl-C the JVM exits mid-watch: leave the block and put the shell's prompt on a line of its own. */
     private final Thread leaveOnExit;
@@ -116,6 +117,9 @@ public final class TerminalScreen implements Screen {
 
     @Override
     public synchronized void draw(List<String> lines) {
+        if (closed) {
+            return; // a SIGWINCH that arrived as the view closed: the final block is already in place
+        }
         int width = width();
         climbToTop(rowsToClimb(visibleLengths(drawn), drawnWidth, width));
         if (width != drawnWidth) {
@@ -166,6 +170,7 @@ public final class TerminalScreen implements Screen {
 
     @Override
     public synchronized void close() {
+        closed = true;
         try {
             Runtime.getRuntime().removeShutdownHook(leaveOnExit);
         } catch (IllegalStateException shuttingDown) {
