@@ -29,8 +29,14 @@ public final class LiveView implements AutoCloseable {
     /** One poll's worth of news. */
     public synchronized void show(MoveTask now, Instant at) {
         meter.add(at, now.moved());
+        boolean endedNow = now.status().terminal() && task != null && !task.status().terminal();
+        boolean endedBefore = now.status().terminal() && task == null;
+        if (!now.status().terminal() || endedNow) {
+            polledAt = at;
+        } else if (endedBefore) {
+            polledAt = null; // ended before we looked: how long it took is not known here
+        }
         task = now;
-        polledAt = at;
         redraw();
     }
 

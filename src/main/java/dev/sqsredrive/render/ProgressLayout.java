@@ -38,7 +38,8 @@ public final class ProgressLayout {
     /**
      * @param task     the task as last polled
      * @param measured the measured rate in messages per second, or null while unknown
-     * @param now      when the task was polled
+     * @param now      when the task was polled; for a task that has ended, when it was first seen ended,
+     *                 or null when it had already ended at the first poll (then no duration is shown)
      * @param width    the terminal's width in columns
      */
     public static List<String> lines(MoveTask task, Double measured, Instant now, int width, Glyphs glyphs) {
@@ -138,7 +139,8 @@ public final class ProgressLayout {
         String counts = total == null ? Long.toString(task.moved()) : task.moved() + "/" + total;
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of(counts + " moved").or(3, counts));
-        Duration elapsed = task.startedAt() == null ? null : nonNegative(Duration.between(task.startedAt(), now));
+        Duration elapsed = task.startedAt() == null || now == null ? null
+                : nonNegative(Duration.between(task.startedAt(), now));
         if (task.status().terminal()) {
             if (elapsed != null) {
                 fields.add(Field.of("took " + duration(elapsed)).or(4, ""));

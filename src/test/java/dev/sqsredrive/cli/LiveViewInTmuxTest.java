@@ -39,7 +39,7 @@ class LiveViewInTmuxTest {
             Start it? [y/N]
             """;
 
-    /** The live block at 100 columns, mid-move. */
+    /** The live block at 120 columns, mid-move. */
     private static final String WIDE = """
             RUNNING  orders-dlq → each message's origin  limit 40/s  native
             [<bar>]  <p>%
@@ -56,7 +56,7 @@ class LiveViewInTmuxTest {
             <n>/300 moved  ETA <t>  <rate> msg/s
             """;
 
-    /** The end, back at 100 columns: the block left in place, then the result line on stdout. */
+    /** The end, back at 120 columns: the block left in place, then the result line on stdout. */
     private static final String END = """
             COMPLETED  orders-dlq → each message's origin  limit 40/s  native
             [<full bar>]  <p>%
@@ -81,15 +81,15 @@ class LiveViewInTmuxTest {
                     + "redrive watch " + dlq.name() + " --interval 500ms; echo watch-exit=$?\n"
                     + "NO_COLOR=1 redrive watch " + dlq.name() + "; echo again-exit=$?\n"
                     + "sleep 600\n");
-            try (Tmux tmux = Tmux.start(100, 40, "sh " + script)) {
+            try (Tmux tmux = Tmux.start(120, 40, "sh " + script)) {
                 String prompt = tmux.awaitCapture(Duration.ofSeconds(60), s -> s.contains("[y/N]"), "the prompt");
                 System.out.println("=== prompt\n" + prompt);
                 assertThat(normalise(prompt, dlq.name())).isEqualTo(PROMPT);
                 tmux.sendKeys("y", "Enter");
 
                 String wide = tmux.awaitCapture(Duration.ofSeconds(60),
-                        s -> s.matches("(?s).*\\n[1-9]\\d*/300 moved  ETA \\d.*"), "a move under way at 100 columns");
-                System.out.println("=== 100 columns, mid-move\n" + wide);
+                        s -> s.matches("(?s).*\\n[1-9]\\d*/300 moved  ETA \\d.*"), "a move under way at 120 columns");
+                System.out.println("=== 120 columns, mid-move\n" + wide);
                 assertThat(normalise(block(wide, "RUNNING"), dlq.name())).isEqualTo(WIDE);
                 assertThat(barLine(wide)).contains("█").contains("░");
 
@@ -109,9 +109,9 @@ class LiveViewInTmuxTest {
                         .replaceFirst("(?m)^RUNNING  [^ ]+…[^ ]* → each me[^ ]*….*$", "RUNNING  <src…> → <dst…>"))
                         .isEqualTo(NARROW);
 
-                tmux.resize(100, 40);
+                tmux.resize(120, 40);
                 String end = tmux.awaitCapture(Duration.ofSeconds(90), s -> s.contains("again-exit="), "the end");
-                System.out.println("=== the end, back at 100 columns\n" + end);
+                System.out.println("=== the end, back at 120 columns\n" + end);
                 String first = end.substring(end.indexOf("start-exit=0"), end.indexOf("watch-exit=0") + "watch-exit=0\n".length());
                 assertThat(normalise(block(first, "COMPLETED"), dlq.name())).isEqualTo(END);
                 assertThat(barLine(block(first, "COMPLETED"))).doesNotContain("░").endsWith(" 100%");
@@ -121,6 +121,7 @@ class LiveViewInTmuxTest {
                         .contains("\u001b[32mCOMPLETED");
                 String afterNoColor = coloured.substring(coloured.indexOf("watch-exit=0"));
                 assertThat(afterNoColor).as("NO_COLOR=1: the same view without colour").contains("COMPLETED  ")
+                        .as("a task that ended before the watch began has no 'took'").doesNotContain("took")
                         .doesNotContain("\u001b[32m").contains("again-exit=0");
             }
         }

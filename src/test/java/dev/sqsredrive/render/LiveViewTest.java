@@ -74,6 +74,20 @@ class LiveViewTest {
     }
 
     @Test
+    void tookIsShownOnlyWhenTheEndWasSeen() {
+        RecordingScreen seen = new RecordingScreen();
+        LiveView view = new LiveView(seen, Style.plain());
+        view.show(task(TaskStatus.RUNNING, 90), T0.plusSeconds(9));
+        view.show(task(TaskStatus.COMPLETED, 100), T0.plusSeconds(10));
+        view.show(task(TaskStatus.COMPLETED, 100), T0.plusSeconds(30)); // a later poll does not stretch it
+        assertThat(seen.frames.get(2).get(2)).isEqualTo("100/100 moved  took 10s");
+
+        RecordingScreen late = new RecordingScreen();
+        new LiveView(late, Style.plain()).show(task(TaskStatus.COMPLETED, 100), T0.plusSeconds(86_400));
+        assertThat(late.frames.get(0).get(2)).isEqualTo("100/100 moved");
+    }
+
+    @Test
     void colourOnlyOnTheStatusAndOnlyWhenStyleAllows() {
         RecordingScreen coloured = new RecordingScreen();
         new LiveView(coloured, Style.detect(true, false, Map.of())).show(task(TaskStatus.COMPLETED, 100), T0);
