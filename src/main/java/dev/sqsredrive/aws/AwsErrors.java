@@ -78,11 +78,6 @@ public final class AwsErrors {
         if (e instanceof ApiCallAttemptTimeoutException || e instanceof ApiCallTimeoutException) {
             return "no answer from SQS in time on " + subject + "; check --endpoint-url or raise --cli-read-timeout";
         }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof CredentialsNotFound missing) {
-                return missing.getMessage();
-            }
-        }
         Throwable root = rootCause(e);
         if (root instanceof ConnectException || root instanceof UnknownHostException) {
             return "cannot reach SQS for " + subject + ": " + root.getClass().getSimpleName()

@@ -42,14 +42,13 @@ public final class QueueResolver {
      * Which region was looked in, and close names when the queue was given by name (a URL or ARN was
      * pasted, not typed, and may name another account, whose queues we cannot list).
      */
-    private QueueNotFound notFound(QueueRef ref, SqsClient sqs, SdkException e) {
+    private RedriveException notFound(QueueRef ref, SqsClient sqs, SdkException e) {
         String region = clients.settings().regionFor(ref);
         boolean typed = ref.url().isEmpty() && ref.accountId().isEmpty();
-        List<String> suggestions = typed ? QueueSuggestions.near(sqs, ref.name()) : List.of();
-        return new QueueNotFound("queue '" + ref.input() + "' does not exist in " + region + " ("
-                + AwsErrors.errorCode(e) + ")" + QueueSuggestions.phrase(suggestions)
-                + " ('redrive list' shows the DLQs of this region"
-                + (ref.region().isPresent() ? "" : "; --region picks another") + ")", suggestions, e);
+        String suggestions = typed ? QueueSuggestions.phrase(QueueSuggestions.near(sqs, ref.name())) : "";
+        return RedriveException.aws("queue '" + ref.input() + "' does not exist in " + region + " ("
+                + AwsErrors.errorCode(e) + ")" + suggestions + " ('redrive list' shows the DLQs of this region"
+                + (ref.region().isPresent() ? "" : "; --region picks another") + ")", e);
     }
 
     /** URLs of the queues whose RedrivePolicy names this queue as their DLQ. */

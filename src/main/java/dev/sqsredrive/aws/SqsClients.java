@@ -62,7 +62,7 @@ public final class SqsClients implements AutoCloseable {
     private SqsClient build(String region) {
         var builder = SqsClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials(region))
+                .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(SOCKET_TIMEOUT)
@@ -76,7 +76,7 @@ public final class SqsClients implements AutoCloseable {
         return builder.build();
     }
 
-    private AwsCredentialsProvider credentials(String region) {
+    private AwsCredentialsProvider credentials() {
         Map<String, String> env = settings.env();
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
@@ -89,7 +89,7 @@ public final class SqsClients implements AutoCloseable {
         }
         var chain = DefaultCredentialsProvider.builder();
         settings.profile().ifPresent(chain::profileName);
-        return CredentialsNotFound.naming(chain.build(), settings.profile().orElse(null), region);
+        return chain.build();
     }
 
     @Override

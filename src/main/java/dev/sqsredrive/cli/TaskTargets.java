@@ -1,7 +1,6 @@
 package dev.sqsredrive.cli;
 
 import dev.sqsredrive.aws.AwsErrors;
-import dev.sqsredrive.aws.QueueNotFound;
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.task.TaskHandles;
@@ -33,12 +32,7 @@ final class TaskTargets {
         } catch (RedriveException e) {
             if (ref.url().isEmpty() && !ref.input().startsWith("arn:") && e.getCause() != null
                     && AwsErrors.isNotFound(e.getCause())) {
-                try {
-                    return locator.byHandle(target);
-                } catch (RedriveException notAHandleEither) {
-                    // Neither: if some queue's name is close, it was most likely a mistyped queue; say so.
-                    throw e instanceof QueueNotFound q && !q.suggestions().isEmpty() ? e : notAHandleEither;
-                }
+                return locator.byHandle(target);
             }
             throw e;
         }

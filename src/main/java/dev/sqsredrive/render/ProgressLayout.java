@@ -105,7 +105,7 @@ public final class ProgressLayout {
     /** "[████░░░░]  42%", or null when there is no total to measure against. */
     static String bar(MoveTask task, int max, Glyphs glyphs) {
         boolean completed = task.status() == TaskStatus.COMPLETED;
-        if (TaskText.total(task) == null && !completed) {
+        if (total(task) == null && !completed) {
             return null;
         }
         int percent = percent(task);
@@ -126,7 +126,7 @@ public final class ProgressLayout {
         if (task.status() == TaskStatus.COMPLETED) {
             return 100;
         }
-        Long total = TaskText.total(task);
+        Long total = total(task);
         if (total == null || total <= 0) {
             return task.toMove() != null && task.moved() > 0 ? 100 : 0;
         }
@@ -135,7 +135,7 @@ public final class ProgressLayout {
     }
 
     private static List<Field> numbers(MoveTask task, Double measured, Instant now) {
-        Long total = TaskText.total(task);
+        Long total = total(task);
         String counts = total == null ? Long.toString(task.moved()) : task.moved() + "/" + total;
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of(counts + " moved").or(3, counts));
@@ -156,9 +156,17 @@ public final class ProgressLayout {
         return fields;
     }
 
+    /**
+     * The number of messages to move, when it means something: ElasticMQ reports 0 once a task completed,
+     * SQS's approximate counts can pass it, and "200/0 moved" reads as nonsense.
+     */
+    static Long total(MoveTask task) {
+        return task.toMove() == null || task.toMove() < task.moved() ? null : task.toMove();
+    }
+
     /** Time left at the measured rate: "?" while the rate is unknown or nothing is moving. */
     static String eta(MoveTask task, Double measured) {
-        Long total = TaskText.total(task);
+        Long total = total(task);
         if (total == null) {
             return "?";
         }

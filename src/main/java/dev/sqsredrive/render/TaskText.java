@@ -33,9 +33,8 @@ public final class TaskText {
     public static String line(MoveTask task) {
         StringBuilder sb = new StringBuilder();
         sb.append(task.status().name()).append("  ").append(task.moved());
-        Long total = total(task);
-        if (total != null) {
-            sb.append('/').append(total);
+        if (task.toMove() != null) {
+            sb.append('/').append(task.toMove());
         }
         sb.append(" moved  rate ").append(rate(task.rate())).append("  ")
                 .append(name(task.sourceArn())).append(" -> ").append(destination(task.destinationArn()));
@@ -43,14 +42,6 @@ public final class TaskText {
             sb.append("  reason: ").append(task.failureReason());
         }
         return sb.toString();
-    }
-
-    /**
-     * The number of messages to move, when it means something: ElasticMQ reports 0 once a task completed,
-     * and SQS's approximate counts can pass it, and "200/0 moved" reads as nonsense.
-     */
-    public static Long total(MoveTask task) {
-        return task.toMove() == null || task.toMove() < task.moved() ? null : task.toMove();
     }
 
     public static String rate(Double rate) {

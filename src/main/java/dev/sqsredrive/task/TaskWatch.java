@@ -45,7 +45,7 @@ public final class TaskWatch {
      */
     public Result follow(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onPoll)
             throws InterruptedException {
-        Instant deadline = timeout == null ? null : clock.instant().plus(timeout);
+        Instant deadline = deadline(clock.instant(), timeout);
         while (true) {
             MoveTask now = tracker.poll();
             onPoll.accept(now);
@@ -58,6 +58,18 @@ public final class TaskWatch {
             }
             Duration wait = deadline == null ? interval : min(interval, Duration.between(current, deadline));
             sleeper.sleep(wait);
+        }
+    }
+
+    /** Null (no deadline) without a timeout, or when the timeout reaches past the end of time. */
+    private static Instant deadline(Instant now, Duration timeout) {
+        if (timeout == null) {
+            return null;
+        }
+        try {
+            return now.plus(timeout);
+        } catch (java.time.DateTimeException | ArithmeticException beyondInstantMax) {
+            return null;
         }
     }
 

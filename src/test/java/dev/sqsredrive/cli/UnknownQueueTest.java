@@ -34,28 +34,6 @@ class UnknownQueueTest {
     }
 
     @Test
-    void watchOfAMistypedQueueSaysQueueNotUnknownHandle() {
-        try (TestQueues queues = TestQueues.elasticMq()) {
-            var dlq = queues.create("refunds-dlq");
-            String typo = dlq.name().replace("refunds", "refnds");
-            RunResult r = Redrive.run(queues.env(state), "watch", typo);
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.AWS.code());
-            assertThat(r.err()).startsWith("redrive: queue '" + typo + "' does not exist in us-east-1")
-                    .contains("did you mean '" + dlq.name() + "'?").doesNotContain("task handle");
-        }
-    }
-
-    @Test
-    void anUnknownHandleWithNoCloseQueueStaysAnUnknownHandle() {
-        try (TestQueues queues = TestQueues.elasticMq()) {
-            String handle = "0b7c2f4e-1d2a-4c3b-9e8f-" + queues.name("x", false).substring(1, 9) + "abcd";
-            RunResult r = Redrive.run(queues.env(state), "watch", handle);
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
-            assertThat(r.err()).startsWith("redrive: unknown task handle '" + handle + "'");
-        }
-    }
-
-    @Test
     void anArnOfAMissingQueueGetsNoGuesses() {
         try (TestQueues queues = TestQueues.elasticMq()) {
             String arn = "arn:aws:sqs:us-east-1:000000000000:" + queues.name("gone", false);
