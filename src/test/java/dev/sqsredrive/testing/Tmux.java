@@ -1,11 +1,13 @@
 package dev.sqsredrive.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -15,10 +17,18 @@ import java.util.function.Predicate;
  */
 public final class Tmux implements AutoCloseable {
 
-    private final String socket = "redrive-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Path socketDir;
+    private final String socket;
     private final String session = "t";
 
+    /** A private server socket in a fresh directory, removed on close (tmux leaves its socket file behind). */
     private Tmux() {
+        try {
+            socketDir = Files.createTempDirectory("redrive-tmux-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        socket = socketDir.resolve("s").toString();
     }
 
     /** Whether a tmux binary answers here. */
@@ -77,7 +87,7 @@ public final class Tmux implements AutoCloseable {
     }
 
     private String tmux(String... args) {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -100,6 +110,12 @@ public final class Tmux implements AutoCloseable {
             tmux("kill-server");
         } catch (IllegalStateException alreadyGone) {
             // the server exits by itself once its last session ends
+        }
+        try {
+            Files.deleteIfExists(Path.of(socket));
+            Files.deleteIfExists(socketDir);
+        } catch (IOException leftBehind) {
+            // a stray empty directory in the temp dir is no reason to fail a test
         }
     }
 }
