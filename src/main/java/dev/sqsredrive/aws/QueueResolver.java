@@ -31,8 +31,24 @@ public final class QueueResolver {
             }
             return new ResolvedQueue(url, arn, attributes);
         } catch (SdkException e) {
+            if (AwsErrors.isNotFound(e)) {
+                throw notFound(ref, sqs, e);
+            }
             throw AwsErrors.translate(e, subject);
         }
+    }
+
+    /**
+     * Which region was looked in, and close names when the queue was given by name (a URL or ARN was
+     * pasted, not typed, and may name another account, whose queues we cannot list).
+     */
+    private RedriveException notFound(QueueRef ref, SqsClient sqs, SdkException e) {
+        String region = clients.settings().regionFor(ref);
+        boolean typed = ref.url().isEmpty() && ref.accountId().isEmpty();
+        String suggestions = typed ? QueueSuggestions.phrase(QueueSuggestions.near(sqs, ref.name())) : "";
+        return RedriveException.aws("queue '" + ref.input() + "' does not exist in " + region + " ("
+                + AwsErrors.errorCode(e) + ")" + suggestions + " ('redrive list' shows the DLQs of this region"
+                + (ref.region().isPresent() ? "" : "; --region picks another") + ")", e);
     }
 
     /** URLs of the queues whose RedrivePolicy names this queue as their DLQ. */

@@ -10,6 +10,7 @@ public enum ExitCode {
     TASK_FAILED(4, "The move task FAILED (the reason is printed)."),
     TASK_CANCELLED(5, "The move task was CANCELLED."),
     TIMEOUT(6, "watch --timeout elapsed before the task ended."),
+    DECLINED(7, "start was answered 'no' at its prompt: nothing was started."),
     INTERRUPTED(130, "Interrupted (Ctrl-C).");
 
     private final int code;

@@ -3,6 +3,7 @@ package dev.sqsredrive.cli;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.TaskText;
 import dev.sqsredrive.task.MovePlan;
 import dev.sqsredrive.task.MovePlanner;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Start moving the messages of a dead-letter queue.",
                 "Without --to, each message goes back to the queue it was dead-lettered from.",
-                "Prints the task handle (for watch and cancel), or JSON with -o json."},
+                "Prints the task handle (for watch and cancel), or JSON with -o json.",
+                "On a terminal, shows the plan and asks before starting (--yes skips the question)."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive start orders-dlq --watch",
                 "  redrive start arn:aws:sqs:eu-west-1:123456789012:orders-dlq --to orders --rate 50",
@@ -50,6 +52,10 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Keep following the task until it ends, as 'redrive watch' does.")
     boolean watchAfterStart;
 
+    @Option(names = {"-y", "--yes"}, description = "Start without showing the plan and asking first."
+            + " Only a terminal is ever asked; answering no exits with 7.")
+    boolean yes;
+
     @Mixin
     WatchOptions watch;
 
@@ -60,6 +66,10 @@ final class StartCommand implements Callable<Integer> {
             MovePlan plan = new MovePlanner(session.resolver()).plan(source, destination, rate);
             session.out().verbose("source " + plan.source().arn() + " (~" + plan.source().approximateDepth()
                     + " messages), fed by " + plan.sourceUrls().size() + " queue(s)");
+            if (!Confirmation.confirmed(session.context(), session.out(),
+                    PlanText.lines(plan, "native (SQS move task)"), yes)) {
+                return ExitCode.DECLINED.code();
+            }
             MoveTask task = NativeStart.start(plan, session.nativeTasks(plan.source().arn()), session.localTasks(),
                     session.context().clock());
             print(session, task);

@@ -39,9 +39,9 @@ final class TaskTargets {
             try {
                 return locator.byHandle(target);
             } catch (RedriveException notAHandleEither) {
-                // Both readings failed; the user most likely mistyped a queue name, so say that first.
-                throw RedriveException.aws("queue '" + target + "' does not exist, and no task has that handle;"
-                        + " 'redrive list' shows the DLQs of this region and their tasks", e.getCause());
+                // Both readings failed; the user most likely mistyped a queue name, so the resolver's message
+                // (which suggests close names) comes first.
+                throw RedriveException.aws(e.getMessage() + "; no task has that handle either", e.getCause());
             }
         }
     }

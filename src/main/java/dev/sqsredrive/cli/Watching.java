@@ -1,10 +1,14 @@
 package dev.sqsredrive.cli;
 
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
+import dev.sqsredrive.render.LiveView;
 import dev.sqsredrive.render.Output;
+import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.render.TerminalScreen;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskTracker;
@@ -19,16 +23,34 @@ final class Watching {
     private Watching() {
     }
 
+    /**
+     * On a terminal (and -o text) a live view on stderr, then the final state as one line on stdout, so it
+     * stays in the scroll-back as the result; otherwise a line (or a JSON object) per change on stdout.
+     */
     static int watch(Session session, TaskTracker tracker, WatchOptions options) throws InterruptedException {
         Output out = session.out();
+        Optional<Screen> screen = out.json() || !session.context().terminal() ? Optional.empty() : TerminalScreen.open();
+        if (screen.isPresent()) {
+            TaskWatch.Result result;
+            try (LiveView view = new LiveView(screen.get(), out.style())) {
+                result = session.taskWatch().follow(tracker, options.interval, options.timeout,
+                        task -> view.show(task, session.context().clock().instant()));
+            }
+            out.result(line(session, result.last()));
+            return exitCode(out, result);
+        }
         TaskWatch.Result result = session.taskWatch().run(tracker, options.interval, options.timeout, task -> {
             if (out.json()) {
                 out.resultJsonLine(TaskCodec.toJson(task));
             } else {
-                out.result(TIME.format(session.context().clock().instant()) + "  " + TaskText.line(task));
+                out.result(line(session, task));
             }
         });
         return exitCode(out, result);
+    }
+
+    private static String line(Session session, MoveTask task) {
+        return TIME.format(session.context().clock().instant()) + "  " + TaskText.line(task);
     }
 
     static int exitCode(Output out, TaskWatch.Result result) {

@@ -30,14 +30,25 @@ public final class TaskWatch {
      */
     public Result run(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onChange)
             throws InterruptedException {
+        MoveTask[] previous = {null};
+        return follow(tracker, interval, timeout, now -> {
+            if (!Objects.equals(now, previous[0])) {
+                onChange.accept(now);
+                previous[0] = now;
+            }
+        });
+    }
+
+    /**
+     * As {@link #run}, but {@code onPoll} sees every poll, changed or not: a live view needs the quiet
+     * polls too, to show a rate falling to zero when nothing moves.
+     */
+    public Result follow(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onPoll)
+            throws InterruptedException {
         Instant deadline = deadline(clock.instant(), timeout);
-        MoveTask previous = null;
         while (true) {
             MoveTask now = tracker.poll();
-            if (!Objects.equals(now, previous)) {
-                onChange.accept(now);
-                previous = now;
-            }
+            onPoll.accept(now);
             if (now.status().terminal()) {
                 return new Result(now, false);
             }

@@ -1,0 +1,44 @@
+package dev.sqsredrive.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import dev.sqsredrive.render.Output;
+
+/**
+ * Asks the person at the terminal before anything moves. Never asks when there is no terminal (a script
+ * cannot answer, and must not hang on stdin) or when --yes was given. Plan and question go to stderr:
+ * they are not results.
+ */
+final class Confirmation {
+
+    private Confirmation() {
+    }
+
+    /** True to go ahead. A declined or unanswered (end of input) question is a no. */
+    static boolean confirmed(Context context, Output out, List<String> plan, boolean yes) {
+        if (yes || !context.terminal()) {
+            return true;
+        }
+        plan.forEach(out::note);
+        out.err().print("Start it? [y/N] ");
+        out.err().flush();
+        String answer;
+        try {
+            answer = context.stdin().readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answer from stdin: " + e.getMessage(), e);
+        }
+        String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+        if (a.equals("y") || a.equals("yes")) {
+            return true;
+        }
+        if (answer == null) {
+            out.note("");
+        }
+        out.note("Nothing started (pass --yes to start without asking).");
+        return false;
+    }
+}
