@@ -1,0 +1,123 @@
+package dev.sqsredrive.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import dev.sqsredrive.testing.Processes;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive installs by unpacking: bin/redrive runs from wherever it was unpacked, with the
+ * JDK the build ran on, and uses the AOT cache when that JDK can, silently without it when not. Runs after
+ * packaging (the 'archive' execution in pom.xml), on the archive `./mvnw verify` just built into dist/.
+ */
+class ArchiveInstallTest {
+
+    private static final Path ARCHIVE = Path.of(System.getProperty("dist.archive", "dist/missing.tar.gz"));
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpack() {
+        assertThat(ARCHIVE).as("the archive built by ./mvnw verify").isRegularFile();
+        RunResult tar = Processes.run(unpacked, Map.of(), List.of("tar", "xzf", ARCHIVE.toAbsolutePath().toString()));
+        assertThat(tar.exitCode()).as(tar.toString()).isZero();
+        String version = System.getProperty("dist.archive").replaceAll(".*/sqs-redrive-(.*)-[^-]+-[^-]+\\.tar\\.gz$", "$1");
+        home = unpacked.resolve("sqs-redrive-" + version);
+    }
+
+    @Test
+    void holdsLauncherJarCompletionsManPageAndLicense() throws IOException {
+        assertThat(home.resolve("bin/redrive")).isExecutable();
+        assertThat(home.resolve("lib/sqs-redrive.jar")).isRegularFile();
+        assertThat(home.resolve("man/man1/redrive.1")).isRegularFile();
+        assertThat(home.resolve("completions/redrive.bash")).hasSameTextualContentAs(Path.of("completions/redrive.bash"));
+        assertThat(home.resolve("completions/redrive.zsh")).isRegularFile();
+        assertThat(home.resolve("completions/redrive.fish")).isRegularFile();
+        assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
+
+        Path zip = Path.of(ARCHIVE.toString().replaceAll("\\.tar\\.gz$", ".zip"));
+        try (ZipFile z = new ZipFile(zip.toFile()); Stream<Path> files = Files.walk(unpacked)) {
+            List<String> inZip = z.stream().filter(e -> !e.isDirectory()).map(e -> e.getName()).sorted().toList();
+            List<String> inTar = files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString()).sorted().toList();
+            assertThat(inZip).isEqualTo(inTar);
+        }
+    }
+
+    @Test
+    void runsVersionAndListAgainstALocalServer() {
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("orders-dlq");
+            queues.createSourceOf("orders", dlq, false);
+
+            RunResult version = launch(queues.env(unpacked), "--version");
+            assertThat(version.exitCode()).as(version.toString()).isZero();
+            assertThat(version.out()).startsWith("sqs-redrive " + home.getFileName().toString().substring("sqs-redrive-".length()));
+            assertThat(version.err()).isEmpty();
+
+            RunResult list = launch(queues.env(unpacked), "list");
+            assertThat(list.exitCode()).as(list.toString()).isZero();
+            assertThat(list.out() + list.err()).contains(dlq.name());
+        }
+    }
+
+    @Test
+    void theJvmThatBuiltTheArchiveAcceptsItsAotCache() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        // -XX:AOTMode=on makes a cache that cannot be used an error instead of a silent fallback.
+        RunResult run = Processes.run(home, Map.of(), List.of(java(), "-XX:AOTMode=on",
+                "-XX:AOTCache=" + home.resolve("lib/redrive.aot"), "-XX:+UseSerialGC",
+                "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--version"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void aCacheThatDoesNotMatchIsIgnoredSilently() throws IOException {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        Path copy = Files.createDirectories(unpacked.resolve("stale"));
+        for (String file : List.of("bin/redrive", "lib/sqs-redrive.jar", "lib/redrive.aot")) {
+            Files.createDirectories(copy.resolve(file).getParent());
+            Files.copy(home.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        // A jar that is not the one the cache was made for (as after a rebuild): the JVM refuses the cache.
+        Files.setLastModifiedTime(copy.resolve("lib/sqs-redrive.jar"), FileTime.fromMillis(0));
+
+        RunResult run = Processes.run(copy, Map.of("JAVA_HOME", System.getProperty("java.home")),
+                List.of(copy.resolve("bin/redrive").toString(), "--version"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as(run.toString()).startsWith("sqs-redrive ").doesNotContain("aot", "AOT", "warning");
+        assertThat(run.err()).as(run.toString()).isEmpty();
+    }
+
+    private static RunResult launch(Map<String, String> env, String... args) {
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/redrive").toString()));
+        command.addAll(List.of(args));
+        return Processes.run(home, withJava, command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
