@@ -55,7 +55,7 @@ class ArchiveInstallTest {
         assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
 
         Path zip = Path.of(ARCHIVE.toString().replaceAll("\\.tar\\.gz$", ".zip"));
-        try (ZipFile z = new ZipFile(zip.toFile()); Stream<Path> files = Files.walk(unpacked)) {
+        try (ZipFile z = new ZipFile(zip.toFile()); Stream<Path> files = Files.walk(home)) {
             List<String> inZip = z.stream().filter(e -> !e.isDirectory()).map(e -> e.getName()).sorted().toList();
             List<String> inTar = files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString()).sorted().toList();
             assertThat(inZip).isEqualTo(inTar);
@@ -63,19 +63,25 @@ class ArchiveInstallTest {
     }
 
     @Test
-    void runsVersionAndListAgainstALocalServer() {
+    void runsVersionStartAndListAgainstALocalServer() {
         try (TestQueues queues = TestQueues.elasticMq()) {
             TestQueues.Queue dlq = queues.create("orders-dlq");
-            queues.createSourceOf("orders", dlq, false);
+            TestQueues.Queue orders = queues.createSourceOf("orders", dlq, false);
+            queues.deadLetter(orders, dlq, 5, "installed");
 
             RunResult version = launch(queues.env(unpacked), "--version");
             assertThat(version.exitCode()).as(version.toString()).isZero();
             assertThat(version.out()).startsWith("sqs-redrive " + home.getFileName().toString().substring("sqs-redrive-".length()));
             assertThat(version.err()).isEmpty();
 
-            RunResult list = launch(queues.env(unpacked), "list");
+            RunResult start = launch(queues.env(unpacked), "start", dlq.name());
+            assertThat(start.exitCode()).as(start.toString()).isZero();
+            String handle = start.out().strip();
+
+            RunResult list = launch(queues.env(unpacked), "list", "-o", "json");
             assertThat(list.exitCode()).as(list.toString()).isZero();
-            assertThat(list.out() + list.err()).contains(dlq.name());
+            assertThat(list.out()).contains("\"taskHandle\" : \"" + handle + "\"", "\"sourceArn\" : \"" + dlq.arn() + "\"");
+            assertThat(list.err()).isEmpty();
         }
     }
 
@@ -91,9 +97,8 @@ class ArchiveInstallTest {
     }
 
     @Test
-    void aCacheThatDoesNotMatchIsIgnoredSilently() throws IOException {
+    void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
-        Path copy = Files.createDirectories(unpacked.resolve("stale"));
         for (String file : List.of("bin/redrive", "lib/sqs-redrive.jar", "lib/redrive.aot")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(home.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
