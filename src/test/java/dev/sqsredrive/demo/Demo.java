@@ -19,9 +19,10 @@ import dev.sqsredrive.task.Sleeper;
 
 /**
  * README's first quickstart command ({@code ./mvnw -q -Pdemo verify}): a whole redrive with no AWS account.
- * Starts ElasticMQ, dead-letters a few hundred orders through real receives, then runs {@code redrive list}
- * and {@code redrive start orders-dlq --watch} through the real command line, on this terminal if there is
- * one (live view) and as plain lines if not (CI). Exits with redrive's exit code, or 1 if messages are missing.
+ * Starts ElasticMQ, dead-letters a few hundred orders through real receives, then runs
+ * {@code redrive start orders-dlq --watch} and {@code redrive list orders-dlq} through the real command line,
+ * on this terminal if there is one (live view) and as plain lines if not (CI). Exits with redrive's exit
+ * code, or 1 if messages are missing.
  */
 public final class Demo {
 
@@ -31,18 +32,22 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream out = System.out;
+        System.exit(run(System.out, System.err, Terminals.interactive(),
+                new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()))));
+    }
+
+    /** The whole demo; returns the exit code. terminal: whether a person watches (live view, prompts). */
+    static int run(PrintStream out, PrintStream err, boolean terminal, BufferedReader in) throws IOException {
         out.println("== Starting a local SQS-compatible server (ElasticMQ) and dead-lettering " + MESSAGES + " orders...");
         DemoServer server = DemoServer.start(MESSAGES);
         out.println("   endpoint " + server.queues().endpoint() + ": orders -> orders-dlq (maxReceiveCount 1), "
                 + server.queues().depth(server.dlq()) + " messages in orders-dlq, "
                 + server.queues().depth(server.orders()) + " in orders");
-        Path state = Files.createTempDirectory("redrive-demo");
-        Context context = new Context(server.env(state), Clock.systemUTC(), Sleeper.real(), Terminals.interactive(),
-                new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
+        Context context = new Context(server.env(Files.createTempDirectory("redrive-demo")), Clock.systemUTC(),
+                Sleeper.real(), terminal, in);
 
-        run(context, "list");
-        int code = run(context, startCommand().toArray(String[]::new));
+        int code = redrive(context, out, err, startCommand().toArray(String[]::new));
+        redrive(context, out, err, "list", "orders-dlq");
 
         long inOrders = server.queues().depth(server.orders());
         long inDlq = server.queues().depth(server.dlq());
@@ -50,15 +55,15 @@ public final class Demo {
         out.println("== Result: orders holds " + inOrders + ", orders-dlq holds " + inDlq + " (redrive exited " + code + ")");
         if (code == 0 && inOrders + inDlq != MESSAGES) {
             out.println("   " + (MESSAGES - inOrders - inDlq) + " messages are missing");
-            code = 1;
+            return 1;
         }
-        System.exit(code);
+        return code;
     }
 
-    private static int run(Context context, String... args) {
-        System.out.println();
-        System.out.println("$ redrive " + String.join(" ", args));
-        return Main.run(context, System.out, System.err, args);
+    private static int redrive(Context context, PrintStream out, PrintStream err, String... args) {
+        out.println();
+        out.println("$ redrive " + String.join(" ", args));
+        return Main.run(context, out, err, args);
     }
 
     /** start --watch; with --yes where start asks for confirmation on a terminal, as nobody may be there to answer. */
