@@ -9,11 +9,13 @@ import java.util.List;
 import dev.sqsredrive.task.Sleeper;
 
 /**
- * The workload a JDK 25+ AOT cache is trained on (JEP 483/514), run by the build in one JVM against a local
- * SQS-compatible server: the commands an operator starts most, so that their classes are loaded and linked
- * from the cache. It lives in the jar because the cache is only valid for the class path it was trained
- * with. Not part of the command surface: {@code java -XX:AOTCacheOutput=... -cp sqs-redrive.jar
- * dev.sqsredrive.cli.AotTraining DLQ} with AWS_ENDPOINT_URL and REDRIVE_STATE_DIR set.
+ * The workloads the JDK 25+ AOT caches are trained on (JEP 483/514), each run by the build in one JVM against
+ * a local SQS-compatible server. Two caches, because a cache's classes are all loaded at start-up: "quick"
+ * (help, version, completion: no SDK) keeps those commands light, "full" (list, start --watch, watch: the SDK
+ * and the task code) is what every command that calls SQS starts with. The launcher picks one by the command
+ * line. This class lives in the jar because a cache is only valid for the class path it was trained with.
+ * Not part of the command surface: {@code java -XX:AOTCacheOutput=... -cp sqs-redrive.jar
+ * dev.sqsredrive.cli.AotTraining quick|full DLQ} with AWS_ENDPOINT_URL and REDRIVE_STATE_DIR set.
  */
 public final class AotTraining {
 
@@ -21,17 +23,18 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: AotTraining DLQ-NAME");
+        if (args.length != 2 || !List.of("quick", "full").contains(args[0])) {
+            throw new IllegalArgumentException("usage: AotTraining quick|full DLQ-NAME");
         }
-        String dlq = args[0];
+        String dlq = args[1];
         Main.configureLogging(false);
-        List<List<String>> workload = List.of(
-                List.of("--help"), List.of("--version"), List.of("help", "start"), List.of("bogus-command"),
+        List<List<String>> quick = List.of(List.of("--help"), List.of("--version"), List.of("help", "start"),
+                List.of("bogus-command"), List.of("completion", "bash"));
+        List<List<String>> workload = args[0].equals("quick") ? quick : List.of(
                 List.of("list"), List.of("list", dlq, "-o", "json"),
                 List.of("start", dlq, "--watch", "--interval", "100ms"),
                 List.of("list", dlq), List.of("watch", dlq, "-o", "json"),
-                List.of("completion", "bash"), List.of(CompleteCommand.NAME, "queues", ""));
+                List.of(CompleteCommand.NAME, "queues", ""), List.of("bogus-command"));
         int failures = 0;
         for (List<String> command : workload) {
             Context context = new Context(System.getenv(), Clock.systemUTC(), Sleeper.real(), false,

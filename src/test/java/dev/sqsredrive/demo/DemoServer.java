@@ -30,6 +30,20 @@ record DemoServer(TestQueues queues, TestQueues.Queue orders, TestQueues.Queue d
         return new DemoServer(queues, orders, dlq);
     }
 
+    /**
+     * A server for benchmarks and trying redrive by hand (bench/startup): prints its endpoint, then serves until
+     * its standard input closes. Argument: how many messages to dead-letter (default 100).
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        DemoServer server = start(args.length > 0 ? Integer.parseInt(args[0]) : 100);
+        System.out.println(server.queues().endpoint());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // serve until stdin closes
+        }
+        System.exit(0);
+    }
+
     /** Environment for a redrive run against this server, remembering its tasks in stateDir. */
     Map<String, String> env(Path stateDir) {
         return queues.env(stateDir);

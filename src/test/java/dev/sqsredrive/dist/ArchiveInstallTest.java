@@ -48,6 +48,10 @@ class ArchiveInstallTest {
     void holdsLauncherJarCompletionsManPageAndLicense() throws IOException {
         assertThat(home.resolve("bin/redrive")).isExecutable();
         assertThat(home.resolve("lib/sqs-redrive.jar")).isRegularFile();
+        if (Runtime.version().feature() >= 25) {
+            assertThat(home.resolve("lib/redrive.aot")).isRegularFile();
+            assertThat(home.resolve("lib/redrive-quick.aot")).isRegularFile();
+        }
         assertThat(home.resolve("man/man1/redrive.1")).isRegularFile();
         assertThat(home.resolve("completions/redrive.bash")).hasSameTextualContentAs(Path.of("completions/redrive.bash"));
         assertThat(home.resolve("completions/redrive.zsh")).isRegularFile();
@@ -86,32 +90,42 @@ class ArchiveInstallTest {
     }
 
     @Test
-    void theJvmThatBuiltTheArchiveAcceptsItsAotCache() {
+    void theJvmThatBuiltTheArchiveAcceptsBothAotCaches() {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
         // -XX:AOTMode=on makes a cache that cannot be used an error instead of a silent fallback.
-        RunResult run = Processes.run(home, Map.of(), List.of(java(), "-XX:AOTMode=on",
-                "-XX:AOTCache=" + home.resolve("lib/redrive.aot"), "-XX:+UseSerialGC",
-                "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--version"));
+        for (String cache : List.of("redrive.aot", "redrive-quick.aot")) {
+            RunResult run = Processes.run(home, Map.of(), List.of(java(), "-XX:AOTMode=on",
+                    "-XX:AOTCache=" + home.resolve("lib").resolve(cache), "-XX:+UseSerialGC",
+                    "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--version"));
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.exitCode()).as(cache + "\n" + run).isZero();
+        }
     }
 
     @Test
     void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
-        for (String file : List.of("bin/redrive", "lib/sqs-redrive.jar", "lib/redrive.aot")) {
+        for (String file : List.of("bin/redrive", "lib/sqs-redrive.jar", "lib/redrive.aot", "lib/redrive-quick.aot")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(home.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
         // A jar that is not the one the cache was made for (as after a rebuild): the JVM refuses the cache.
         Files.setLastModifiedTime(copy.resolve("lib/sqs-redrive.jar"), FileTime.fromMillis(0));
 
-        RunResult run = Processes.run(copy, Map.of("JAVA_HOME", System.getProperty("java.home")),
-                List.of(copy.resolve("bin/redrive").toString(), "--version"));
+        for (String args : List.of("--version", "list --max 0")) { // one command per cache
+            List<String> command = new ArrayList<>(List.of(copy.resolve("bin/redrive").toString()));
+            command.addAll(List.of(args.split(" ")));
+            RunResult run = Processes.run(copy, Map.of("JAVA_HOME", System.getProperty("java.home")), command);
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).as(run.toString()).startsWith("sqs-redrive ").doesNotContain("aot", "AOT", "warning");
-        assertThat(run.err()).as(run.toString()).isEmpty();
+            assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("aot", "AOT", "warning", "cds");
+            if (args.equals("--version")) {
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                assertThat(run.err()).as(run.toString()).isEmpty();
+            } else {
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+                assertThat(run.err()).as(run.toString()).isEqualTo("redrive: --max 0 is out of range: 1 to 10\n");
+            }
+        }
     }
 
     private static RunResult launch(Map<String, String> env, String... args) {
