@@ -1,11 +1,11 @@
 package dev.sqsredrive.cli;
 
 import java.io.BufferedReader;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.List;
 
+import dev.sqsredrive.render.Terminals;
 import dev.sqsredrive.task.Sleeper;
 
 /**
@@ -37,7 +37,8 @@ public final class AotTraining {
                 List.of(CompleteCommand.NAME, "queues", ""), List.of("bogus-command"));
         int failures = 0;
         for (List<String> command : workload) {
-            Context context = new Context(System.getenv(), Clock.systemUTC(), Sleeper.real(), false,
+            // As Main builds it (the terminal check included, so its classes are cached), minus a real stdin.
+            Context context = new Context(System.getenv(), Clock.systemUTC(), Sleeper.real(), Terminals.interactive(),
                     new BufferedReader(new StringReader("")));
             int code = Main.run(context, System.out, System.err, command.toArray(String[]::new));
             boolean expected = command.get(0).equals("bogus-command") ? code == ExitCode.USAGE.code() : code == 0;

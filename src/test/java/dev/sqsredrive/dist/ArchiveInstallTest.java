@@ -102,6 +102,20 @@ class ArchiveInstallTest {
         }
     }
 
+    /** Guards start-up without timing it: --help must find picocli and our commands in the quick cache. */
+    @Test
+    void helpLoadsNoClassFromTheJarWithTheQuickCache() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        RunResult run = Processes.run(home, Map.of(), List.of(java(), "-Xlog:class+load", "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCache=" + home.resolve("lib/redrive-quick.aot"), "-XX:+UseSerialGC",
+                "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--help"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // picocli ships Java 5 classes, which an AOT cache skips unless the build upgraded them (UpgradeOldClasses).
+        assertThat(run.out().lines().filter(l -> l.contains("source: file:") || l.contains("source: jar:")))
+                .as("classes --help read from the jar instead of the AOT cache").isEmpty();
+    }
+
     @Test
     void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
