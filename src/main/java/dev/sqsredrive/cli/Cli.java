@@ -18,6 +18,7 @@ public final class Cli {
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new ExecutionErrorHandler());
         cmd.setParameterExceptionHandler(new UsageErrorHandler());
+        CompleteCommand.silenceParseErrors(cmd);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() && !noColor(context)

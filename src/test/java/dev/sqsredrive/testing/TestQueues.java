@@ -32,12 +32,21 @@ public final class TestQueues implements AutoCloseable {
     private final String prefix;
 
     public TestQueues(URI endpoint, String region) {
+        this(endpoint, region, "t" + UUID.randomUUID().toString().substring(0, 8) + "-" + COUNTER.incrementAndGet());
+    }
+
+    /** Queues named exactly as given, without a unique prefix: for the demo, where a person reads the names. */
+    public static TestQueues unprefixed(URI endpoint, String region) {
+        return new TestQueues(endpoint, region, "");
+    }
+
+    private TestQueues(URI endpoint, String region, String prefix) {
         this.endpoint = endpoint;
         this.region = region;
         this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-" + COUNTER.incrementAndGet();
+        this.prefix = prefix;
     }
 
     public static TestQueues elasticMq() {
@@ -54,7 +63,7 @@ public final class TestQueues implements AutoCloseable {
 
     /** A unique queue name for this test; FIFO names get the .fifo suffix. */
     public String name(String base, boolean fifo) {
-        return prefix + "-" + base + (fifo ? ".fifo" : "");
+        return (prefix.isEmpty() ? "" : prefix + "-") + base + (fifo ? ".fifo" : "");
     }
 
     /** A queue as created, with its URL, ARN and name. */

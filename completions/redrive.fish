@@ -1,0 +1,122 @@
+# redrive completion for fish. Generated from the command model: do not edit; refresh with
+# ./mvnw -q compile exec:java@completions (a test fails while this file is stale).
+# Load it with `redrive completion fish | source` in ~/.config/fish/config.fish, or save it as ~/.config/fish/completions/redrive.fish.
+# Queue names of the current profile and region, from the same redrive that is being completed, with
+# the --profile, --region and --endpoint-url typed on this line. Errors print nothing.
+function __redrive_queues
+    set -l words (commandline -opc)
+    set -l args
+    for i in (seq 2 (count $words))
+        switch $words[$i]
+            case --profile --region --endpoint-url
+                if test $i -lt (count $words)
+                    set -a args $words[$i]=$words[(math $i + 1)]
+                end
+            case '--profile=*' '--region=*' '--endpoint-url=*'
+                set -a args $words[$i]
+        end
+    end
+    $words[1] __complete queues $args -- (commandline -ct) 2>/dev/null
+end
+
+# No file names: no argument of redrive is a file.
+complete -c redrive -f
+
+complete -c redrive -n __fish_use_subcommand -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n __fish_use_subcommand -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n __fish_use_subcommand -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n __fish_use_subcommand -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n __fish_use_subcommand -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n __fish_use_subcommand -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n __fish_use_subcommand -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n __fish_use_subcommand -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n __fish_use_subcommand -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n __fish_use_subcommand -s h -l help -d 'Show this help message and exit'
+complete -c redrive -n __fish_use_subcommand -s V -l version -d 'Print version information and exit'
+complete -c redrive -n __fish_use_subcommand -a start -d 'Start moving the messages of a dead-letter queue'
+complete -c redrive -n __fish_use_subcommand -a list -d 'List the move tasks of a DLQ, most recent first'
+complete -c redrive -n __fish_use_subcommand -a cancel -d 'Cancel a running move task'
+complete -c redrive -n __fish_use_subcommand -a watch -d 'Follow a move task until it ends; the exit code says how it ended'
+complete -c redrive -n __fish_use_subcommand -a help -d 'Display help information about the specified command'
+complete -c redrive -n __fish_use_subcommand -a completion -d 'Print the completion script for a shell'
+
+# redrive start
+complete -c redrive -n '__fish_seen_subcommand_from start' -l to -x -a '(__redrive_queues)' -d 'Move every message to this queue (name, URL or ARN) instead of its origin'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l rate -x -d 'Messages per second, 1 to 500'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l watch -d 'Keep following the task until it ends, as \'redrive watch\' does'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l interval -x -d 'Time between polls (default: 2s). e.g. 500ms, 5s, 1m'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l timeout -x -d 'Give up watching after this long, with exit code 6; the task itself goes on. e.g. 30m, 2h'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from start' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -a '(__redrive_queues)'
+
+# redrive list
+complete -c redrive -n '__fish_seen_subcommand_from list' -l max -x -d 'Tasks per DLQ, 1 to 10 (default: 10; SQS keeps the last 10)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from list' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -a '(__redrive_queues)'
+
+# redrive cancel
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l source -x -a '(__redrive_queues)' -d 'Cancel the running task of this DLQ'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from cancel' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+
+# redrive watch
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l interval -x -d 'Time between polls (default: 2s). e.g. 500ms, 5s, 1m'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l timeout -x -d 'Give up watching after this long, with exit code 6; the task itself goes on. e.g. 30m, 2h'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from watch' -a '(__redrive_queues)'
+
+# redrive help
+complete -c redrive -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from help' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start list cancel watch help completion'
+
+# redrive completion
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'

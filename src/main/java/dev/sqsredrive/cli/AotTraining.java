@@ -1,0 +1,50 @@
+package dev.sqsredrive.cli;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+
+import dev.sqsredrive.render.Terminals;
+import dev.sqsredrive.task.Sleeper;
+
+/**
+ * The workloads the JDK 25+ AOT caches are trained on (JEP 483/514), each run by the build in one JVM against
+ * a local SQS-compatible server. Two caches, because a cache's classes are all loaded at start-up: "quick"
+ * (help, version, completion: no SDK) keeps those commands light, "full" (list, start --watch, watch: the SDK
+ * and the task code) is what every command that calls SQS starts with. The launcher picks one by the command
+ * line. This class lives in the jar because a cache is only valid for the class path it was trained with.
+ * Not part of the command surface: {@code java -XX:AOTCacheOutput=... -cp sqs-redrive.jar
+ * dev.sqsredrive.cli.AotTraining quick|full DLQ} with AWS_ENDPOINT_URL and REDRIVE_STATE_DIR set.
+ */
+public final class AotTraining {
+
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2 || !List.of("quick", "full").contains(args[0])) {
+            throw new IllegalArgumentException("usage: AotTraining quick|full DLQ-NAME");
+        }
+        String dlq = args[1];
+        Main.configureLogging(false);
+        List<List<String>> quick = List.of(List.of("--help"), List.of("--version"), List.of("help", "start"),
+                List.of("bogus-command"), List.of("completion", "bash"));
+        List<List<String>> workload = args[0].equals("quick") ? quick : List.of(
+                List.of("list"), List.of("list", dlq, "-o", "json"),
+                List.of("start", dlq, "--watch", "--interval", "100ms"),
+                List.of("list", dlq), List.of("watch", dlq, "-o", "json"),
+                List.of(CompleteCommand.NAME, "queues", ""), List.of("bogus-command"));
+        int failures = 0;
+        for (List<String> command : workload) {
+            // As Main builds it (the terminal check included, so its classes are cached), minus a real stdin.
+            Context context = new Context(System.getenv(), Clock.systemUTC(), Sleeper.real(), Terminals.interactive(),
+                    new BufferedReader(new StringReader("")));
+            int code = Main.run(context, System.out, System.err, command.toArray(String[]::new));
+            boolean expected = command.get(0).equals("bogus-command") ? code == ExitCode.USAGE.code() : code == 0;
+            System.out.println("aot-training: redrive " + String.join(" ", command) + " -> exit " + code);
+            failures += expected ? 0 : 1;
+        }
+        System.exit(failures == 0 ? 0 : 1);
+    }
+}

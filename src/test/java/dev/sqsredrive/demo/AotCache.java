@@ -1,0 +1,64 @@
+package dev.sqsredrive.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the JDK 25+ AOT caches shipped beside the jar (JEP 483/514): starts the demo's local server, then for
+ * each workload of {@link dev.sqsredrive.cli.AotTraining} runs the packaged jar in a JVM started with
+ * {@code -XX:AOTCacheOutput}, which trains on that run and writes the cache as it exits. Each JVM gets the
+ * flags dist/redrive gives the commands that cache serves. On an older JDK there is nothing to build: the
+ * launcher runs without a cache there.
+ *
+ * <p>Run by Maven at pre-integration-test: {@code AotCache JAR DIR}; writes DIR/redrive.aot (commands that
+ * call SQS), DIR/redrive-quick.aot (help, version, completion) and a training log beside each.
+ */
+public final class AotCache {
+
+    /** Workload name to the cache file and the launcher's JVM flags for it; keep in step with dist/redrive. */
+    private static final Map<String, List<String>> FLAGS = Map.of(
+            "full", List.of("-XX:+UseSerialGC"),
+            "quick", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+
+    private AotCache() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        for (String workload : FLAGS.keySet()) {
+            Files.deleteIfExists(cacheFile(dir, workload));
+        }
+        if (Runtime.version().feature() < 25) {
+            System.out.println("aot-cache: JDK " + Runtime.version() + " has no -XX:AOTCacheOutput (needs 25+); no cache built");
+            System.exit(0);
+        }
+        DemoServer server = DemoServer.start(50);
+        for (String workload : List.of("quick", "full")) {
+            Path cache = cacheFile(dir, workload);
+            Path log = dir.resolve("aot-training-" + workload + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:AOTCacheOutput=" + cache));
+            command.addAll(FLAGS.get(workload));
+            command.addAll(List.of("-cp", jar.toString(), "dev.sqsredrive.cli.AotTraining", workload, server.dlq().name()));
+            ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            training.environment().putAll(server.env(Files.createTempDirectory("redrive-aot")));
+            training.environment().remove("JAVA_TOOL_OPTIONS");
+            int code = training.start().waitFor();
+            if (code != 0 || !Files.isRegularFile(cache)) {
+                System.err.println("aot-cache: training '" + workload + "' failed (exit " + code + "); see " + log);
+                System.exit(1);
+            }
+            System.out.println("aot-cache: " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MiB), log " + log);
+        }
+        System.exit(0);
+    }
+
+    private static Path cacheFile(Path dir, String workload) {
+        return dir.resolve(workload.equals("full") ? "redrive.aot" : "redrive-" + workload + ".aot");
+    }
+}

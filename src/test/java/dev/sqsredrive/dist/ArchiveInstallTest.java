@@ -1,0 +1,156 @@
+package dev.sqsredrive.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import dev.sqsredrive.testing.Processes;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive installs by unpacking: bin/redrive runs from wherever it was unpacked, with the
+ * JDK the build ran on, and uses the AOT cache when that JDK can, silently without it when not. Runs after
+ * packaging (the 'archive' execution in pom.xml), on the archive `./mvnw verify` just built into dist/.
+ */
+class ArchiveInstallTest {
+
+    private static final Path ARCHIVE = Path.of(System.getProperty("dist.archive", "dist/missing.tar.gz"));
+
+    @TempDir
+    static Path unpacked;
+
+    private static Path home;
+
+    @BeforeAll
+    static void unpack() {
+        assertThat(ARCHIVE).as("the archive built by ./mvnw verify").isRegularFile();
+        RunResult tar = Processes.run(unpacked, Map.of(), List.of("tar", "xzf", ARCHIVE.toAbsolutePath().toString()));
+        assertThat(tar.exitCode()).as(tar.toString()).isZero();
+        String version = System.getProperty("dist.archive").replaceAll(".*/sqs-redrive-(.*)-[^-]+-[^-]+\\.tar\\.gz$", "$1");
+        home = unpacked.resolve("sqs-redrive-" + version);
+    }
+
+    @Test
+    void holdsLauncherJarCompletionsManPageAndLicense() throws IOException {
+        assertThat(home.resolve("bin/redrive")).isExecutable();
+        assertThat(home.resolve("lib/sqs-redrive.jar")).isRegularFile();
+        if (Runtime.version().feature() >= 25) {
+            assertThat(home.resolve("lib/redrive.aot")).isRegularFile();
+            assertThat(home.resolve("lib/redrive-quick.aot")).isRegularFile();
+        }
+        assertThat(home.resolve("man/man1/redrive.1")).isRegularFile();
+        assertThat(home.resolve("completions/redrive.bash")).hasSameTextualContentAs(Path.of("completions/redrive.bash"));
+        assertThat(home.resolve("completions/redrive.zsh")).isRegularFile();
+        assertThat(home.resolve("completions/redrive.fish")).isRegularFile();
+        assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
+
+        Path zip = Path.of(ARCHIVE.toString().replaceAll("\\.tar\\.gz$", ".zip"));
+        try (ZipFile z = new ZipFile(zip.toFile()); Stream<Path> files = Files.walk(home)) {
+            List<String> inZip = z.stream().filter(e -> !e.isDirectory()).map(e -> e.getName()).sorted().toList();
+            List<String> inTar = files.filter(Files::isRegularFile).map(p -> unpacked.relativize(p).toString()).sorted().toList();
+            assertThat(inZip).isEqualTo(inTar);
+        }
+    }
+
+    @Test
+    void runsVersionStartAndListAgainstALocalServer() {
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("orders-dlq");
+            TestQueues.Queue orders = queues.createSourceOf("orders", dlq, false);
+            queues.deadLetter(orders, dlq, 5, "installed");
+
+            RunResult version = launch(queues.env(unpacked), "--version");
+            assertThat(version.exitCode()).as(version.toString()).isZero();
+            assertThat(version.out()).startsWith("sqs-redrive " + home.getFileName().toString().substring("sqs-redrive-".length()));
+            assertThat(version.err()).isEmpty();
+
+            RunResult start = launch(queues.env(unpacked), "start", dlq.name());
+            assertThat(start.exitCode()).as(start.toString()).isZero();
+            String handle = start.out().strip();
+
+            RunResult list = launch(queues.env(unpacked), "list", "-o", "json");
+            assertThat(list.exitCode()).as(list.toString()).isZero();
+            assertThat(list.out()).contains("\"taskHandle\" : \"" + handle + "\"", "\"sourceArn\" : \"" + dlq.arn() + "\"");
+            assertThat(list.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void theJvmThatBuiltTheArchiveAcceptsBothAotCaches() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        // -XX:AOTMode=on makes a cache that cannot be used an error instead of a silent fallback.
+        for (String cache : List.of("redrive.aot", "redrive-quick.aot")) {
+            RunResult run = Processes.run(home, Map.of(), List.of(java(), "-XX:AOTMode=on",
+                    "-XX:AOTCache=" + home.resolve("lib").resolve(cache), "-XX:+UseSerialGC",
+                    "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--version"));
+
+            assertThat(run.exitCode()).as(cache + "\n" + run).isZero();
+        }
+    }
+
+    /** Guards start-up without timing it: --help must find picocli and our commands in the quick cache. */
+    @Test
+    void helpLoadsNoClassFromTheJarWithTheQuickCache() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        RunResult run = Processes.run(home, Map.of(), List.of(java(), "-Xlog:class+load", "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCache=" + home.resolve("lib/redrive-quick.aot"), "-XX:+UseSerialGC",
+                "-jar", home.resolve("lib/sqs-redrive.jar").toString(), "--help"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // picocli ships Java 5 classes, which an AOT cache skips unless the build upgraded them (UpgradeOldClasses).
+        assertThat(run.out().lines().filter(l -> l.contains("source: file:") || l.contains("source: jar:")))
+                .as("classes --help read from the jar instead of the AOT cache").isEmpty();
+    }
+
+    @Test
+    void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        for (String file : List.of("bin/redrive", "lib/sqs-redrive.jar", "lib/redrive.aot", "lib/redrive-quick.aot")) {
+            Files.createDirectories(copy.resolve(file).getParent());
+            Files.copy(home.resolve(file), copy.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        // A jar that is not the one the cache was made for (as after a rebuild): the JVM refuses the cache.
+        Files.setLastModifiedTime(copy.resolve("lib/sqs-redrive.jar"), FileTime.fromMillis(0));
+
+        for (String args : List.of("--version", "list --max 0")) { // one command per cache
+            List<String> command = new ArrayList<>(List.of(copy.resolve("bin/redrive").toString()));
+            command.addAll(List.of(args.split(" ")));
+            RunResult run = Processes.run(copy, Map.of("JAVA_HOME", System.getProperty("java.home")), command);
+
+            assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("aot", "AOT", "warning", "cds");
+            if (args.equals("--version")) {
+                assertThat(run.exitCode()).as(run.toString()).isZero();
+                assertThat(run.err()).as(run.toString()).isEmpty();
+            } else {
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+                assertThat(run.err()).as(run.toString()).isEqualTo("redrive: --max 0 is out of range: 1 to 10\n");
+            }
+        }
+    }
+
+    private static RunResult launch(Map<String, String> env, String... args) {
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/redrive").toString()));
+        command.addAll(List.of(args));
+        return Processes.run(home, withJava, command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
