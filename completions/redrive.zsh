@@ -218,7 +218,7 @@ function _picocli_redrive_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--watch' '-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--to' '--rate' '--interval' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -277,7 +277,7 @@ function _picocli_redrive_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--max' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -326,7 +326,7 @@ function _picocli_redrive_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--source' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -375,7 +375,7 @@ function _picocli_redrive_watch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--interval' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 
