@@ -119,7 +119,10 @@ final class BatchMover {
     private int send(Destination d, List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
         Set<String> brokenGroups = new HashSet<>();
         int sent = 0;
-        List<List<Message>> batches = Batches.split(messages, MessageCopy::size);
+        // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
+        // took no more per batch either, so its MaximumMessageSize caps the batch too.
+        List<List<Message>> batches = Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES,
+                Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
         for (int b = 0; b < batches.size(); b++) {
             if (releaseRequested.getAsBoolean()) {
                 List<Message> unsent = new ArrayList<>();

@@ -17,7 +17,7 @@ public final class Batches {
         return split(items, size, MAX_ENTRIES, MAX_BYTES);
     }
 
-    static <T> List<List<T>> split(List<T> items, ToLongFunction<T> size, int maxEntries, long maxBytes) {
+    public static <T> List<List<T>> split(List<T> items, ToLongFunction<T> size, int maxEntries, long maxBytes) {
         List<List<T>> batches = new ArrayList<>();
         List<T> current = new ArrayList<>();
         long bytes = 0;
