@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class ClientMover {
 
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(100);
+
     private final MoverConfig config;
     private final QueueOps ops;
     private final Journal journal;
@@ -47,6 +49,7 @@ public final class ClientMover {
     private final DrainDetector drain;
     private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger receiveFailures = new AtomicInteger();
+    private final AtomicLong lastMovedAt = new AtomicLong();
     private volatile RuntimeException fatal;
     private volatile long startedAt;
 
@@ -176,9 +179,12 @@ public final class ClientMover {
             giveBack(want, 0, 0);
             return;
         }
+        // A worker that just found the DLQ empty polls short and briefly pauses between polls: only the last
+        // busy worker's long poll decides that the DLQ is drained, and nobody then waits out a long poll.
+        boolean idle = drain.idle(worker);
         List<Message> messages;
         try {
-            messages = receive(want);
+            messages = receive(want, idle ? 0 : config.waitSeconds());
         } catch (RuntimeException | InterruptedException e) {
             giveBack(want, 0, 0);
             throw e;
@@ -188,6 +194,8 @@ public final class ClientMover {
             // a failed receive (null) is retried: it says nothing about the DLQ being empty
             if (messages != null && drain.empty(worker)) {
                 stop(StopReason.DRAINED);
+            } else if (idle) {
+                stopSignal.await(IDLE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
             }
             return;
         }
@@ -196,6 +204,9 @@ public final class ClientMover {
         BatchMover.Done done = new BatchMover.Done(0, 0);
         try {
             done = batchMover.process(messages, hold, clock.instant());
+            if (done.moved() > 0) {
+                lastMovedAt.accumulateAndGet(ticker.nanos(), Math::max);
+            }
         } finally {
             hold.finish();
             giveBack(want, done.sent(), done.moved());
@@ -204,9 +215,9 @@ public final class ClientMover {
     }
 
     /** @return the messages, or null after a failure worth retrying */
-    private List<Message> receive(int max) throws InterruptedException {
+    private List<Message> receive(int max, int waitSeconds) throws InterruptedException {
         try {
-            List<Message> got = ops.receive(config.sourceUrl(), max, config.waitSeconds(),
+            List<Message> got = ops.receive(config.sourceUrl(), max, waitSeconds,
                     (int) config.visibilityTimeout().toSeconds());
             receiveFailures.set(0);
             return got;
@@ -261,6 +272,7 @@ public final class ClientMover {
         }
         return new MoveSummary(outcome, counters.moved.get(), counters.failed.get(), counters.skipped.get(),
                 counters.duplicatesPossible.get(), counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
+                lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
                 counters.failures(), fatal == null ? null : message(fatal), dryRun);
     }
 

@@ -32,6 +32,11 @@ final class DrainDetector {
         return false;
     }
 
+    /** True when this worker's latest receive came back empty. */
+    synchronized boolean idle(int worker) {
+        return idle[worker];
+    }
+
     /** A worker received messages and holds them until {@link #batchDone()}. */
     synchronized void received(int worker) {
         if (idle[worker]) {

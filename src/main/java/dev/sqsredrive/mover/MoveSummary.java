@@ -15,19 +15,23 @@ import java.util.Map;
  * @param resumedDeletes     of moved: sent by an earlier run (journal), only deleted by this one
  * @param undeleted          delivered but their delete failed; they stay in the journal, and the next run
  *                           on this DLQ deletes them without sending them again
+ * @param active             from the start to the last message moved: what the achieved rate is measured
+ *                           over (the final empty receives that tell the DLQ is drained are not moving)
  * @param failures           why messages failed, with how many
  * @param error              the error that stopped the run (outcome FAILED by error), else null
  * @param dryRun             the dry run's report, else null
  */
 public record MoveSummary(Outcome outcome, long moved, long failed, long skipped, long duplicatesPossible,
-                          long resumedDeletes, long undeleted, Duration elapsed, Map<String, Long> failures,
+                          long resumedDeletes, long undeleted, Duration elapsed, Duration active,
+                          Map<String, Long> failures,
                           String error, DryRunReport dryRun) {
 
     /** How a move ended. */
     public enum Outcome { COMPLETED, FAILED, CANCELLED, INTERRUPTED }
 
+    /** Messages per second while moving. */
     public double achievedRate() {
-        double seconds = elapsed.toNanos() / 1e9;
+        double seconds = active.toNanos() / 1e9;
         return seconds <= 0 ? 0 : moved / seconds;
     }
 }

@@ -3,7 +3,8 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 
 /**
- * A token bucket on messages, shared by every worker. The bucket holds at most one batch of tokens, so
+ * A token bucket on messages, shared by every worker. The bucket starts empty and holds at most one
+ * batch of tokens, so
  * over any one-second window no more than {@code rate} messages plus one batch are let through.
  * Tokens are reserved before a receive (the wait is spent holding nothing, so held messages never wait
  * on the limiter) and the unused part of a reservation is given back.
@@ -30,7 +31,8 @@ public final class RateLimiter {
         this.capacity = burst;
         this.ticker = ticker;
         this.last = ticker.nanos();
-        this.tokens = burst;
+        // Empty at the start: a run of N messages then takes N/rate seconds, not (N - burst)/rate.
+        this.tokens = 0;
     }
 
     /** Takes n tokens; returns how long the caller must wait before using them (zero if none). */
