@@ -45,6 +45,12 @@ final class ClientRunEvents implements MoveStarter.Events {
     }
 
     @Override
+    public void onWaitingForInFlight(long inFlight, Duration upTo) {
+        out.note("redrive: the DLQ looks drained but " + inFlight + " message(s) are in flight elsewhere (a"
+                + " stopped run's, or another consumer's): waiting up to " + upTo.toSeconds() + "s for them");
+    }
+
+    @Override
     public void onProgress(MoveProgress p) {
         if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {
             lastPrinted = p.elapsed();

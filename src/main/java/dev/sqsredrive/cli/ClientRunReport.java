@@ -21,7 +21,7 @@ final class ClientRunReport {
         }
         MoveSummaryText.explanations(s, handle).forEach(l -> out.note("redrive: " + l));
         if (out.json()) {
-            out.resultJson(MoveSummaryText.json(result.task(), status, s, rate));
+            out.resultJsonLine(MoveSummaryText.json(result.task(), status, s, rate)); // one line: scripts read the last
         } else {
             if (s.dryRun() != null) {
                 MoveSummaryText.dryRun(s).forEach(out::result);

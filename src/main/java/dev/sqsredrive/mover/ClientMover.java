@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class ClientMover {
 
     private static final Duration IDLE_PAUSE = Duration.ofMillis(100);
+    /** Long enough for what a killed run held (or parked) to become visible again. */
+    static final Duration MAX_IN_FLIGHT_WAIT = HeldMessages.PARKED_VISIBILITY.plus(MoverConfig.DEFAULT_VISIBILITY);
+    private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
 
     private final MoverConfig config;
     private final QueueOps ops;
@@ -50,6 +53,8 @@ public final class ClientMover {
     private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger receiveFailures = new AtomicInteger();
     private final AtomicLong lastMovedAt = new AtomicLong();
+    private long inFlightDeadline;
+    private long inFlightElsewhere;
     private volatile RuntimeException fatal;
     private volatile long startedAt;
 
@@ -107,7 +112,7 @@ public final class ClientMover {
         startedAt = ticker.nanos();
         do {
             runWorkers(listener);
-        } while (stopReason.get() == StopReason.DRAINED && !drain.confirm()
+        } while (stopReason.get() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
                 && stopReason.compareAndSet(StopReason.DRAINED, null));
         held.releaseAll();
         if (journal != null) {
@@ -116,6 +121,39 @@ public final class ClientMover {
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed());
+    }
+
+    /**
+     * The DLQ looks drained; messages in flight that this run does not hold (a killed run's, or another
+     * consumer's) come back when their visibility runs out, so wait for them a while: true to go on moving.
+     */
+    private boolean waitForInFlight(ProgressListener listener) throws InterruptedException {
+        if (!config.awaitInFlight()) {
+            return false;
+        }
+        long elsewhere;
+        try {
+            elsewhere = ops.approximateInFlight(config.sourceUrl()) - held.count();
+        } catch (SdkException e) {
+            return false; // cannot tell: the DLQ did look drained
+        }
+        if (elsewhere <= 0) {
+            inFlightElsewhere = 0;
+            return false;
+        }
+        long now = ticker.nanos();
+        if (inFlightDeadline == 0) {
+            inFlightDeadline = now + MAX_IN_FLIGHT_WAIT.toNanos();
+            listener.onWaitingForInFlight(elsewhere, MAX_IN_FLIGHT_WAIT);
+        }
+        if (now > inFlightDeadline) {
+            inFlightElsewhere = elsewhere;
+            return false;
+        }
+        tick(listener);
+        stopSignal.await(IN_FLIGHT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        drain.reset();
+        return stopReason.get() == StopReason.DRAINED;
     }
 
     private void runWorkers(ProgressListener listener) throws InterruptedException {
@@ -273,7 +311,7 @@ public final class ClientMover {
         return new MoveSummary(outcome, counters.moved.get(), counters.failed.get(), counters.skipped.get(),
                 counters.duplicatesPossible.get(), counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
                 lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
-                counters.failures(), fatal == null ? null : message(fatal), dryRun);
+                inFlightElsewhere, counters.failures(), fatal == null ? null : message(fatal), dryRun);
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */

@@ -56,9 +56,14 @@ final class DrainDetector {
         if (declaredAt == batchesDone) {
             return true;
         }
+        reset();
+        return false;
+    }
+
+    /** Forgets what the workers saw: every one must come back empty again. */
+    synchronized void reset() {
         java.util.Arrays.fill(idle, false);
         idleCount = 0;
         declaredAt = -1;
-        return false;
     }
 }

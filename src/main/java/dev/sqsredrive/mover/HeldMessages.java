@@ -69,6 +69,10 @@ final class HeldMessages {
             changeVisibility(new ArrayList<>(messages), 0);
         }
 
+        synchronized int size() {
+            return held.size();
+        }
+
         synchronized boolean empty() {
             return held.isEmpty();
         }
@@ -100,6 +104,15 @@ final class HeldMessages {
         Hold h = new Hold(messages, receivedAt);
         holds.add(h);
         return h;
+    }
+
+    /** How many messages this run holds now. */
+    long count() {
+        long n = 0;
+        for (Hold h : holds) {
+            n += h.size();
+        }
+        return n;
     }
 
     /** Called every tick: extends what is about to become visible while still held. */

@@ -17,13 +17,15 @@ import java.util.Map;
  *                           on this DLQ deletes them without sending them again
  * @param active             from the start to the last message moved: what the achieved rate is measured
  *                           over (the final empty receives that tell the DLQ is drained are not moving)
+ * @param inFlightElsewhere  messages the DLQ still had in flight, not held by this run, when it gave up
+ *                           waiting for them (another consumer's, or a stopped run's); not moved
  * @param failures           why messages failed, with how many
  * @param error              the error that stopped the run (outcome FAILED by error), else null
  * @param dryRun             the dry run's report, else null
  */
 public record MoveSummary(Outcome outcome, long moved, long failed, long skipped, long duplicatesPossible,
                           long resumedDeletes, long undeleted, Duration elapsed, Duration active,
-                          Map<String, Long> failures,
+                          long inFlightElsewhere, Map<String, Long> failures,
                           String error, DryRunReport dryRun) {
 
     /** How a move ended. */

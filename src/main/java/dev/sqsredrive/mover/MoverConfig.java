@@ -17,10 +17,12 @@ import java.util.List;
  * @param visibilityTimeout how long a received message stays hidden; extended while still held
  * @param waitSeconds       long-poll wait of each receive; an empty answer after it means the DLQ is drained
  * @param tick              how often progress is reported and held messages' visibility checked
+ * @param awaitInFlight     when the DLQ looks drained but holds messages in flight that this run does not
+ *                          (an earlier run on it stopped without finishing), wait for them to come back
  */
 public record MoverConfig(String sourceUrl, String sourceArn, Double rate, int concurrency, Long limit,
                           boolean copy, boolean dryRun, List<MessageFilter> filters, Duration visibilityTimeout,
-                          int waitSeconds, Duration tick) {
+                          int waitSeconds, Duration tick, boolean awaitInFlight) {
 
     public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
     public static final int DEFAULT_WAIT_SECONDS = 1;

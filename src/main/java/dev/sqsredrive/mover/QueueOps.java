@@ -22,4 +22,7 @@ public interface QueueOps {
     BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries);
 
     BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries);
+
+    /** ApproximateNumberOfMessagesNotVisible: messages received by someone and not yet deleted or released. */
+    long approximateInFlight(String queueUrl);
 }

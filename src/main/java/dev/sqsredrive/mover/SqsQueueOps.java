@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** {@link QueueOps} through the SDK; the client of each queue's region is looked up by queue URL. */
@@ -55,6 +56,14 @@ public final class SqsQueueOps implements QueueOps {
         Set<String> ok = new HashSet<>();
         response.successful().forEach(s -> ok.add(s.id()));
         return new BatchResult(ok, errors(response.failed()));
+    }
+
+    @Override
+    public long approximateInFlight(String queueUrl) {
+        String n = clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+        return n == null ? 0 : Long.parseLong(n);
     }
 
     private static Map<String, EntryError> errors(List<BatchResultErrorEntry> failed) {

@@ -46,6 +46,10 @@ public final class MoveSummaryText {
                     + (handle == null ? "run the same command again" : "'redrive start --resume " + handle + "'")
                     + " deletes them without sending them again");
         }
+        if (s.inFlightElsewhere() > 0) {
+            lines.add(s.inFlightElsewhere() + " message(s) were still in flight elsewhere (another consumer, or a"
+                    + " stopped run's) and were not moved: run again once they are visible");
+        }
         if (s.duplicatesPossible() > 0) {
             lines.add(s.duplicatesPossible() + " message(s) may have been delivered twice (a send was retried after"
                     + " its answer was lost)");
@@ -69,6 +73,7 @@ public final class MoveSummaryText {
         n.put("duplicatesPossible", s.duplicatesPossible());
         n.put("resumedDeletes", s.resumedDeletes());
         n.put("undeleted", s.undeleted());
+        n.put("inFlightElsewhere", s.inFlightElsewhere());
         n.put("elapsedSeconds", Math.round(seconds(s) * 1000) / 1000.0);
         n.put("achievedRate", Math.round(s.achievedRate() * 100) / 100.0);
         ObjectNode failures = n.putObject("failures");

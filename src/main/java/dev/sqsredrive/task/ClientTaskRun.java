@@ -108,10 +108,6 @@ public final class ClientTaskRun {
         Long limit = o.limit() == null ? null : Math.max(0, o.limit() - movedBefore);
         long depth = src.approximateDepth();
         Long toMove = limit == null ? Long.valueOf(depth) : Long.valueOf(Math.min(limit, depth));
-        MoverConfig config = new MoverConfig(src.url(), src.arn(), plan.rate(), o.workers(), limit, o.copy(),
-                o.dryRun(), filters, MoverConfig.DEFAULT_VISIBILITY, MoverConfig.DEFAULT_WAIT_SECONDS,
-                MoverConfig.DEFAULT_TICK);
-
         boolean journaled = !o.copy() && !o.dryRun();
         List<Path> journalFiles = new ArrayList<>();
         Set<String> pending = Set.of();
@@ -125,13 +121,20 @@ public final class ClientTaskRun {
             pending = Journals.pending(journalFiles);
             journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
                     : plan.destination().arn(), plan.rate(), o).toJson());
-            journalFiles.add(own);
+            if (!journalFiles.contains(own)) {
+                journalFiles.add(own);
+            }
             if (!pending.isEmpty()) {
                 events.note(pending.size() + " message(s) were sent by an earlier run but not deleted: they are"
                         + " deleted when received, not sent again");
             }
         }
 
+        // An earlier run on this DLQ that did not finish may hold messages that only come back later.
+        boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
+        MoverConfig config = new MoverConfig(src.url(), src.arn(), plan.rate(), o.workers(), limit, o.copy(),
+                o.dryRun(), filters, MoverConfig.DEFAULT_VISIBILITY, MoverConfig.DEFAULT_WAIT_SECONDS,
+                MoverConfig.DEFAULT_TICK, earlierRun);
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());

@@ -110,12 +110,13 @@ class ClientTaskControlTest {
         Queue target = queues.create("target");
         queues.send(dlq, 8, "m");
         String handle = "client-crashed";
-        // The crashed run: received 3, sent them, recorded the sends, died before deleting.
-        List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(3)
-                .visibilityTimeout(1)).messages();
-        assertThat(held).hasSize(3);
+        // The crashed run: received 5, sent 3, recorded those sends, died before deleting; all 5 stay hidden
+        // for a few seconds after the crash.
+        List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(5)
+                .visibilityTimeout(4)).messages();
+        assertThat(held).hasSize(5);
         List<String> ids = new ArrayList<>();
-        for (Message m : held) {
+        for (Message m : held.subList(0, 3)) {
             queues.sqs().sendMessage(s -> s.queueUrl(target.url()).messageBody(m.body()));
             ids.add(m.messageId());
         }
@@ -134,7 +135,8 @@ class ClientTaskControlTest {
         JsonNode n = TaskCodec.JSON.readTree(r.out());
         assertThat(n.get("taskHandle").asText()).isEqualTo(handle);
         assertThat(n.get("resumedDeletes").asLong()).isEqualTo(3);
-        assertThat(r.err()).contains("3 message(s) were sent by an earlier run but not deleted");
+        assertThat(r.err()).contains("3 message(s) were sent by an earlier run but not deleted")
+                .contains("5 message(s) are in flight elsewhere");
         List<String> bodies = queues.bodies(queues.drain(target));
         assertThat(bodies).hasSize(8).doesNotHaveDuplicates();
         assertThat(queues.depth(dlq)).isZero();

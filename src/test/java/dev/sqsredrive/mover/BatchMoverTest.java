@@ -39,7 +39,7 @@ class BatchMoverTest {
 
     private BatchMover mover(boolean copy) {
         MoverConfig config = new MoverConfig("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq", null, 1, null, copy,
-                false, List.of(), Duration.ofSeconds(30), 1, Duration.ofSeconds(1));
+                false, List.of(), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), false);
         journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
         return new BatchMover(config, ops, new Routing(DEST, null, 0, arn -> Optional.empty()), journal, pending,
                 deleteFailed, new Retry(sleeps::add), counters, null, release::get);

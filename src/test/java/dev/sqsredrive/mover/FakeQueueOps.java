@@ -58,6 +58,11 @@ final class FakeQueueOps implements QueueOps {
         return allOk(entries, ChangeMessageVisibilityBatchRequestEntry::id);
     }
 
+    @Override
+    public long approximateInFlight(String queueUrl) {
+        return 0;
+    }
+
     synchronized List<String> deletedReceiptHandles() {
         return deletes.stream().flatMap(List::stream).map(DeleteMessageBatchRequestEntry::receiptHandle).toList();
     }
