@@ -156,7 +156,9 @@ final class BatchMover {
                 }
             });
             if (out.ambiguous() && !d.fifo()) {
-                counters.duplicatesPossible.addAndGet(delivered.size());
+                // An attempt got no answer and may have delivered: a retry (or a later run, for what still
+                // failed) may deliver again. FIFO drops such resends by the deduplication id.
+                counters.duplicatesPossible.addAndGet(byEntryId.size());
             }
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());

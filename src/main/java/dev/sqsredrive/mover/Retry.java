@@ -16,19 +16,22 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Runs a batch call until every entry is confirmed or refused for good. Throttling, server faults and
  * lost connections (whole call) and entries SQS marks as not the sender's fault are retried with
- * exponential backoff; sender faults are final at once. This is on top of the SDK's own retries, whose
- * shared retry quota can run dry under a burst of faults.
+ * exponential backoff; sender faults are final at once. The mover's SDK client does not retry by itself,
+ * so that every lost answer is seen here: a call that failed without an answer (connection reset, timeout)
+ * may have been carried out anyway, and a send retried after one may deliver a message twice.
  */
 public final class Retry {
 
-    public static final int MAX_ATTEMPTS = 5;
+    /** With the backoff below, about 11 s of trying: enough to ride out a throttling burst. */
+    public static final int MAX_ATTEMPTS = 8;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /**
      * @param succeeded ids SQS confirmed
      * @param failed    ids refused for good, with the last error
-     * @param ambiguous true when an attempt failed without an answer: SQS may have done it anyway
+     * @param ambiguous true when an attempt failed without an answer: SQS may have done it anyway. An error
+     *                  answer (throttled, 5xx) says the call was not carried out, so it is not ambiguous
      */
     public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, boolean ambiguous) {
     }
@@ -92,7 +95,7 @@ public final class Retry {
                 if (!retryable(e)) {
                     throw e;
                 }
-                ambiguous = true;
+                ambiguous |= noAnswer(e);
                 EntryError error = new EntryError(errorCode(e), e.getMessage(), false);
                 for (E entry : remaining) {
                     lastErrors.put(idOf.apply(entry), error);
@@ -106,6 +109,11 @@ public final class Retry {
             failed.put(id, lastErrors.get(id));
         }
         return new Outcome(succeeded, failed, ambiguous);
+    }
+
+    /** A failure without an answer from SQS: the request may have been carried out. */
+    static boolean noAnswer(SdkException e) {
+        return !(e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException);
     }
 
     private static String errorCode(SdkException e) {

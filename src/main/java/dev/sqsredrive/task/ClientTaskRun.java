@@ -240,6 +240,6 @@ public final class ClientTaskRun {
     }
 
     private SqsClient clientFor(String queueUrl) {
-        return clientByUrl.computeIfAbsent(queueUrl, u -> clients.forQueue(QueueRef.parse(u)));
+        return clientByUrl.computeIfAbsent(queueUrl, u -> clients.withoutRetries(QueueRef.parse(u)));
     }
 }
