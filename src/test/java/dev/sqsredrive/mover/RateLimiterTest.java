@@ -22,8 +22,15 @@ class RateLimiterTest {
 
     /** Workers that reserve a batch, wait as told, send, and come back after cycleNanos. */
     private static List<Send> simulate(double rate, int batch, int workers, long cycleNanos, long durationNanos) {
+        return simulate(rate, batch, batch, workers, cycleNanos, durationNanos, 0);
+    }
+
+    /** As above, with a bucket of burst tokens and each send delayed by up to jitterNanos (the network). */
+    private static List<Send> simulate(double rate, int batch, int burst, int workers, long cycleNanos,
+                                       long durationNanos, long jitterNanos) {
+        java.util.Random random = new java.util.Random(42);
         AtomicLong now = new AtomicLong();
-        RateLimiter limiter = new RateLimiter(rate, batch, now::get);
+        RateLimiter limiter = new RateLimiter(rate, burst, now::get);
         PriorityQueue<long[]> ready = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         for (int w = 0; w < workers; w++) {
             ready.add(new long[] {0});
@@ -36,7 +43,7 @@ class RateLimiterTest {
             }
             now.set(worker[0]);
             Duration wait = limiter.reserve(batch);
-            long sendAt = worker[0] + wait.toNanos();
+            long sendAt = worker[0] + wait.toNanos() + (jitterNanos == 0 ? 0 : random.nextLong(jitterNanos));
             sends.add(new Send(sendAt, batch));
             worker[0] = sendAt + cycleNanos;
             ready.add(worker);
@@ -61,6 +68,39 @@ class RateLimiterTest {
     void neverMoreThanTheRatePlusOneBatchInAnySecond() {
         List<Send> sends = simulate(50, 10, 8, 1_000_000, 30 * SECOND);
         assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(50 + 10);
+    }
+
+    /**
+     * What the mover does: senders take turns through the limiter, which stores 5 ms worth of tokens at most;
+     * each send may go out up to jitterNanos late (timer slack, a busy machine).
+     */
+    private static List<Send> paced(double rate, int batch, long jitterNanos, long durationNanos) {
+        java.util.Random random = new java.util.Random(42);
+        AtomicLong now = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(rate, rate * 0.005, now::get);
+        List<Send> sends = new ArrayList<>();
+        while (now.get() < durationNanos) {
+            long due = now.get() + limiter.reserve(batch).toNanos();
+            now.set(due + random.nextLong(jitterNanos));
+            sends.add(new Send(now.get(), batch));
+        }
+        return sends;
+    }
+
+    private static double rateOf(List<Send> sends) {
+        return sends.stream().mapToInt(Send::messages).sum() / (sends.get(sends.size() - 1).at() / 1e9);
+    }
+
+    @Test
+    void lateSendsMoveTheScheduleInsteadOfBunchingUp() {
+        List<Send> sends = paced(500, 10, 30_000_000, 30 * SECOND);
+        assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(500 + 10);
+    }
+
+    @Test
+    void timerSlackDoesNotSlowTheRateDown() {
+        assertThat(rateOf(paced(500, 10, 1_000_000, 30 * SECOND))).isBetween(0.99 * 500, 1.01 * 500);
+        assertThat(rateOf(paced(10, 10, 3_000_000, 60 * SECOND))).isBetween(0.99 * 10, 1.01 * 10);
     }
 
     @Test
