@@ -4,12 +4,12 @@ import java.time.Duration;
 
 /**
  * A token bucket on messages, shared by every worker. It starts empty and stores at most {@code burst}
- * tokens, so over any window of T seconds no more than {@code rate * T + burst} messages are let through, plus
- * the batch that takes the last tokens. The mover stores next to nothing (a few milliseconds' worth) and
- * reserves right before each send, for exactly the messages in it, so the rate holds on the wire (the
- * messages stay hidden meanwhile: their visibility is extended while they are held).
- * A reservation may drive the bucket into debt; the caller then waits until the debt is paid, which keeps
- * the long-run rate exactly at {@code rate} whatever the number of workers.
+ * tokens (the mover: one batch), so over any window of T seconds no more than {@code rate * T + burst}
+ * messages are let through. Tokens are reserved right before each send, for exactly the messages in it
+ * (the messages stay hidden meanwhile: their visibility is extended while they are held).
+ * A reservation may drive the bucket into debt; the caller then waits until the debt is paid. Every
+ * reservation is made against the same absolute schedule, which keeps the long-run rate exactly at
+ * {@code rate} whatever the number of workers, and however late one of them sends.
  */
 public final class RateLimiter {
 

@@ -70,37 +70,12 @@ class RateLimiterTest {
         assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(50 + 10);
     }
 
-    /**
-     * What the mover does: senders take turns through the limiter, which stores 5 ms worth of tokens at most;
-     * each send may go out up to jitterNanos late (timer slack, a busy machine).
-     */
-    private static List<Send> paced(double rate, int batch, long jitterNanos, long durationNanos) {
-        java.util.Random random = new java.util.Random(42);
-        AtomicLong now = new AtomicLong();
-        RateLimiter limiter = new RateLimiter(rate, rate * 0.005, now::get);
-        List<Send> sends = new ArrayList<>();
-        while (now.get() < durationNanos) {
-            long due = now.get() + limiter.reserve(batch).toNanos();
-            now.set(due + random.nextLong(jitterNanos));
-            sends.add(new Send(now.get(), batch));
-        }
-        return sends;
-    }
-
-    private static double rateOf(List<Send> sends) {
-        return sends.stream().mapToInt(Send::messages).sum() / (sends.get(sends.size() - 1).at() / 1e9);
-    }
-
     @Test
-    void lateSendsMoveTheScheduleInsteadOfBunchingUp() {
-        List<Send> sends = paced(500, 10, 30_000_000, 30 * SECOND);
-        assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(500 + 10);
-    }
-
-    @Test
-    void timerSlackDoesNotSlowTheRateDown() {
-        assertThat(rateOf(paced(500, 10, 1_000_000, 30 * SECOND))).isBetween(0.99 * 500, 1.01 * 500);
-        assertThat(rateOf(paced(10, 10, 3_000_000, 60 * SECOND))).isBetween(0.99 * 10, 1.01 * 10);
+    void aLateWorkerDoesNotSlowTheOthersDown() {
+        // Sends go out up to 30 ms late (a busy machine); the schedule they were reserved on does not move.
+        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 60 * SECOND, 30_000_000);
+        double achieved = sends.stream().filter(s -> s.at() < 60 * SECOND).mapToInt(Send::messages).sum() / 60.0;
+        assertThat(achieved).isBetween(0.99 * 500, 1.01 * 500);
     }
 
     @Test
