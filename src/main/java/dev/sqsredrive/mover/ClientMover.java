@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class ClientMover {
 
     private static final Duration IDLE_PAUSE = Duration.ofMillis(200);
-    /** Long enough for what a killed run held (or parked) to become visible again. */
-    static final Duration MAX_IN_FLIGHT_WAIT = HeldMessages.PARKED_VISIBILITY.plus(MoverConfig.DEFAULT_VISIBILITY);
     private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
 
     private final MoverConfig config;
@@ -48,13 +46,12 @@ public final class ClientMover {
     private final Long toMove;
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final AtomicLong permits;
+    private final LimitPermits permits;
+    private final InFlightWait inFlight;
     private final DrainDetector drain;
     private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger receiveFailures = new AtomicInteger();
     private final AtomicLong lastMovedAt = new AtomicLong();
-    private long inFlightDeadline;
-    private long inFlightElsewhere;
     private volatile RuntimeException fatal;
     private volatile long startedAt;
 
@@ -78,9 +75,10 @@ public final class ClientMover {
         this.retry = new Retry(sleeper);
         this.limiter = config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), ticker);
-        this.permits = config.limit() == null ? null : new AtomicLong(config.limit());
+        this.permits = new LimitPermits(config.limit());
         this.drain = new DrainDetector(config.concurrency());
         this.held = new HeldMessages(ops, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
+        this.inFlight = new InFlightWait(() -> ops.approximateMessages(config.sourceUrl()), held::count, ticker);
         this.batchMover = new BatchMover(config, ops, routing, journal, this.pending, deleteFailed, retry, counters,
                 dryRun, this::pace);
     }
@@ -123,32 +121,9 @@ public final class ClientMover {
         return summary(last.elapsed());
     }
 
-    /**
-     * The DLQ looks drained; messages in flight that this run does not hold (a killed run's, or another
-     * consumer's) come back when their visibility runs out, so wait for them a while: true to go on moving.
-     */
+    /** The DLQ looks drained: true to go on moving, after a pause, while an earlier run's messages come back. */
     private boolean waitForInFlight(ProgressListener listener) throws InterruptedException {
-        if (!config.awaitInFlight()) {
-            return false;
-        }
-        long elsewhere;
-        try {
-            // Visible ones count too: they may have come back just after the last empty receive.
-            elsewhere = ops.approximateMessages(config.sourceUrl()) - held.count();
-        } catch (SdkException e) {
-            return false; // cannot tell: the DLQ did look drained
-        }
-        if (elsewhere <= 0) {
-            inFlightElsewhere = 0;
-            return false;
-        }
-        long now = ticker.nanos();
-        if (inFlightDeadline == 0) {
-            inFlightDeadline = now + MAX_IN_FLIGHT_WAIT.toNanos();
-            listener.onWaitingForInFlight(elsewhere, MAX_IN_FLIGHT_WAIT);
-        }
-        if (now > inFlightDeadline) {
-            inFlightElsewhere = elsewhere;
+        if (!config.awaitInFlight() || !inFlight.keepWaiting(listener)) {
             return false;
         }
         tick(listener);
@@ -204,7 +179,7 @@ public final class ClientMover {
     }
 
     private void step(int worker) throws InterruptedException {
-        int want = takePermits(config.batchSize());
+        int want = permits.take(config.batchSize());
         if (want == 0) {
             if (counters.moved.get() >= config.limit()) {
                 stop(StopReason.LIMIT);
@@ -220,11 +195,11 @@ public final class ClientMover {
         try {
             messages = receive(want, idle ? 0 : config.waitSeconds());
         } catch (RuntimeException | InterruptedException e) {
-            giveBack(want, 0, 0);
+            permits.giveBack(want, 0);
             throw e;
         }
         if (messages == null || messages.isEmpty()) {
-            giveBack(want, 0, 0);
+            permits.giveBack(want, 0);
             // a failed receive (null) is retried: it says nothing about the DLQ being empty
             if (messages != null && drain.empty(worker)) {
                 stop(StopReason.DRAINED);
@@ -243,7 +218,7 @@ public final class ClientMover {
             }
         } finally {
             hold.finish();
-            giveBack(want, done.sent(), done.moved());
+            permits.giveBack(want, done.moved());
             drain.batchDone();
         }
     }
@@ -262,25 +237,6 @@ public final class ClientMover {
             }
             stopSignal.await(Retry.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
             return null;
-        }
-    }
-
-    private int takePermits(int n) {
-        if (permits == null) {
-            return n;
-        }
-        while (true) {
-            long left = permits.get();
-            int take = (int) Math.min(n, Math.max(0, left));
-            if (take == 0 || permits.compareAndSet(left, left - take)) {
-                return take;
-            }
-        }
-    }
-
-    private void giveBack(int reserved, int sent, int moved) {
-        if (permits != null) {
-            permits.addAndGet(reserved - moved);
         }
     }
 
@@ -327,7 +283,7 @@ public final class ClientMover {
         return new MoveSummary(outcome, counters.moved.get(), counters.failed.get(), counters.skipped.get(),
                 counters.duplicatesPossible.get(), counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
                 lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
-                inFlightElsewhere, counters.failures(), fatal == null ? null : message(fatal), dryRun);
+                config.awaitInFlight() ? inFlight.leftBehind() : 0, counters.failures(), fatal == null ? null : message(fatal), dryRun);
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */
