@@ -136,8 +136,11 @@ public final class MoveStarter {
         if (decision.reason() != null) {
             events.fallback(decision.reason());
         }
-        if (!r.options().dryRun() && !events.confirm(plan, CLIENT)) {
-            return new Started(null, null);
+        if (!r.options().dryRun()) {
+            MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
+            if (!events.confirm(plan, CLIENT)) {
+                return new Started(null, null);
+            }
         }
         return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
                 plan.sourceUrls(), r.rate(), r.options(), null), events));
@@ -159,6 +162,7 @@ public final class MoveStarter {
                 : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
         Double rate = r.rate() != null ? r.rate() : header.rate();
         MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
+        MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
             return new Started(null, null);
         }

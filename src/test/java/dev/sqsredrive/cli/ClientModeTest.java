@@ -27,6 +27,22 @@ class ClientModeTest extends ElasticMqCliTest {
     }
 
     @Test
+    void noClientSideMoveStartsWhileANativeTaskRunsOnTheDlq() {
+        Queue dlq = queues.create("dlq");
+        Queue orders = queues.createSourceOf("orders", dlq, false);
+        Queue target = queues.create("target");
+        queues.deadLetter(orders, dlq, 20, "m");
+        RunResult nativeTask = redrive("start", dlq.name(), "--to", target.name(), "--rate", "1");
+        assertThat(nativeTask.exitCode()).as(nativeTask.toString()).isZero();
+
+        RunResult client = redrive("start", dlq.name(), "--to", target.name(), "--filter", "body:m");
+
+        assertThat(client.exitCode()).as(client.toString()).isEqualTo(2);
+        assertThat(client.err()).contains("a move task is already running on '" + dlq.name() + "'");
+        assertThat(redrive("cancel", "--source", dlq.name()).exitCode()).isZero();
+    }
+
+    @Test
     void autoMovesAFifoDlqClientSideOnAnEndpointThatIsNotAws() {
         // ElasticMQ's FIFO move task reports COMPLETED and moves nothing (DESIGN.md §5).
         Queue dlq = queues.create("dlq", true, Map.of());

@@ -55,6 +55,10 @@ class ClientTaskControlTest extends ElasticMqCliTest {
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out()).contains(handle).contains("\"kind\" : \"client\"").contains("RUNNING");
 
+        RunResult second = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
+        assertThat(second.err()).contains("client-side task " + handle + " is already moving");
+
         RunResult cancel = redrive("cancel", handle);
         assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
         RunResult watch = redrive("watch", handle, "--interval", "200ms");
