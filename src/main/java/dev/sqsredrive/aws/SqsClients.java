@@ -43,6 +43,7 @@ public final class SqsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final Map<String, SqsClient> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, SqsClient> withoutRetriesByRegion = new ConcurrentHashMap<>();
 
     public SqsClients(AwsSettings settings) {
         this.settings = settings;
@@ -58,7 +59,16 @@ public final class SqsClients implements AutoCloseable {
     }
 
     public SqsClient forRegion(String region) {
-        return byRegion.computeIfAbsent(region, this::build);
+        return byRegion.computeIfAbsent(region, r -> build(r, MAX_ATTEMPTS));
+    }
+
+    /**
+     * A client that makes each call once: for the client-side mover, which retries itself so that it sees
+     * every lost answer (a send retried inside the SDK after its answer was lost may have been delivered
+     * twice, and the mover must say so).
+     */
+    public SqsClient withoutRetries(QueueRef queue) {
+        return withoutRetriesByRegion.computeIfAbsent(settings.regionFor(queue), r -> build(r, 1));
     }
 
     /** The client for the configured region, for calls that name no queue. */
@@ -66,7 +76,7 @@ public final class SqsClients implements AutoCloseable {
         return forRegion(settings.requireRegion());
     }
 
-    private SqsClient build(String region) {
+    private SqsClient build(String region, int maxAttempts) {
         var builder = SqsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(CredentialsChoice.of(settings, region))
@@ -82,15 +92,15 @@ public final class SqsClients implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(settings.readTimeout())
                         .apiCallTimeout(settings.readTimeout().multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS))
-                        .retryStrategy(retryStrategy())
+                        .retryStrategy(retryStrategy(maxAttempts))
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    /** The SDK's standard strategy (throttling backs off from 1 s, other faults from 0.1 s), 6 attempts. */
-    static RetryStrategy retryStrategy() {
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build();
+    /** The SDK's standard strategy (throttling backs off from 1 s, other faults from 0.1 s). */
+    static RetryStrategy retryStrategy(int maxAttempts) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
     }
 
     /**
@@ -110,5 +120,7 @@ public final class SqsClients implements AutoCloseable {
     public void close() {
         byRegion.values().forEach(SqsClient::close);
         byRegion.clear();
+        withoutRetriesByRegion.values().forEach(SqsClient::close);
+        withoutRetriesByRegion.clear();
     }
 }

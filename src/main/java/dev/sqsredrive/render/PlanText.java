@@ -12,8 +12,9 @@ public final class PlanText {
 
     /**
      * @param mode how the move is done, e.g. "native (SQS move task)"
+     * @param rate the rate asked for (a client-side rate may be fractional: the plan holds the native one)
      */
-    public static List<String> lines(MovePlan plan, String mode) {
+    public static List<String> lines(MovePlan plan, String mode, Double rate) {
         long depth = plan.source().approximateDepth();
         String destination = plan.destination() == null
                 ? "each message's origin (" + plan.sourceUrls().size() + " source queue"
@@ -23,7 +24,8 @@ public final class PlanText {
                 .row("  source", plan.source().name() + "  (" + plan.source().arn() + ")")
                 .row("  messages", "about " + depth + " (ApproximateNumberOfMessages)")
                 .row("  destination", destination)
-                .row("  rate", plan.rate() == null ? "chosen by SQS (system-optimised)" : plan.rate() + " messages/s")
+                .row("  rate", rate != null ? TaskText.rate(rate).replace("/s", " messages/s")
+                        : mode.startsWith("native") ? "chosen by SQS (system-optimised)" : "as fast as the queues allow")
                 .row("  mode", mode)
                 .lines();
     }

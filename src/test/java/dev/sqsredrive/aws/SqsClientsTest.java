@@ -57,7 +57,7 @@ class SqsClientsTest {
             for (int sample = 0; sample < 200; sample++) { // the backoff is jittered: look at many calls
                 // A new one per call, as the client's would be: one strategy's retry token bucket (500 tokens,
                 // 5 a retry) runs dry over 200 calls that fail, and stops retrying.
-                RetryStrategy strategy = SqsClients.retryStrategy();
+                RetryStrategy strategy = SqsClients.retryStrategy(SqsClients.MAX_ATTEMPTS);
                 RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("sqs")).token();
                 Duration backoff = Duration.ZERO;
                 int retries = 0;

@@ -1,0 +1,80 @@
+package dev.sqsredrive.mover;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** {@link QueueOps} through the SDK; the client of each queue's region is looked up by queue URL. */
+public final class SqsQueueOps implements QueueOps {
+
+    private final Function<String, SqsClient> clientForUrl;
+    private final Function<Duration, AwsRequestOverrideConfiguration> longPoll;
+
+    /**
+     * @param longPoll timeouts for a receive that waits this long: the client's own attempt timeout
+     *                 (--cli-read-timeout) may be shorter than a long poll and would cut it off
+     */
+    public SqsQueueOps(Function<String, SqsClient> clientForUrl,
+                       Function<Duration, AwsRequestOverrideConfiguration> longPoll) {
+        this.clientForUrl = clientForUrl;
+        this.longPoll = longPoll;
+    }
+
+    @Override
+    public List<Message> receive(String queueUrl, int max, int waitSeconds, int visibilityTimeoutSeconds) {
+        return clientForUrl.apply(queueUrl).receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
+                .waitTimeSeconds(waitSeconds).visibilityTimeout(visibilityTimeoutSeconds)
+                .overrideConfiguration(longPoll.apply(Duration.ofSeconds(waitSeconds)))
+                .messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    @Override
+    public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
+    }
+
+    @Override
+    public BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl).deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
+    }
+
+    @Override
+    public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl)
+                .changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
+    }
+
+    @Override
+    public long approximateMessages(String queueUrl) {
+        Map<QueueAttributeName, String> a = clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                + Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+    }
+
+    private static BatchResult result(List<String> succeeded, List<BatchResultErrorEntry> failed) {
+        Map<String, EntryError> map = new HashMap<>();
+        for (BatchResultErrorEntry f : failed) {
+            map.put(f.id(), new EntryError(f.code(), f.message(), Boolean.TRUE.equals(f.senderFault())));
+        }
+        return new BatchResult(new HashSet<>(succeeded), map);
+    }
+}
