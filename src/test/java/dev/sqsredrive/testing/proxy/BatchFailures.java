@@ -21,7 +21,7 @@ final class BatchFailures {
     }
 
     /**
-     * Runs the batch with its first {@code count} entries failed: {@code forward} sends the trimmed request
+     * Runs the batch with its chosen entries failed: {@code forward} sends the trimmed request
      * (it is not called when no entry is left) and the answer gets the failed entries merged in.
      */
     static Http1.Response fail(Http1.Request request, Fault.FailEntries fault,
@@ -32,7 +32,9 @@ final class BatchFailures {
         ArrayNode kept = JSON.createArrayNode();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
-            if (i < fault.entries()) {
+            boolean chosen = fault.bodyMarker() == null ? i < fault.entries()
+                    : entry.path("MessageBody").asText().contains(fault.bodyMarker());
+            if (chosen) {
                 failed.add(JSON.createObjectNode().put("Id", entry.path("Id").asText())
                         .put("SenderFault", fault.senderFault())
                         .put("Code", fault.senderFault() ? "InvalidParameterValue" : "InternalError")

@@ -29,11 +29,12 @@ public sealed interface Fault {
     }
 
     /**
-     * For SendMessageBatch / DeleteMessageBatch (JSON protocol): the first {@code entries} entries of the batch
-     * are taken out of the request before it is forwarded (so they really do not happen) and reported under
-     * "Failed" with this SenderFault, as SQS reports a partial failure.
+     * For SendMessageBatch / DeleteMessageBatch (JSON protocol): the chosen entries are taken out of the request
+     * before it is forwarded (so they really do not happen) and reported under "Failed" with this SenderFault,
+     * as SQS reports a partial failure. Chosen: entries whose MessageBody contains {@code bodyMarker} when it is
+     * set (the same messages fail every time), else the first {@code entries} of the batch.
      */
-    record FailEntries(int entries, boolean senderFault) implements Fault {
+    record FailEntries(int entries, String bodyMarker, boolean senderFault) implements Fault {
     }
 
     static Fault serverError(int status) {
@@ -57,6 +58,10 @@ public sealed interface Fault {
     }
 
     static Fault failEntries(int entries, boolean senderFault) {
-        return new FailEntries(entries, senderFault);
+        return new FailEntries(entries, null, senderFault);
+    }
+
+    static Fault failBodies(String bodyMarker, boolean senderFault) {
+        return new FailEntries(0, bodyMarker, senderFault);
     }
 }

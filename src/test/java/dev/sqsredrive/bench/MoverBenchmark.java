@@ -1,0 +1,135 @@
+package dev.sqsredrive.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.sqsredrive.testing.ElasticMq;
+import dev.sqsredrive.testing.proxy.FaultProxy;
+import dev.sqsredrive.testing.proxy.SendLog;
+
+/**
+ * The client-side mover's benchmark, in one run against a local ElasticMQ (started here): the raw ceiling,
+ * the mover unthrottled, the mover at 10, 100 and 500 msg/s (measured on the wire by a pass-through
+ * {@link FaultProxy}), and the mover's peak RSS for 10k and 100k messages. Prints a Markdown report with a
+ * verdict per target. Not a test: run it with {@code bench/run} (see docs/PERFORMANCE.md).
+ */
+public final class MoverBenchmark {
+
+    private static final int THROUGHPUT_MESSAGES = Integer.getInteger("bench.messages", 10_000);
+    private static final int LARGE_MESSAGES = Integer.getInteger("bench.largeMessages", 100_000);
+    private static final String CEILING_THREADS = System.getProperty("bench.ceilingThreads", "4,8,16");
+    /** Each rated run lasts about this long: long enough for ±2 % to mean something. */
+    private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
+
+    private final URI endpoint = ElasticMq.endpoint();
+    private final Path launcher;
+    private final Path work;
+    private final BenchReport report = new BenchReport();
+    private int phase;
+
+    private MoverBenchmark(Path launcher, Path work) {
+        this.launcher = launcher;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args.length > 0 ? args[0] : "dist/redrive").toAbsolutePath();
+        Path work = Files.createTempDirectory("redrive-bench-");
+        MoverBenchmark bench = new MoverBenchmark(launcher, work);
+        bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, LARGE_MESSAGES);
+        bench.ceiling();
+        bench.unthrottled();
+        for (int rate : new int[] {10, 100, 500}) {
+            bench.rated(rate);
+        }
+        bench.report.print(System.out);
+        System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
+    }
+
+    private void ceiling() throws Exception {
+        for (String t : CEILING_THREADS.split(",")) {
+            int threads = Integer.parseInt(t.trim());
+            try (BenchQueues q = queues("ceiling" + threads, THROUGHPUT_MESSAGES);
+                 ArrivalClock clock = new ArrivalClock(q::destDepth, THROUGHPUT_MESSAGES)) {
+                Process p = new ProcessBuilder(javaCommand(RawCeiling.class.getName(), endpoint.toString(),
+                        q.dlq.url(), q.dest.url(), String.valueOf(threads), String.valueOf(THROUGHPUT_MESSAGES)))
+                        .inheritIO().start();
+                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    throw new IllegalStateException("raw ceiling run failed");
+                }
+                report.ceiling(threads, THROUGHPUT_MESSAGES / clock.seconds());
+            }
+        }
+    }
+
+    private void unthrottled() throws Exception {
+        for (int messages : new int[] {THROUGHPUT_MESSAGES, LARGE_MESSAGES}) {
+            try (BenchQueues q = queues("free" + messages, messages);
+                 ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
+                MoverProcess.Result r = MoverProcess.run(launcher, env(endpoint), work, moveArgs(q, null));
+                check(q, r, messages);
+                report.unthrottled(messages, messages / clock.seconds(), r);
+            }
+        }
+    }
+
+    private void rated(int rate) throws Exception {
+        int messages = rate * RATED_SECONDS;
+        try (BenchQueues q = queues("rate" + rate, messages); FaultProxy wire = FaultProxy.start(endpoint)) {
+            MoverProcess.Result r = MoverProcess.run(launcher, env(wire.endpoint()), work, moveArgs(q, rate));
+            check(q, r, messages);
+            SendLog sends = wire.sends();
+            report.rated(rate, messages, sends.achievedRate(), sends.worstWindow(1_000_000_000L), r);
+        }
+    }
+
+    private static void check(BenchQueues q, MoverProcess.Result r, int messages) {
+        if (q.destDepth() != messages || q.dlqDepth() != 0 || r.summary().moved() != messages) {
+            throw new IllegalStateException("mover left destination " + q.destDepth() + ", DLQ " + q.dlqDepth()
+                    + ", reported " + r.summary().raw());
+        }
+    }
+
+    private BenchQueues queues(String name, int messages) throws Exception {
+        System.err.printf("bench: phase %d (%s): filling %d messages%n", ++phase, name, messages);
+        BenchQueues q = new BenchQueues(endpoint, ElasticMq.REGION, name);
+        q.fill(messages);
+        return q;
+    }
+
+    private static List<String> moveArgs(BenchQueues q, Integer rate) {
+        List<String> args = new ArrayList<>(List.of("start", q.dlq.name(), "--mode", "client", "--to", q.dest.name(),
+                "-o", "json"));
+        if (rate != null) {
+            args.addAll(List.of("--rate", String.valueOf(rate)));
+        }
+        return args;
+    }
+
+    private Map<String, String> env(URI sqsEndpoint) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "bench");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench");
+        env.put("AWS_REGION", ElasticMq.REGION);
+        env.put("AWS_ENDPOINT_URL", sqsEndpoint.toString());
+        env.put("REDRIVE_STATE_DIR", Files.createTempDirectory(work, "state-").toString());
+        env.put("REDRIVE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return env;
+    }
+
+    /** The raw loop runs with the launcher's JVM options, so the comparison is between code, not flags. */
+    private static List<String> javaCommand(String mainClass, String... args) {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
+        c.addAll(List.of(args));
+        return c;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sqsredrive.mover;
+
+import static dev.sqsredrive.testing.proxy.Fault.failEntries;
+import static dev.sqsredrive.testing.proxy.Fault.latency;
+import static dev.sqsredrive.testing.proxy.Fault.resetAfterForward;
+import static dev.sqsredrive.testing.proxy.Fault.resetBeforeForward;
+import static dev.sqsredrive.testing.proxy.Fault.serverError;
+import static dev.sqsredrive.testing.proxy.Fault.throttle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.sqsredrive.testing.Census;
+import dev.sqsredrive.testing.ElasticMq;
+import dev.sqsredrive.testing.MoverSummary;
+import dev.sqsredrive.testing.Redrive;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.testing.proxy.Fault;
+import dev.sqsredrive.testing.proxy.FaultProxy;
+import dev.sqsredrive.testing.proxy.FaultRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The client-side mover against a server that misbehaves on purpose (a {@link FaultProxy} in front of
+ * ElasticMQ). After each run every message is counted by body in the destination and the DLQ: none may be
+ * lost, and copies may exist only where the mover's own summary admits them.
+ */
+@Timeout(90)
+class ClientMoverFaultTest {
+
+    private static final int MESSAGES = 30;
+
+    @TempDir
+    Path stateDir;
+
+    private static Arguments scenario(String name, FaultRule... rules) {
+        return Arguments.of(name, List.of(rules));
+    }
+
+    /** Faults a mover must ride out completely: everything moves, exactly once. */
+    static Stream<Arguments> transientFaults() {
+        return Stream.of(
+                scenario("RequestThrottled on sends", FaultRule.on("SendMessageBatch", throttle(), 1, 2, 3)),
+                scenario("RequestThrottled on receives and deletes",
+                        FaultRule.on("ReceiveMessage", throttle(), 1, 2, 2),
+                        FaultRule.on("DeleteMessageBatch", throttle(), 1, 2, 2)),
+                scenario("HTTP 500 on sends", FaultRule.on("SendMessageBatch", serverError(500), 1, 2, 3)),
+                scenario("HTTP 503 on receives and deletes",
+                        FaultRule.on("ReceiveMessage", serverError(503), 2, 2, 2),
+                        FaultRule.on("DeleteMessageBatch", serverError(503), 1, 2, 2)),
+                scenario("connection reset before sends and deletes reach the server",
+                        FaultRule.on("SendMessageBatch", resetBeforeForward(), 1, 3, 2),
+                        FaultRule.on("DeleteMessageBatch", resetBeforeForward(), 2, 3, 2)),
+                scenario("latency on every third call", FaultRule.on(null, latency(Duration.ofMillis(250)), 1, 3, 12)),
+                scenario("receiver-fault partial send failures",
+                        FaultRule.on("SendMessageBatch", failEntries(3, false), 1, 1, 2)),
+                scenario("receiver-fault partial delete failures",
+                        FaultRule.on("DeleteMessageBatch", failEntries(2, false), 1, 1, 2)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transientFaults")
+    void transientFaultsAreRetriedAndEveryMessageMovesOnce(String name, List<FaultRule> rules) {
+        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint())) {
+            rules.forEach(proxy::add);
+            TestQueues.Queue dlq = queues.create("dlq");
+            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
+            List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
+
+            RunResult run = move(queues, proxy, dlq, dest);
+            MoverSummary summary = MoverSummary.of(run);
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(5));
+
+            assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
+            assertThat(census.delivered()).as(census.toString()).isEqualTo(MESSAGES);
+            assertThat(census.remaining()).as(census.toString()).isZero();
+            assertThat(census.duplicates()).as(census.toString()).isZero();
+            assertThat(summary.moved()).isEqualTo(MESSAGES);
+            assertThat(summary.failed()).isZero();
+            assertThat(summary.duplicatesPossible()).isZero();
+        }
+    }
+
+    /**
+     * Faults where the mover cannot know whether the server acted (a response lost after a send; a delete
+     * that failed after its send succeeded). Nothing may be lost, and every copy must be admitted in the summary.
+     */
+    static Stream<Arguments> ambiguousFaults() {
+        return Stream.of(
+                scenario("connection reset after a send reached the server",
+                        FaultRule.on("SendMessageBatch", resetAfterForward(), 2, 1, 1)),
+                scenario("connection reset after a delete reached the server",
+                        FaultRule.on("DeleteMessageBatch", resetAfterForward(), 1, 1, 1)),
+                scenario("sender-fault partial delete failures",
+                        FaultRule.on("DeleteMessageBatch", failEntries(2, true), 1, 1, 1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ambiguousFaults")
+    void ambiguousFaultsLoseNothingAndReportEveryPossibleCopy(String name, List<FaultRule> rules) {
+        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint())) {
+            rules.forEach(proxy::add);
+            TestQueues.Queue dlq = queues.create("dlq");
+            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
+            List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
+
+            RunResult run = move(queues, proxy, dlq, dest);
+            MoverSummary summary = MoverSummary.of(run);
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+
+            assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
+            assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
+            assertThat(census.delivered() + census.remaining() - overlap(census)).isEqualTo(MESSAGES);
+            assertThat(census.duplicates()).as("copies found vs admitted; " + census + "\n" + run)
+                    .isLessThanOrEqualTo((int) summary.duplicatesPossible());
+        }
+    }
+
+    @Test
+    void senderFaultSendFailuresLeaveThoseMessagesInTheDlq() {
+        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint(),
+                FaultRule.on("SendMessageBatch", Fault.failBodies("poison", true), 1, 1, 1000))) {
+            TestQueues.Queue dlq = queues.create("dlq");
+            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
+            List<String> good = queues.send(dlq, MESSAGES - 3, "good");
+            List<String> poison = queues.send(dlq, 3, "poison");
+
+            RunResult run = move(queues, proxy, dlq, dest);
+            MoverSummary summary = MoverSummary.of(run);
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+
+            assertThat(census.inDestination().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(good);
+            assertThat(census.inSource().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(poison);
+            assertThat(census.duplicates()).isZero();
+            assertThat(summary.moved()).as(run.toString()).isEqualTo(MESSAGES - 3);
+            assertThat(summary.failed()).as(run.toString()).isEqualTo(3);
+            assertThat(run.exitCode()).as("a run that left messages behind does not claim success; " + run)
+                    .isNotZero();
+        }
+    }
+
+    /** Bodies both delivered and left in the source (counted in both tallies). */
+    private static int overlap(Census census) {
+        return (int) census.inSource().keySet().stream().filter(census.inDestination()::containsKey).count();
+    }
+
+    private RunResult move(TestQueues queues, FaultProxy proxy, TestQueues.Queue dlq, TestQueues.Queue dest) {
+        Map<String, String> env = new java.util.HashMap<>(queues.env(stateDir));
+        env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+        return Redrive.run(env, "start", dlq.name(), "--mode", "client", "--to", dest.name(), "-o", "json");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.sqsredrive.testing.Census;
+import dev.sqsredrive.testing.Deadline;
+import dev.sqsredrive.testing.MoverSummary;
+import dev.sqsredrive.testing.Redrive;
+import dev.sqsredrive.testing.RedriveProcess;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of a real mover process in the middle of a move, then `start --resume`: every message is
+ * accounted for, and copies exist only as far as the resumed run admits them.
+ */
+@Timeout(180)
+class ClientMoverKillTest {
+
+    private static final int MESSAGES = 200;
+    private static final int RATE = 50;
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void aMoverKilledMidMoveResumesWithoutLosingOrSilentlyDuplicatingMessages() {
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("dlq");
+            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
+            List<String> bodies = queues.send(dlq, MESSAGES, "kill");
+            Map<String, String> env = queues.env(stateDir);
+
+            String handle;
+            long pid;
+            try (RedriveProcess mover = RedriveProcess.start(env, stateDir, "start", dlq.name(), "--mode", "client",
+                    "--to", dest.name(), "--rate", String.valueOf(RATE))) {
+                handle = mover.readLine();
+                assertThat(handle).as("first stdout line is the task handle; stderr:\n" + mover.stderr())
+                        .isNotBlank();
+                pid = mover.pid();
+                Deadline.await(Duration.ofSeconds(30), () -> queues.depth(dest) >= RATE,
+                        () -> "the mover to move " + RATE + " messages; destination has " + queues.depth(dest)
+                                + "; stderr:\n" + mover.stderr());
+                mover.kill();
+            }
+            long movedBeforeKill = queues.depth(dest);
+            assertThat(movedBeforeKill).as("killed mid-move, not after the end").isLessThan(MESSAGES);
+
+            RunResult list = Redrive.run(env, "list", dlq.name());
+            assertThat(list.out() + list.err()).as(list.toString())
+                    .contains("FAILED").contains("--resume " + handle).contains(String.valueOf(pid));
+            RunResult watch = Redrive.run(env, "watch", handle, "--timeout", "10s");
+            assertThat(watch.exitCode()).as(watch.toString()).isEqualTo(4);
+            assertThat(watch.out() + watch.err()).as(watch.toString()).contains("--resume " + handle);
+
+            RunResult resumed = Redrive.run(env, "start", "--resume", handle, "-o", "json");
+            MoverSummary summary = MoverSummary.of(resumed);
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(90));
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(summary.taskHandle()).isEqualTo(handle);
+            assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
+            assertThat(census.delivered()).as(census.toString()).isEqualTo(MESSAGES);
+            assertThat(census.remaining()).as(census.toString()).isZero();
+            assertThat(census.duplicates()).as("copies found vs admitted by the resumed run; " + census + "\n" + resumed)
+                    .isLessThanOrEqualTo((int) summary.duplicatesPossible());
+        }
+    }
+}
