@@ -94,8 +94,10 @@ class ClientMoverFaultTest {
     }
 
     /**
-     * Faults where the mover cannot know whether the server acted (a response lost after a send; a delete
-     * that failed after its send succeeded). Nothing may be lost, and every copy must be admitted in the summary.
+     * Faults where the mover cannot know whether the server acted (a response lost after a send or a delete),
+     * or where a send succeeded and its delete did not. Nothing may be lost; a message sent but not deleted must
+     * be admitted (undeleted) and finished by running the same command again, without a second send; extra
+     * copies in the destination must be admitted (duplicatesPossible).
      */
     static Stream<Arguments> ambiguousFaults() {
         return Stream.of(
@@ -104,7 +106,9 @@ class ClientMoverFaultTest {
                 scenario("connection reset after a delete reached the server",
                         FaultRule.on("DeleteMessageBatch", resetAfterForward(), 1, 1, 1)),
                 scenario("sender-fault partial delete failures",
-                        FaultRule.on("DeleteMessageBatch", failEntries(2, true), 1, 1, 1)));
+                        FaultRule.on("DeleteMessageBatch", failEntries(2, true), 1, 1, 1)),
+                scenario("a delete failing past every retry",
+                        FaultRule.firstCalls("DeleteMessageBatch", failEntries(2, false), 6)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,15 +120,25 @@ class ClientMoverFaultTest {
             TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
             List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
 
-            RunResult run = move(queues, proxy, dlq, dest);
-            MoverSummary summary = MoverSummary.of(run);
-            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
-
+            RunResult first = move(queues, proxy, dlq, dest);
+            MoverSummary firstSummary = MoverSummary.of(first);
             assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
-            assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
-            assertThat(census.delivered() + census.remaining() - overlap(census)).isEqualTo(MESSAGES);
-            assertThat(census.duplicates()).as("copies found vs admitted; " + census + "\n" + run)
-                    .isLessThanOrEqualTo((int) summary.duplicatesPossible());
+            long admitted = firstSummary.duplicatesPossible();
+            RunResult second = null;
+            if (queues.depth(dlq) > 0 || firstSummary.undeleted() > 0) {
+                assertThat(firstSummary.undeleted()).as("what stays in the DLQ is admitted; " + first)
+                        .isEqualTo(queues.depth(dlq));
+                second = move(queues, proxy, dlq, dest);
+                admitted += MoverSummary.of(second).duplicatesPossible();
+            }
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+            String runs = census + "\n" + first + (second == null ? "" : "\n--- re-run ---\n" + second);
+
+            assertThat(census.lost(bodies)).as(runs).isEmpty();
+            assertThat(census.delivered()).as(runs).isEqualTo(MESSAGES);
+            assertThat(census.remaining()).as("after the re-run, nothing is left in the DLQ; " + runs).isZero();
+            assertThat(census.extraDeliveries()).as("copies found vs admitted; " + runs)
+                    .isLessThanOrEqualTo((int) admitted);
         }
     }
 
@@ -147,13 +161,9 @@ class ClientMoverFaultTest {
             assertThat(summary.moved()).as(run.toString()).isEqualTo(MESSAGES - 3);
             assertThat(summary.failed()).as(run.toString()).isEqualTo(3);
             assertThat(run.exitCode()).as("a run that left messages behind does not claim success; " + run)
-                    .isNotZero();
+                    .isEqualTo(4);
+            assertThat(summary.status()).isEqualTo("FAILED");
         }
-    }
-
-    /** Bodies both delivered and left in the source (counted in both tallies). */
-    private static int overlap(Census census) {
-        return (int) census.inSource().keySet().stream().filter(census.inDestination()::containsKey).count();
     }
 
     private RunResult move(TestQueues queues, FaultProxy proxy, TestQueues.Queue dlq, TestQueues.Queue dest) {

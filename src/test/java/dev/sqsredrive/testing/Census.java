@@ -47,6 +47,16 @@ public record Census(Map<String, Integer> inDestination, Map<String, Integer> in
         return all.values().stream().mapToInt(n -> n - 1).sum();
     }
 
+    /** Deliveries beyond the first of each body: copies in the destination. */
+    public int extraDeliveries() {
+        return inDestination.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    /** Bodies delivered and still in the source too (sent, not deleted). */
+    public int deliveredButNotDeleted() {
+        return (int) inSource.keySet().stream().filter(inDestination::containsKey).count();
+    }
+
     /** Bodies that are in the destination (each counted once). */
     public int delivered() {
         return inDestination.size();

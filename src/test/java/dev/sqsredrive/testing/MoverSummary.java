@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The one JSON object a client-side `redrive start -o json` prints at the end of its run. */
 public record MoverSummary(String taskHandle, String mode, String status, long moved, long failed, long skipped,
-                           long duplicatesPossible, double elapsedSeconds, double achievedRate, JsonNode raw) {
+                           long duplicatesPossible, long undeleted, double elapsedSeconds, double achievedRate,
+                           JsonNode raw) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +27,8 @@ public record MoverSummary(String taskHandle, String mode, String status, long m
             }
             return new MoverSummary(n.path("taskHandle").asText(), n.path("mode").asText(), n.path("status").asText(),
                     n.path("moved").asLong(), n.path("failed").asLong(), n.path("skipped").asLong(),
-                    n.path("duplicatesPossible").asLong(), n.path("elapsedSeconds").asDouble(),
+                    n.path("duplicatesPossible").asLong(), n.path("undeleted").asLong(),
+                    n.path("elapsedSeconds").asDouble(),
                     n.path("achievedRate").asDouble(), n);
         } catch (IOException e) {
             throw new AssertionError("stdout's last line is not JSON:\n" + context, new UncheckedIOException(e));

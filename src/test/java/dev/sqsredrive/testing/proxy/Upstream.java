@@ -1,13 +1,14 @@
 package dev.sqsredrive.testing.proxy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,38 +19,48 @@ final class Upstream {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
     /** Above SQS's 20 s long poll. */
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
+    private static final int CALL_TIMEOUT_MILLIS = 40_000;
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     Upstream(URI base) {
         this.base = base;
     }
 
     Http1.Response forward(Http1.Request request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(request.target())).timeout(CALL_TIMEOUT)
-                .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((k, v) -> {
-            if (!NOT_FORWARDED.contains(k)) {
-                b.header(k, v);
-            }
-        });
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, String> headers = new LinkedHashMap<>();
-            r.headers().map().forEach((k, v) -> {
-                if (!NOT_FORWARDED.contains(k.toLowerCase()) && !k.startsWith(":")) {
-                    headers.put(k.toLowerCase(), String.join(",", v));
+            HttpURLConnection c = (HttpURLConnection) base.resolve(request.target()).toURL().openConnection();
+            c.setConnectTimeout(5_000);
+            c.setReadTimeout(CALL_TIMEOUT_MILLIS);
+            c.setRequestMethod(request.method());
+            request.headers().forEach((k, v) -> {
+                if (!NOT_FORWARDED.contains(k)) {
+                    c.setRequestProperty(k, v);
                 }
             });
-            return new Http1.Response(r.statusCode(), headers, r.body());
+            if (request.body().length > 0) {
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(request.body().length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(request.body());
+                }
+            }
+            int status = c.getResponseCode();
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> h : c.getHeaderFields().entrySet()) {
+                String name = h.getKey() == null ? null : h.getKey().toLowerCase(Locale.ROOT);
+                if (name != null && !NOT_FORWARDED.contains(name)) {
+                    headers.put(name, String.join(",", h.getValue()));
+                }
+            }
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            byte[] body;
+            try (in) {
+                body = in == null ? new byte[0] : in.readAllBytes();
+            }
+            return new Http1.Response(status, headers, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while forwarding", e));
         }
     }
 }
