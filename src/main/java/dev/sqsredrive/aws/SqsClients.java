@@ -36,6 +36,7 @@ public final class SqsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final Map<String, SqsClient> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, SqsClient> withoutRetriesByRegion = new ConcurrentHashMap<>();
 
     public SqsClients(AwsSettings settings) {
         this.settings = settings;
@@ -51,7 +52,16 @@ public final class SqsClients implements AutoCloseable {
     }
 
     public SqsClient forRegion(String region) {
-        return byRegion.computeIfAbsent(region, this::build);
+        return byRegion.computeIfAbsent(region, r -> build(r, MAX_ATTEMPTS));
+    }
+
+    /**
+     * A client that makes each call once: for the client-side mover, which retries itself so that it sees
+     * every lost answer (a send retried inside the SDK after its answer was lost may have been delivered
+     * twice, and the mover must say so).
+     */
+    public SqsClient withoutRetries(QueueRef queue) {
+        return withoutRetriesByRegion.computeIfAbsent(settings.regionFor(queue), r -> build(r, 1));
     }
 
     /** The client for the configured region, for calls that name no queue. */
@@ -59,7 +69,7 @@ public final class SqsClients implements AutoCloseable {
         return forRegion(settings.requireRegion());
     }
 
-    private SqsClient build(String region) {
+    private SqsClient build(String region, int maxAttempts) {
         var builder = SqsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials())
@@ -70,7 +80,7 @@ public final class SqsClients implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(settings.readTimeout())
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(MAX_ATTEMPTS).build())
+                                .maxAttempts(maxAttempts).build())
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -96,5 +106,7 @@ public final class SqsClients implements AutoCloseable {
     public void close() {
         byRegion.values().forEach(SqsClient::close);
         byRegion.clear();
+        withoutRetriesByRegion.values().forEach(SqsClient::close);
+        withoutRetriesByRegion.clear();
     }
 }

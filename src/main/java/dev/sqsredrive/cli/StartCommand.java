@@ -1,13 +1,19 @@
 package dev.sqsredrive.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.mover.Journals;
+import dev.sqsredrive.mover.MessageFilter;
+import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.render.TaskText;
-import dev.sqsredrive.task.MovePlan;
-import dev.sqsredrive.task.MovePlanner;
+import dev.sqsredrive.task.ClientOptions;
+import dev.sqsredrive.task.ClientTaskRun;
+import dev.sqsredrive.task.ModeSelector;
+import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.MoveTask;
-import dev.sqsredrive.task.NativeStart;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskTracker;
 import picocli.CommandLine.Command;
@@ -21,10 +27,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "start",
         description = {"Start moving the messages of a dead-letter queue.",
                 "Without --to, each message goes back to the queue it was dead-lettered from.",
-                "Prints the task handle (for watch and cancel), or JSON with -o json."},
+                "Native mode starts an SQS move task and prints its handle (or JSON with -o json).",
+                "Client mode moves in this process: the handle is the first line on stdout, progress goes to"
+                        + " stderr, a summary follows at the end. It FAILED (exit 4) when a message could not be"
+                        + " moved (too large, no origin, refused by SQS) or an error stopped it."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive start orders-dlq --watch",
                 "  redrive start arn:aws:sqs:eu-west-1:123456789012:orders-dlq --to orders --rate 50",
+                "  redrive start orders-dlq --filter 'attr:tenant=acme' --limit 100 --rate 2.5",
+                "  redrive start orders-dlq --dry-run",
+                "  redrive start --resume client-6f1c...   # after a crash: deletes what was sent, sends the rest",
                 "  HANDLE=$(redrive start orders-dlq) && redrive watch \"$HANDLE\" --timeout 1h"})
 final class StartCommand implements Callable<Integer> {
 
@@ -34,7 +46,7 @@ final class StartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "The DLQ: a queue name, URL or ARN.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "The DLQ: a queue name, URL or ARN.")
     String source;
 
     @Option(names = "--to", paramLabel = "DEST",
@@ -43,11 +55,45 @@ final class StartCommand implements Callable<Integer> {
     String destination;
 
     @Option(names = "--rate", paramLabel = "N",
-            description = "Messages per second, " + MovePlanner.MIN_NATIVE_RATE + " to " + MovePlanner.MAX_NATIVE_RATE
-                    + ". Default: chosen by SQS (system-optimised).")
-    Integer rate;
+            description = "Messages per second, any positive number (a native task takes a whole number from 1 to"
+                    + " 500). Default: as fast as the queues allow (native: chosen by SQS).")
+    Double rate;
 
-    @Option(names = "--watch", description = "Keep following the task until it ends, as 'redrive watch' does.")
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "auto (default): a native move task when it can serve the request, else client-side,"
+                    + " saying why; native: never falls back; client: move in this process.")
+    ModeSelector.Mode mode = ModeSelector.Mode.AUTO;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Client-side workers, 1 to " + ClientOptions.MAX_CONCURRENCY + " (default "
+                    + ClientOptions.DEFAULT_CONCURRENCY + ").")
+    Integer concurrency;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Stop after N messages moved (client-side).")
+    Long limit;
+
+    @Option(names = "--copy", description = "Send without deleting from the DLQ (client-side).")
+    boolean copy;
+
+    @Option(names = "--dry-run", description = "Count what would move, per destination, with a few samples"
+            + " (ids, sizes, attributes); move nothing (client-side).")
+    boolean dryRun;
+
+    @Option(names = "--show-bodies", description = "With --dry-run: show the sampled messages' bodies too.")
+    boolean showBodies;
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "Move only matching messages; repeat to require several (client-side). "
+                    + MessageFilter.SYNTAX + ". Others stay in the DLQ.")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "HANDLE",
+            description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
+                    + " what it sent instead of sending it again, then moves the rest with its options.")
+    String resume;
+
+    @Option(names = "--watch", description = "Keep following a native task until it ends, as 'redrive watch'"
+            + " does (a client-side run is always followed).")
     boolean watchAfterStart;
 
     @Mixin
@@ -55,14 +101,24 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MovePlanner.checkInput(source, destination, rate);
+        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode,
+                new ClientOptions(concurrency, limit, copy, dryRun, showBodies, List.copyOf(filters)), resume);
+        MoveStarter.checkInput(request);
         try (Session session = root.session(spec)) {
-            MovePlan plan = new MovePlanner(session.resolver()).plan(source, destination, rate);
-            session.out().verbose("source " + plan.source().arn() + " (~" + plan.source().approximateDepth()
-                    + " messages), fed by " + plan.sourceUrls().size() + " queue(s)");
-            MoveTask task = NativeStart.start(plan, session.nativeTasks(plan.source().arn()), session.localTasks(),
-                    session.context().clock());
-            print(session, task);
+            var ctx = session.context();
+            ClientTaskRun clientRun = new ClientTaskRun(session.clients(), session.localTasks(),
+                    new Journals(session.stateDir()), ctx.clock(), ctx.sleeper());
+            MoveStarter starter = new MoveStarter(session.resolver(), session::nativeTasks, session.localTasks(),
+                    clientRun, session.clients().settings().endpoint(), ctx.clock());
+            MoveStarter.Started started;
+            try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED))) {
+                started = starter.start(request, new ClientRunEvents(session.out()));
+                if (started.client() != null) {
+                    return ClientRunReport.print(session.out(), started.client(), rate);
+                }
+            }
+            MoveTask task = started.nativeTask();
+            printNative(session, task);
             if (!watchAfterStart) {
                 return ExitCode.OK.code();
             }
@@ -71,14 +127,15 @@ final class StartCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Session session, MoveTask task) {
+    private void printNative(Session session, MoveTask task) {
         var out = session.out();
         if (out.json()) {
             ObjectNode n = TaskCodec.JSON.createObjectNode();
             n.put("taskHandle", task.taskHandle());
+            n.put("mode", "native");
             n.put("source", task.sourceArn());
             n.put("destination", task.destinationArn());
-            n.put("rate", rate);
+            n.put("rate", rate == null ? null : (int) Math.round(rate));
             if (watchAfterStart) {
                 out.resultJsonLine(n); // the watch lines follow: keep the whole stream one object per line
             } else {

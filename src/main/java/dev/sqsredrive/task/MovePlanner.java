@@ -1,6 +1,5 @@
 package dev.sqsredrive.task;
 
-import java.util.List;
 
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.QueueResolver;
@@ -30,6 +29,11 @@ public final class MovePlanner {
             throw RedriveException.usage("--rate " + rate + " is out of range: a native move task takes "
                     + MIN_NATIVE_RATE + " to " + MAX_NATIVE_RATE + " messages per second (omit it to let SQS choose)");
         }
+        checkQueues(source, destination);
+    }
+
+    /** The checks on source and destination that need no AWS call (any mode). */
+    public static void checkQueues(String source, String destination) {
         QueueRef src = QueueRef.parse(source);
         if (destination != null) {
             QueueRef dst = QueueRef.parse(destination);
@@ -44,6 +48,16 @@ public final class MovePlanner {
 
     public MovePlan plan(String source, String destination, Integer rate) {
         checkInput(source, destination, rate);
+        MovePlan plan = resolve(source, destination, rate);
+        checkIsDlq(plan);
+        return plan;
+    }
+
+    /**
+     * Resolves source and destination and the DLQ's source queues, with the checks every mode needs; the
+     * plan may name no source queue (fine for the client-side mover, not for a native task).
+     */
+    public MovePlan resolve(String source, String destination, Integer rate) {
         ResolvedQueue src = resolver.resolve(QueueRef.parse(source));
         ResolvedQueue dst = destination == null ? null : resolver.resolve(QueueRef.parse(destination));
         if (dst != null && src.arn().equals(dst.arn())) {
@@ -52,12 +66,15 @@ public final class MovePlanner {
         if (dst != null && src.fifo() != dst.fifo()) {
             throw fifoMismatch(src.name(), src.fifo(), dst.name());
         }
-        List<String> sources = resolver.sourcesOf(src);
-        if (sources.isEmpty()) {
-            throw RedriveException.usage("'" + src.name() + "' is not a dead-letter queue: no queue names it in its"
-                    + " RedrivePolicy ('redrive list' shows the DLQs of this region)");
+        return new MovePlan(src, dst, rate, resolver.sourcesOf(src));
+    }
+
+    /** A native move task needs a DLQ: some queue's RedrivePolicy must name it. */
+    public static void checkIsDlq(MovePlan plan) {
+        if (plan.sourceUrls().isEmpty()) {
+            throw RedriveException.usage("'" + plan.source().name() + "' is not a dead-letter queue: no queue names"
+                    + " it in its RedrivePolicy ('redrive list' shows the DLQs of this region)");
         }
-        return new MovePlan(src, dst, rate, sources);
     }
 
     private static RedriveException fifoMismatch(String source, boolean sourceFifo, String destination) {

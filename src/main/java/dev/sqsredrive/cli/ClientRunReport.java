@@ -1,0 +1,38 @@
+package dev.sqsredrive.cli;
+
+import dev.sqsredrive.mover.MoveSummary;
+import dev.sqsredrive.render.MoveSummaryText;
+import dev.sqsredrive.render.Output;
+import dev.sqsredrive.task.ClientTaskRun;
+
+/** Prints how a client-side run ended and turns it into the exit code. */
+final class ClientRunReport {
+
+    private ClientRunReport() {
+    }
+
+    static int print(Output out, ClientTaskRun.Result result, Double rate) {
+        MoveSummary s = result.summary();
+        String handle = result.task() == null ? null : result.task().taskHandle();
+        String status = result.task() != null ? result.task().status().name()
+                : s.outcome() == MoveSummary.Outcome.INTERRUPTED ? "CANCELLED" : s.outcome().name();
+        if (s.error() != null) {
+            out.note(out.style().red("redrive: ") + s.error());
+        }
+        MoveSummaryText.explanations(s, handle).forEach(l -> out.note("redrive: " + l));
+        if (out.json()) {
+            out.resultJsonLine(MoveSummaryText.json(result.task(), status, s, rate)); // one line: scripts read the last
+        } else {
+            if (s.dryRun() != null) {
+                MoveSummaryText.dryRun(s).forEach(out::result);
+            }
+            out.result(MoveSummaryText.line(status, s));
+        }
+        return switch (s.outcome()) {
+            case COMPLETED -> ExitCode.OK.code();
+            case FAILED -> ExitCode.TASK_FAILED.code();
+            case CANCELLED -> ExitCode.TASK_CANCELLED.code();
+            case INTERRUPTED -> ExitCode.INTERRUPTED.code();
+        };
+    }
+}

@@ -1,0 +1,329 @@
+package dev.sqsredrive.mover;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.task.Sleeper;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The client-side mover: {@code concurrency} workers, each looping receive (long poll, up to 10) → send
+ * (batches) → delete (exactly what was confirmed), under one shared token bucket. The calling thread
+ * ticks: reports progress, keeps held messages hidden, syncs the journal, until the workers are done.
+ * <p>
+ * The run ends when the DLQ is drained (an empty receive while this run held nothing), after --limit
+ * messages, or on {@link #stop}: receiving stops, sends under way finish with their deletes, messages
+ * held but not sent are released at once (visibility 0).
+ */
+public final class ClientMover {
+
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(100);
+    /** Long enough for what a killed run held (or parked) to become visible again. */
+    static final Duration MAX_IN_FLIGHT_WAIT = HeldMessages.PARKED_VISIBILITY.plus(MoverConfig.DEFAULT_VISIBILITY);
+    private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
+
+    private final MoverConfig config;
+    private final QueueOps ops;
+    private final Journal journal;
+    private final Set<String> pending;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final RateLimiter limiter;
+    private final MoveCounters counters = new MoveCounters();
+    private final HeldMessages held;
+    private final BatchMover batchMover;
+    private final Retry retry;
+    private final DryRunReport dryRun;
+    private final Long toMove;
+    private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final AtomicLong permits;
+    private final DrainDetector drain;
+    private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger receiveFailures = new AtomicInteger();
+    private final AtomicLong lastMovedAt = new AtomicLong();
+    private long inFlightDeadline;
+    private long inFlightElsewhere;
+    private volatile RuntimeException fatal;
+    private volatile long startedAt;
+
+    /**
+     * @param journal where sends and deletes are recorded; null for --copy and --dry-run (nothing is deleted)
+     * @param pending MessageIds that earlier runs sent but did not delete (from their journals)
+     * @param toMove  about how many messages there are to move, if known
+     * @param dryRun  the report to fill in a dry run, else null
+     */
+    public ClientMover(MoverConfig config, QueueOps ops, Routing routing, Journal journal, Set<String> pending,
+                       Long toMove, DryRunReport dryRun, Clock clock, Ticker ticker, Sleeper sleeper) {
+        this.config = config;
+        this.ops = ops;
+        this.journal = journal;
+        this.pending = ConcurrentHashMap.newKeySet();
+        this.pending.addAll(pending);
+        this.toMove = toMove;
+        this.dryRun = dryRun;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.retry = new Retry(sleeper);
+        this.limiter = config.rate() == null || config.dryRun() ? null
+                : new RateLimiter(config.rate(), config.batchSize(), ticker);
+        this.permits = config.limit() == null ? null : new AtomicLong(config.limit());
+        this.drain = new DrainDetector(config.concurrency());
+        this.held = new HeldMessages(ops, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
+        this.batchMover = new BatchMover(config, ops, routing, journal, this.pending, deleteFailed, retry, counters,
+                dryRun, this::releaseRequested);
+    }
+
+    /**
+     * Asks the run to stop; the first reason given is the one reported, except that a cancel, an interrupt
+     * or an error overrides "drained" (which the run may still take back). Safe from any thread.
+     */
+    public void stop(StopReason reason) {
+        if (reason == StopReason.DRAINED) {
+            stopReason.compareAndSet(null, reason); // soft: workers see it between batches, no wake-up
+            return;
+        }
+        StopReason current = stopReason.get();
+        while ((current == null || current == StopReason.DRAINED) && !stopReason.compareAndSet(current, reason)) {
+            current = stopReason.get();
+        }
+        stopSignal.countDown();
+    }
+
+    public MoveProgress progress() {
+        long elapsed = startedAt == 0 ? 0 : ticker.nanos() - startedAt;
+        return new MoveProgress(counters.moved.get(), counters.failed.get(), counters.skipped.get(), toMove,
+                Duration.ofNanos(elapsed));
+    }
+
+    /** Runs the move to its end; returns how it ended. */
+    public MoveSummary run(ProgressListener listener) throws InterruptedException {
+        startedAt = ticker.nanos();
+        do {
+            runWorkers(listener);
+        } while (stopReason.get() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
+                && stopReason.compareAndSet(StopReason.DRAINED, null));
+        held.releaseAll();
+        if (journal != null) {
+            journal.close();
+        }
+        MoveProgress last = progress();
+        listener.onProgress(last);
+        return summary(last.elapsed());
+    }
+
+    /**
+     * The DLQ looks drained; messages in flight that this run does not hold (a killed run's, or another
+     * consumer's) come back when their visibility runs out, so wait for them a while: true to go on moving.
+     */
+    private boolean waitForInFlight(ProgressListener listener) throws InterruptedException {
+        if (!config.awaitInFlight()) {
+            return false;
+        }
+        long elsewhere;
+        try {
+            elsewhere = ops.approximateInFlight(config.sourceUrl()) - held.count();
+        } catch (SdkException e) {
+            return false; // cannot tell: the DLQ did look drained
+        }
+        if (elsewhere <= 0) {
+            inFlightElsewhere = 0;
+            return false;
+        }
+        long now = ticker.nanos();
+        if (inFlightDeadline == 0) {
+            inFlightDeadline = now + MAX_IN_FLIGHT_WAIT.toNanos();
+            listener.onWaitingForInFlight(elsewhere, MAX_IN_FLIGHT_WAIT);
+        }
+        if (now > inFlightDeadline) {
+            inFlightElsewhere = elsewhere;
+            return false;
+        }
+        tick(listener);
+        stopSignal.await(IN_FLIGHT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        drain.reset();
+        return stopReason.get() == StopReason.DRAINED;
+    }
+
+    private void runWorkers(ProgressListener listener) throws InterruptedException {
+        CountDownLatch workersDone = new CountDownLatch(config.concurrency());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < config.concurrency(); i++) {
+            int worker = i;
+            Thread t = new Thread(() -> {
+                try {
+                    work(worker);
+                } finally {
+                    workersDone.countDown();
+                }
+            }, "redrive-mover-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        while (!workersDone.await(config.tick().toMillis(), TimeUnit.MILLISECONDS)) {
+            tick(listener);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+    }
+
+    private void tick(ProgressListener listener) throws InterruptedException {
+        held.keepAlive();
+        if (journal != null) {
+            journal.sync();
+        }
+        listener.onProgress(progress());
+    }
+
+    private void work(int worker) {
+        try {
+            while (stopReason.get() == null) {
+                step(worker);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(StopReason.INTERRUPTED);
+        } catch (RuntimeException e) {
+            fatal = e;
+            stop(StopReason.FATAL);
+        }
+    }
+
+    private void step(int worker) throws InterruptedException {
+        int want = takePermits(config.batchSize());
+        if (want == 0) {
+            if (counters.moved.get() >= config.limit()) {
+                stop(StopReason.LIMIT);
+            } else {
+                stopSignal.await(50, TimeUnit.MILLISECONDS); // others may still give permits back
+            }
+            return;
+        }
+        Duration wait = limiter == null ? Duration.ZERO : limiter.reserve(want);
+        if (!wait.isZero() && stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            giveBack(want, 0, 0);
+            return;
+        }
+        // A worker that just found the DLQ empty polls short and briefly pauses between polls: only the last
+        // busy worker's long poll decides that the DLQ is drained, and nobody then waits out a long poll.
+        boolean idle = drain.idle(worker);
+        List<Message> messages;
+        try {
+            messages = receive(want, idle ? 0 : config.waitSeconds());
+        } catch (RuntimeException | InterruptedException e) {
+            giveBack(want, 0, 0);
+            throw e;
+        }
+        if (messages == null || messages.isEmpty()) {
+            giveBack(want, 0, 0);
+            // a failed receive (null) is retried: it says nothing about the DLQ being empty
+            if (messages != null && drain.empty(worker)) {
+                stop(StopReason.DRAINED);
+            } else if (idle) {
+                stopSignal.await(IDLE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        drain.received(worker);
+        HeldMessages.Hold hold = held.hold(messages, ticker.nanos());
+        BatchMover.Done done = new BatchMover.Done(0, 0);
+        try {
+            done = batchMover.process(messages, hold, clock.instant());
+            if (done.moved() > 0) {
+                lastMovedAt.accumulateAndGet(ticker.nanos(), Math::max);
+            }
+        } finally {
+            hold.finish();
+            giveBack(want, done.sent(), done.moved());
+            drain.batchDone();
+        }
+    }
+
+    /** @return the messages, or null after a failure worth retrying */
+    private List<Message> receive(int max, int waitSeconds) throws InterruptedException {
+        try {
+            List<Message> got = ops.receive(config.sourceUrl(), max, waitSeconds,
+                    (int) config.visibilityTimeout().toSeconds());
+            receiveFailures.set(0);
+            return got;
+        } catch (SdkException e) {
+            int failures = receiveFailures.incrementAndGet();
+            if (!AwsErrors.isRetryable(e) || failures >= Retry.MAX_ATTEMPTS) {
+                throw e;
+            }
+            stopSignal.await(Retry.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        }
+    }
+
+    private int takePermits(int n) {
+        if (permits == null) {
+            return n;
+        }
+        while (true) {
+            long left = permits.get();
+            int take = (int) Math.min(n, Math.max(0, left));
+            if (take == 0 || permits.compareAndSet(left, left - take)) {
+                return take;
+            }
+        }
+    }
+
+    private void giveBack(int reserved, int sent, int moved) {
+        if (limiter != null) {
+            limiter.refund(reserved - sent);
+        }
+        if (permits != null) {
+            permits.addAndGet(reserved - moved);
+        }
+    }
+
+    private boolean releaseRequested() {
+        StopReason r = stopReason.get();
+        return r == StopReason.CANCELLED || r == StopReason.INTERRUPTED || r == StopReason.FATAL;
+    }
+
+    private MoveSummary summary(Duration elapsed) {
+        StopReason reason = stopReason.get();
+        MoveSummary.Outcome outcome;
+        if (reason == StopReason.CANCELLED) {
+            outcome = MoveSummary.Outcome.CANCELLED;
+        } else if (reason == StopReason.INTERRUPTED) {
+            outcome = MoveSummary.Outcome.INTERRUPTED;
+        } else if (reason == StopReason.FATAL || counters.failed.get() > 0 && !config.dryRun()) {
+            outcome = MoveSummary.Outcome.FAILED;
+        } else {
+            outcome = MoveSummary.Outcome.COMPLETED;
+        }
+        return new MoveSummary(outcome, counters.moved.get(), counters.failed.get(), counters.skipped.get(),
+                counters.duplicatesPossible.get(), counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
+                lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
+                inFlightElsewhere, counters.failures(), fatal == null ? null : message(fatal), dryRun);
+    }
+
+    /** True when no message this run (or an earlier one) sent is still waiting for its delete. */
+    public boolean nothingPending() {
+        return pending.isEmpty();
+    }
+
+    private String message(RuntimeException e) {
+        if (e instanceof SdkException sdk) {
+            String name = config.sourceArn().substring(config.sourceArn().lastIndexOf(':') + 1);
+            return AwsErrors.translate(sdk, "the move from '" + name + "'").getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sqsredrive.mover;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+
+/**
+ * The crash journal of one client-side task: a header line (the task's options, as JSON), then one line
+ * per message: {@code S <MessageId>} once the destination confirmed it, {@code D <MessageId>} once it
+ * was deleted from the DLQ. A message with S and no D was sent but maybe not deleted: a resumed or
+ * repeated run deletes it instead of sending it again.
+ * <p>
+ * One write per batch, straight to the operating system, so a killed process (kill -9) loses nothing;
+ * {@link #sync()} forces it to disk and runs about once a second, so a power cut can lose at most the
+ * last second (those messages may be sent twice; for FIFO, SQS drops the resend within five minutes).
+ */
+public final class Journal implements AutoCloseable {
+
+    static final char SENT = 'S';
+    static final char DELETED = 'D';
+
+    private final Path file;
+    private final FileChannel channel;
+
+    private Journal(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Opens a journal for appending; a new one starts with the header line. */
+    public static Journal open(Path file, String headerJson) {
+        try {
+            Files.createDirectories(file.getParent());
+            boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            Journal j = new Journal(file, ch);
+            if (fresh) {
+                j.write(headerJson.replace('\n', ' ') + "\n");
+            }
+            return j;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void sent(Collection<String> messageIds) {
+        append(SENT, messageIds);
+    }
+
+    public void deleted(Collection<String> messageIds) {
+        append(DELETED, messageIds);
+    }
+
+    /** Forces what was written to disk. */
+    public void sync() {
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void append(char kind, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(messageIds.size() * 40);
+        for (String id : messageIds) {
+            sb.append(kind).append(' ').append(id).append('\n');
+        }
+        write(sb.toString());
+    }
+
+    private synchronized void write(String text) {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

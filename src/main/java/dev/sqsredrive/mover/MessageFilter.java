@@ -1,0 +1,144 @@
+package dev.sqsredrive.mover;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.sqsredrive.aws.RedriveException;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * One --filter expression. Several filters must all match.
+ * <pre>
+ *   attr:NAME           the message has attribute NAME
+ *   attr:NAME=VALUE     attribute NAME's string value is VALUE (String and Number types)
+ *   attr:NAME~REGEX     attribute NAME's string value contains a match of REGEX
+ *   body:TEXT           the body contains TEXT
+ *   body~REGEX          the body contains a match of REGEX
+ *   age&gt;DURATION        first sent longer ago than DURATION (30s, 15m, 2h, 7d)
+ *   age&lt;DURATION        first sent less long ago than DURATION
+ * </pre>
+ */
+public final class MessageFilter {
+
+    public static final String SYNTAX = "attr:NAME, attr:NAME=VALUE, attr:NAME~REGEX, body:TEXT, body~REGEX,"
+            + " age>DURATION or age<DURATION (e.g. age>2h)";
+
+    private static final Pattern AGE = Pattern.compile("age\\s*([<>])\\s*(\\d+)\\s*([smhd])");
+    private static final Pattern ATTR = Pattern.compile("attr:([^=~]+)(?:([=~])(.*))?", Pattern.DOTALL);
+
+    private final String expression;
+    private final BiPredicate<Message, Instant> test;
+
+    private MessageFilter(String expression, BiPredicate<Message, Instant> test) {
+        this.expression = expression;
+        this.test = test;
+    }
+
+    public String expression() {
+        return expression;
+    }
+
+    public boolean matches(Message m, Instant now) {
+        return test.test(m, now);
+    }
+
+    public static boolean all(List<MessageFilter> filters, Message m, Instant now) {
+        for (MessageFilter f : filters) {
+            if (!f.matches(m, now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static MessageFilter parse(String expression) {
+        String e = expression == null ? "" : expression.strip();
+        if (e.startsWith("body:")) {
+            String text = e.substring(5);
+            return new MessageFilter(expression, (m, now) -> m.body() != null && m.body().contains(text));
+        }
+        if (e.startsWith("body~")) {
+            Pattern p = regex(e.substring(5), expression);
+            return new MessageFilter(expression, (m, now) -> m.body() != null && p.matcher(m.body()).find());
+        }
+        Matcher age = AGE.matcher(e.toLowerCase(Locale.ROOT));
+        if (age.matches()) {
+            Duration d = duration(Long.parseLong(age.group(2)), age.group(3));
+            boolean older = age.group(1).equals(">");
+            return new MessageFilter(expression, (m, now) -> {
+                Instant sent = sentAt(m);
+                if (sent == null) {
+                    return false;
+                }
+                boolean isOlder = Duration.between(sent, now).compareTo(d) > 0;
+                return older == isOlder;
+            });
+        }
+        Matcher attr = ATTR.matcher(e);
+        if (attr.matches() && !attr.group(1).isBlank()) {
+            return attribute(expression, attr.group(1).strip(), attr.group(2), attr.group(3));
+        }
+        throw RedriveException.usage("bad --filter '" + expression + "': expected " + SYNTAX);
+    }
+
+    private static MessageFilter attribute(String expression, String name, String op, String operand) {
+        if (op == null) {
+            return new MessageFilter(expression, (m, now) -> attribute(m, name) != null);
+        }
+        if (op.equals("=")) {
+            return new MessageFilter(expression, (m, now) -> {
+                MessageAttributeValue v = attribute(m, name);
+                return v != null && operand.equals(v.stringValue());
+            });
+        }
+        Pattern p = regex(operand, expression);
+        return new MessageFilter(expression, (m, now) -> {
+            MessageAttributeValue v = attribute(m, name);
+            return v != null && v.stringValue() != null && p.matcher(v.stringValue()).find();
+        });
+    }
+
+    private static MessageAttributeValue attribute(Message m, String name) {
+        return m.hasMessageAttributes() ? m.messageAttributes().get(name) : null;
+    }
+
+    private static Instant sentAt(Message m) {
+        String sent = m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        try {
+            return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Duration duration(long n, String unit) {
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static Pattern regex(String regex, String expression) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException ex) {
+            throw RedriveException.usage("bad regular expression in --filter '" + expression + "': "
+                    + ex.getDescription());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.sqsredrive.mover;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The running counts of a move, updated by every worker. */
+final class MoveCounters {
+
+    final AtomicLong moved = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    final AtomicLong duplicatesPossible = new AtomicLong();
+    final AtomicLong resumedDeletes = new AtomicLong();
+    final AtomicLong undeleted = new AtomicLong();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+    void fail(String reason, int count) {
+        failed.addAndGet(count);
+        failures.computeIfAbsent(reason, r -> new LongAdder()).add(count);
+    }
+
+    Map<String, Long> failures() {
+        Map<String, Long> copy = new TreeMap<>();
+        failures.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sqsredrive.mover;
+
+import java.util.List;
+
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The four SQS calls the mover makes. A call that fails as a whole throws the SDK's exception; a call
+ * that succeeds reports each entry. Kept as an interface so AWS-only behaviour that no local server
+ * shows (per-entry throttling, sender faults) can be tested against the mover's own logic.
+ */
+public interface QueueOps {
+
+    /** Receives with every message attribute and every system attribute. */
+    List<Message> receive(String queueUrl, int max, int waitSeconds, int visibilityTimeoutSeconds);
+
+    BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries);
+
+    BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries);
+
+    BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries);
+
+    /** ApproximateNumberOfMessagesNotVisible: messages received by someone and not yet deleted or released. */
+    long approximateInFlight(String queueUrl);
+}

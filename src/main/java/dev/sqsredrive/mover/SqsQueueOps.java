@@ -1,0 +1,76 @@
+package dev.sqsredrive.mover;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** {@link QueueOps} through the SDK; the client of each queue's region is looked up by queue URL. */
+public final class SqsQueueOps implements QueueOps {
+
+    private final Function<String, SqsClient> clientForUrl;
+
+    public SqsQueueOps(Function<String, SqsClient> clientForUrl) {
+        this.clientForUrl = clientForUrl;
+    }
+
+    @Override
+    public List<Message> receive(String queueUrl, int max, int waitSeconds, int visibilityTimeoutSeconds) {
+        return clientForUrl.apply(queueUrl).receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
+                .waitTimeSeconds(waitSeconds).visibilityTimeout(visibilityTimeoutSeconds)
+                .messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    @Override
+    public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        Set<String> ok = new HashSet<>();
+        response.successful().forEach(s -> ok.add(s.id()));
+        return new BatchResult(ok, errors(response.failed()));
+    }
+
+    @Override
+    public BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl).deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        Set<String> ok = new HashSet<>();
+        response.successful().forEach(s -> ok.add(s.id()));
+        return new BatchResult(ok, errors(response.failed()));
+    }
+
+    @Override
+    public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
+        var response = clientForUrl.apply(queueUrl)
+                .changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        Set<String> ok = new HashSet<>();
+        response.successful().forEach(s -> ok.add(s.id()));
+        return new BatchResult(ok, errors(response.failed()));
+    }
+
+    @Override
+    public long approximateInFlight(String queueUrl) {
+        String n = clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+        return n == null ? 0 : Long.parseLong(n);
+    }
+
+    private static Map<String, EntryError> errors(List<BatchResultErrorEntry> failed) {
+        Map<String, EntryError> map = new HashMap<>();
+        for (BatchResultErrorEntry f : failed) {
+            map.put(f.id(), new EntryError(f.code(), f.message(), Boolean.TRUE.equals(f.senderFault())));
+        }
+        return map;
+    }
+}

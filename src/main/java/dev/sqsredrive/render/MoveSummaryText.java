@@ -1,0 +1,133 @@
+package dev.sqsredrive.render;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.mover.DryRunReport;
+import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.mover.MoveSummary;
+import dev.sqsredrive.task.MoveTask;
+import dev.sqsredrive.task.TaskCodec;
+
+/** How a client-side run reads: the progress line, the closing summary (text or JSON), the dry-run report. */
+public final class MoveSummaryText {
+
+    private MoveSummaryText() {
+    }
+
+    /** e.g. "moved 120/300  failed 0  skipped 0  41.2 msg/s  12s" */
+    public static String progress(MoveProgress p) {
+        return "moved " + p.moved() + (p.toMove() == null ? "" : "/" + p.toMove()) + "  failed " + p.failed()
+                + "  skipped " + p.skipped() + "  " + rate(p.achievedRate()) + "  "
+                + p.elapsed().toSeconds() + "s";
+    }
+
+    /** The result line on stdout, e.g. "COMPLETED  moved 300  failed 0  ...". */
+    public static String line(String status, MoveSummary s) {
+        return status + "  moved " + s.moved() + "  failed " + s.failed() + "  skipped " + s.skipped()
+                + "  duplicates possible " + s.duplicatesPossible()
+                + "  elapsed " + String.format(Locale.ROOT, "%.1fs", seconds(s))
+                + "  " + rate(s.achievedRate());
+    }
+
+    /** Lines for stderr that explain the counts: why messages failed, what waits for a delete. */
+    public static List<String> explanations(MoveSummary s, String handle) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Map.Entry<String, Long> f : s.failures().entrySet()) {
+            lines.add(f.getValue() + " message(s) stay in the DLQ: " + f.getKey());
+        }
+        if (s.resumedDeletes() > 0) {
+            lines.add(s.resumedDeletes() + " of the moved message(s) had been sent by an earlier run: only deleted now");
+        }
+        if (s.undeleted() > 0) {
+            lines.add(s.undeleted() + " message(s) were delivered but are still in the DLQ (delete failed); "
+                    + (handle == null ? "run the same command again" : "'redrive start --resume " + handle + "'")
+                    + " deletes them without sending them again");
+        }
+        if (s.inFlightElsewhere() > 0) {
+            lines.add(s.inFlightElsewhere() + " message(s) were still in flight elsewhere (another consumer, or a"
+                    + " stopped run's) and were not moved: run again once they are visible");
+        }
+        if (s.duplicatesPossible() > 0) {
+            lines.add(s.duplicatesPossible() + " message(s) may have been delivered twice (a send was retried after"
+                    + " its answer was lost)");
+        }
+        return lines;
+    }
+
+    public static ObjectNode json(MoveTask task, String status, MoveSummary s, Double rate) {
+        ObjectNode n = TaskCodec.JSON.createObjectNode();
+        n.put("taskHandle", task == null ? null : task.taskHandle());
+        n.put("mode", "client");
+        n.put("status", status);
+        if (task != null) {
+            n.put("source", task.sourceArn());
+            n.put("destination", task.destinationArn());
+        }
+        n.put("rate", rate);
+        n.put("moved", s.moved());
+        n.put("failed", s.failed());
+        n.put("skipped", s.skipped());
+        n.put("duplicatesPossible", s.duplicatesPossible());
+        n.put("resumedDeletes", s.resumedDeletes());
+        n.put("undeleted", s.undeleted());
+        n.put("inFlightElsewhere", s.inFlightElsewhere());
+        n.put("elapsedSeconds", Math.round(seconds(s) * 1000) / 1000.0);
+        n.put("achievedRate", Math.round(s.achievedRate() * 100) / 100.0);
+        ObjectNode failures = n.putObject("failures");
+        s.failures().forEach(failures::put);
+        n.put("error", s.error());
+        if (s.dryRun() != null) {
+            n.set("dryRun", dryRunJson(s.dryRun()));
+        }
+        return n;
+    }
+
+    /** The dry run's report for stdout. */
+    public static List<String> dryRun(MoveSummary s) {
+        DryRunReport r = s.dryRun();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("dry run: " + s.moved() + " message(s) would move, " + s.failed() + " could not, "
+                + s.skipped() + " left by the filter; nothing was moved");
+        Table t = new Table("DESTINATION", "MESSAGES");
+        r.perDestination().forEach((d, n) -> t.row(d, Long.toString(n)));
+        lines.addAll(t.lines());
+        for (DryRunReport.Sample sample : r.samples()) {
+            lines.add("sample " + sample.messageId() + "  " + sample.size() + " bytes  -> " + sample.destination());
+            sample.attributes().forEach((k, v) -> lines.add("  " + k + " = " + v));
+            if (sample.body() != null) {
+                lines.add("  body: " + sample.body());
+            }
+        }
+        return lines;
+    }
+
+    private static ObjectNode dryRunJson(DryRunReport r) {
+        ObjectNode n = TaskCodec.JSON.createObjectNode();
+        ObjectNode per = n.putObject("perDestination");
+        r.perDestination().forEach(per::put);
+        var samples = n.putArray("samples");
+        for (DryRunReport.Sample sample : r.samples()) {
+            ObjectNode o = samples.addObject();
+            o.put("messageId", sample.messageId());
+            o.put("size", sample.size());
+            o.put("destination", sample.destination());
+            ObjectNode attrs = o.putObject("attributes");
+            sample.attributes().forEach(attrs::put);
+            if (sample.body() != null) {
+                o.put("body", sample.body());
+            }
+        }
+        return n;
+    }
+
+    private static double seconds(MoveSummary s) {
+        return s.elapsed().toNanos() / 1e9;
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f msg/s", perSecond);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.sqsredrive.task;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.aws.QueueRef;
+import dev.sqsredrive.aws.QueueResolver;
+import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.aws.ResolvedQueue;
+import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.mover.ClientMover;
+import dev.sqsredrive.mover.Destination;
+import dev.sqsredrive.mover.DryRunReport;
+import dev.sqsredrive.mover.Journal;
+import dev.sqsredrive.mover.Journals;
+import dev.sqsredrive.mover.MessageFilter;
+import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.mover.MoveSummary;
+import dev.sqsredrive.mover.MoverConfig;
+import dev.sqsredrive.mover.ProgressListener;
+import dev.sqsredrive.mover.Routing;
+import dev.sqsredrive.mover.SqsQueueOps;
+import dev.sqsredrive.mover.StopReason;
+import dev.sqsredrive.mover.Ticker;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Runs a client-side move as a task like any other: it gets a handle, is recorded in the state directory
+ * (so list, watch and cancel from another shell see it), updates its record about once a second, stops
+ * when a cancel is recorded, and keeps a journal so that a crashed run can be resumed.
+ */
+public final class ClientTaskRun {
+
+    public static final String HANDLE_PREFIX = "client-";
+
+    /** What the caller is told while the task runs. */
+    public interface Events extends ProgressListener {
+        /** The task is recorded: its handle can be printed now. Not called for a dry run. */
+        void started(MoveTask task);
+
+        /** A line worth telling the operator. */
+        void note(String line);
+    }
+
+    /**
+     * @param source      the DLQ
+     * @param destination --to, or null to route each message to its origin
+     * @param sourceUrls  the queues that dead-letter into the DLQ
+     * @param rate        messages per second, or null
+     * @param resumeFrom  the handle of the task to carry on, or null for a new one
+     */
+    public record Plan(ResolvedQueue source, ResolvedQueue destination, List<String> sourceUrls, Double rate,
+                       ClientOptions options, String resumeFrom) {
+    }
+
+    /** @param task the task as last recorded (null for a dry run) */
+    public record Result(MoveTask task, MoveSummary summary) {
+    }
+
+    private final SqsClients clients;
+    private final LocalTasks local;
+    private final Journals journals;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, SqsClient> clientByUrl = new ConcurrentHashMap<>();
+    private final AtomicReference<ClientMover> mover = new AtomicReference<>();
+    private volatile StopReason stopBeforeStart;
+
+    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper) {
+        this.clients = clients;
+        this.local = local;
+        this.journals = journals;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** The options a task was started with, from its journal. */
+    public Optional<JournalHeader> header(String sourceArn, String handle) {
+        return journals.header(sourceArn, handle).map(JournalHeader::parse);
+    }
+
+    /** Stops the run (from any thread): Ctrl-C, or a cancel. */
+    public void stop(StopReason reason) {
+        stopBeforeStart = reason;
+        ClientMover m = mover.get();
+        if (m != null) {
+            m.stop(reason);
+        }
+    }
+
+    public Result run(Plan plan, Events events) throws InterruptedException {
+        ClientOptions o = plan.options();
+        List<MessageFilter> filters = o.filters().stream().map(MessageFilter::parse).toList();
+        ResolvedQueue src = plan.source();
+        String handle = plan.resumeFrom() != null ? plan.resumeFrom() : HANDLE_PREFIX + UUID.randomUUID();
+        Optional<LocalTask> earlierRecord = plan.resumeFrom() == null ? Optional.empty() : local.find(handle);
+        long movedBefore = earlierRecord.map(r -> r.task().moved()).orElse(0L);
+        Long limit = o.limit() == null ? null : Math.max(0, o.limit() - movedBefore);
+        long depth = src.approximateDepth();
+        Long toMove = limit == null ? Long.valueOf(depth) : Long.valueOf(Math.min(limit, depth));
+        boolean journaled = !o.copy() && !o.dryRun();
+        List<Path> journalFiles = new ArrayList<>();
+        Set<String> pending = Set.of();
+        Journal journal = null;
+        if (journaled) {
+            Path own = journals.fileOf(src.arn(), handle);
+            journalFiles.addAll(journals.files(src.arn(), h -> !h.equals(handle) && !runningElsewhere(h)));
+            if (Files.exists(own)) {
+                journalFiles.add(own);
+            }
+            pending = Journals.pending(journalFiles);
+            journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
+                    : plan.destination().arn(), plan.rate(), o).toJson());
+            if (!journalFiles.contains(own)) {
+                journalFiles.add(own);
+            }
+            if (!pending.isEmpty()) {
+                events.note(pending.size() + " message(s) were sent by an earlier run but not deleted: they are"
+                        + " deleted when received, not sent again");
+            }
+        }
+
+        // An earlier run on this DLQ that did not finish may hold messages that only come back later.
+        boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
+        MoverConfig config = new MoverConfig(src.url(), src.arn(), plan.rate(), o.workers(), limit, o.copy(),
+                o.dryRun(), filters, MoverConfig.DEFAULT_VISIBILITY, MoverConfig.DEFAULT_WAIT_SECONDS,
+                MoverConfig.DEFAULT_TICK, earlierRun);
+        MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
+                plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
+                toMove == null ? null : toMove + movedBefore, null, clock.instant());
+        Recorder recorder = o.dryRun() ? null : new Recorder(task);
+        if (recorder != null) {
+            recorder.save(task, false);
+            events.started(task);
+        }
+        ClientMover m = new ClientMover(config, new SqsQueueOps(this::clientFor), routing(plan), journal, pending,
+                toMove, o.dryRun() ? new DryRunReport(o.showBodies()) : null, clock, Ticker.system(), sleeper);
+        mover.set(m);
+        if (stopBeforeStart != null) {
+            m.stop(stopBeforeStart);
+        }
+        ProgressListener listener = recorder == null ? events : recorder.and(events);
+        MoveSummary summary = m.run(listener);
+        MoveTask last = recorder == null ? null : recorder.finish(summary);
+        if (journaled && m.nothingPending()) {
+            Journals.deleteAll(journalFiles); // nothing sent is waiting for its delete: nothing to resume
+        }
+        return new Result(last, summary);
+    }
+
+    /** Keeps the task's record up to date, and notices a cancel recorded by another shell. */
+    private final class Recorder implements ProgressListener {
+        private MoveTask task;
+        private final long movedBefore;
+        private final Long pid = ProcessHandle.current().pid();
+
+        Recorder(MoveTask task) {
+            this.task = task;
+            this.movedBefore = task.moved();
+        }
+
+        @Override
+        public void onProgress(MoveProgress p) {
+            boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
+            if (cancel) {
+                stop(StopReason.CANCELLED);
+            }
+            MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), null);
+            if (!now.equals(task)) {
+                save(now, cancel);
+            }
+        }
+
+        MoveTask finish(MoveSummary s) {
+            boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
+            TaskStatus status = switch (s.outcome()) {
+                case COMPLETED -> TaskStatus.COMPLETED;
+                case FAILED -> TaskStatus.FAILED;
+                case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
+            };
+            MoveTask end = with(status, movedBefore + s.moved(), status == TaskStatus.FAILED ? reason(s) : null);
+            save(end, cancel);
+            return end;
+        }
+
+        void save(MoveTask t, boolean cancel) {
+            task = t;
+            local.save(new LocalTask(t, cancel, pid, clock.instant()));
+        }
+
+        private MoveTask with(TaskStatus status, long moved, String failure) {
+            return new MoveTask(task.taskHandle(), task.kind(), status, task.sourceArn(), task.destinationArn(),
+                    task.rate(), moved, task.toMove(), failure, task.startedAt());
+        }
+    }
+
+    static String reason(MoveSummary s) {
+        if (s.error() != null) {
+            return s.error();
+        }
+        StringBuilder sb = new StringBuilder(s.failed() + " message(s) could not be moved and stay in the DLQ: ");
+        String sep = "";
+        for (Map.Entry<String, Long> f : s.failures().entrySet()) {
+            sb.append(sep).append(f.getValue()).append(' ').append(f.getKey());
+            sep = "; ";
+        }
+        return sb.toString();
+    }
+
+    private boolean runningElsewhere(String handle) {
+        return local.find(handle).map(r -> ClientTaskLiveness.check(r).status() == TaskStatus.RUNNING)
+                .orElse(false);
+    }
+
+    private Routing routing(Plan plan) {
+        QueueResolver resolver = new QueueResolver(clients);
+        Destination fixed = plan.destination() == null ? null : Destination.of(plan.destination());
+        Destination single = fixed == null && plan.sourceUrls().size() == 1
+                ? Destination.of(resolver.resolve(QueueRef.parse(plan.sourceUrls().get(0)))) : null;
+        return new Routing(fixed, single, plan.sourceUrls().size(), arn -> {
+            try {
+                return Optional.of(Destination.of(resolver.resolve(QueueRef.parse(arn))));
+            } catch (RedriveException e) {
+                if (e.getCause() != null && AwsErrors.isNotFound(e.getCause())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private SqsClient clientFor(String queueUrl) {
+        return clientByUrl.computeIfAbsent(queueUrl, u -> clients.withoutRetries(QueueRef.parse(u)));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sqsredrive.task;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.aws.ResolvedQueue;
+
+/**
+ * Chooses between SQS's native move task and the client-side mover. {@code auto} takes the native task
+ * whenever it can serve the request and says why when it does not; {@code native} never falls back (it
+ * refuses what it cannot do); {@code client} always moves client-side.
+ * <p>
+ * Endpoints that are not AWS: ElasticMQ's FIFO move task reports COMPLETED and moves nothing, so a FIFO
+ * DLQ on a non-AWS endpoint goes client-side in auto mode (decided from the endpoint, never by probing
+ * with a task that might move messages).
+ */
+public final class ModeSelector {
+
+    /** Who moves the messages. */
+    public enum Mode { AUTO, NATIVE, CLIENT }
+
+    /**
+     * @param client true for the client-side mover
+     * @param reason why auto mode chose client-side; null otherwise
+     */
+    public record Decision(boolean client, String reason) {
+    }
+
+    private ModeSelector() {
+    }
+
+    /** The choice that needs no AWS call; null when it depends on the queues. */
+    public static Decision offline(Mode mode, Double rate, ClientOptions options) {
+        String reason = options.clientOnlyReason();
+        if (reason == null) {
+            reason = rateReason(rate);
+        }
+        if (mode == Mode.CLIENT) {
+            return new Decision(true, null);
+        }
+        if (mode == Mode.NATIVE && reason != null) {
+            throw RedriveException.usage("--mode native cannot do this: " + reason + "; use --mode client or auto");
+        }
+        if (mode == Mode.NATIVE && options.concurrency() != null) {
+            throw RedriveException.usage("--concurrency applies to the client-side mover only; use --mode client");
+        }
+        return reason == null ? null : new Decision(true, reason);
+    }
+
+    /** The choice once source, destination and the DLQ's sources are known. */
+    public static Decision online(Mode mode, ResolvedQueue source, ResolvedQueue destination,
+                                  List<String> sourceUrls, Optional<URI> endpoint) {
+        String reason = null;
+        if (destination != null && (!destination.accountId().equals(source.accountId())
+                || !destination.region().equals(source.region()))) {
+            reason = "the destination is in another account or region (native move tasks stay in one)";
+        } else if (sourceUrls.isEmpty()) {
+            reason = "no queue dead-letters into '" + source.name() + "' (a native move task needs an SQS source)";
+        } else if (source.fifo() && endpoint.isPresent() && !isAws(endpoint.get())) {
+            reason = "endpoint " + endpoint.get() + " is not AWS: emulators' FIFO move tasks (ElasticMQ's) report"
+                    + " COMPLETED and move nothing";
+        }
+        if (mode == Mode.CLIENT) {
+            return new Decision(true, null);
+        }
+        if (reason == null) {
+            return new Decision(false, null);
+        }
+        if (mode == Mode.NATIVE) {
+            if (sourceUrls.isEmpty()) {
+                return new Decision(false, null); // the planner says it in its own words
+            }
+            throw RedriveException.usage("--mode native cannot do this: " + reason + "; use --mode client or auto");
+        }
+        return new Decision(true, reason);
+    }
+
+    /** Why a StartMessageMoveTask error means the endpoint lacks the API; null when it is a real refusal. */
+    public static String unsupportedReason(String errorCode) {
+        return switch (errorCode) {
+            case "UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", "InvalidAction",
+                 "UnknownOperationException", "NotImplemented" ->
+                    "the endpoint does not support StartMessageMoveTask (" + errorCode + ")";
+            default -> null;
+        };
+    }
+
+    private static String rateReason(Double rate) {
+        if (rate == null) {
+            return null;
+        }
+        if (rate != Math.rint(rate) || rate < MovePlanner.MIN_NATIVE_RATE || rate > MovePlanner.MAX_NATIVE_RATE) {
+            return "--rate " + fmt(rate) + " is not a whole number from " + MovePlanner.MIN_NATIVE_RATE + " to "
+                    + MovePlanner.MAX_NATIVE_RATE + " (a native move task's bounds)";
+        }
+        return null;
+    }
+
+    static boolean isAws(URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
+    }
+
+    private static String fmt(double rate) {
+        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sqsredrive.task;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.aws.QueueResolver;
+import dev.sqsredrive.aws.RedriveException;
+
+/**
+ * Starts a move in the mode asked for: checks the input, resolves the queues, chooses native or
+ * client-side ({@link ModeSelector}), and either starts a native task or runs the client-side mover to
+ * its end. Also resumes a client-side task from its journal.
+ */
+public final class MoveStarter {
+
+    /**
+     * @param source       SOURCE as typed; may be null with resumeHandle
+     * @param rate         messages per second, or null
+     * @param resumeHandle a client-side task to carry on, or null
+     */
+    public record Request(String source, String destination, Double rate, ModeSelector.Mode mode,
+                          ClientOptions options, String resumeHandle) {
+    }
+
+    /** What was started: a native task, or a finished client-side run. */
+    public record Started(MoveTask nativeTask, ClientTaskRun.Result client) {
+    }
+
+    /** What the caller hears while starting. */
+    public interface Events extends ClientTaskRun.Events {
+        /** Auto mode chose the client-side mover, and why. */
+        void fallback(String reason);
+    }
+
+    private final QueueResolver resolver;
+    private final Function<String, NativeTasks> nativeTasksForSource;
+    private final LocalTasks local;
+    private final ClientTaskRun clientRun;
+    private final Optional<URI> endpoint;
+    private final Clock clock;
+
+    public MoveStarter(QueueResolver resolver, Function<String, NativeTasks> nativeTasksForSource, LocalTasks local,
+                       ClientTaskRun clientRun, Optional<URI> endpoint, Clock clock) {
+        this.resolver = resolver;
+        this.nativeTasksForSource = nativeTasksForSource;
+        this.local = local;
+        this.clientRun = clientRun;
+        this.endpoint = endpoint;
+        this.clock = clock;
+    }
+
+    /** The checks that need no AWS call, so bad input fails fast and offline. */
+    public static void checkInput(Request r) {
+        if (r.rate() != null && !(r.rate() > 0 && Double.isFinite(r.rate()))) {
+            throw RedriveException.usage("--rate must be a positive number of messages per second, not " + r.rate());
+        }
+        ClientOptions o = r.options();
+        if (o.concurrency() != null && (o.concurrency() < 1 || o.concurrency() > ClientOptions.MAX_CONCURRENCY)) {
+            throw RedriveException.usage("--concurrency takes 1 to " + ClientOptions.MAX_CONCURRENCY + ", not "
+                    + o.concurrency());
+        }
+        if (o.limit() != null && o.limit() < 1) {
+            throw RedriveException.usage("--limit takes a positive number of messages, not " + o.limit());
+        }
+        if (o.showBodies() && !o.dryRun()) {
+            throw RedriveException.usage("--show-bodies goes with --dry-run");
+        }
+        o.filters().forEach(dev.sqsredrive.mover.MessageFilter::parse);
+        if (r.resumeHandle() != null) {
+            if (r.mode() == ModeSelector.Mode.NATIVE) {
+                throw RedriveException.usage("--resume continues a client-side task: it cannot be --mode native");
+            }
+            return;
+        }
+        if (r.source() == null) {
+            throw RedriveException.usage("missing SOURCE: the DLQ to move from (or --resume HANDLE)");
+        }
+        MovePlanner.checkQueues(r.source(), r.destination());
+        ModeSelector.offline(r.mode(), r.rate(), o);
+    }
+
+    public Started start(Request r, Events events) throws InterruptedException {
+        checkInput(r);
+        if (r.resumeHandle() != null) {
+            return resume(r, events);
+        }
+        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options());
+        Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
+        MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate);
+        if (decision == null) {
+            decision = ModeSelector.online(r.mode(), plan.source(), plan.destination(), plan.sourceUrls(), endpoint);
+        }
+        if (!decision.client()) {
+            MovePlanner.checkIsDlq(plan);
+            try {
+                return new Started(NativeStart.start(plan, nativeTasksForSource.apply(plan.source().arn()), local,
+                        clock), null);
+            } catch (RedriveException e) {
+                String why = r.mode() == ModeSelector.Mode.AUTO && e.getCause() != null
+                        ? ModeSelector.unsupportedReason(AwsErrors.errorCode(e.getCause())) : null;
+                if (why == null) {
+                    throw e;
+                }
+                decision = new ModeSelector.Decision(true, why);
+            }
+        }
+        if (decision.reason() != null) {
+            events.fallback(decision.reason());
+        }
+        return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
+                plan.sourceUrls(), r.rate(), r.options(), null), events));
+    }
+
+    private Started resume(Request r, Events events) throws InterruptedException {
+        String handle = r.resumeHandle().strip();
+        LocalTask record = local.find(handle).filter(t -> t.task().kind() == MoveTask.Kind.CLIENT)
+                .orElseThrow(() -> RedriveException.usage("no client-side task '" + handle + "' recorded in "
+                        + local.directory() + " ('redrive list' shows the tasks)"));
+        if (ClientTaskLiveness.check(record).status() == TaskStatus.RUNNING) {
+            throw RedriveException.usage("task '" + handle + "' is still running (process " + record.pid() + ")");
+        }
+        JournalHeader header = clientRun.header(record.task().sourceArn(), handle).orElseThrow(() ->
+                RedriveException.usage("task '" + handle + "' left no journal (a --copy run, or it finished"
+                        + " cleanly): nothing to resume; start it again instead"));
+        ClientOptions saved = header.options();
+        ClientOptions options = new ClientOptions(r.options().concurrency() != null ? r.options().concurrency()
+                : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
+        Double rate = r.rate() != null ? r.rate() : header.rate();
+        MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
+        return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
+                plan.sourceUrls(), rate, options, handle), events));
+    }
+}

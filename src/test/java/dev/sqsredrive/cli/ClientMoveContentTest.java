@@ -1,0 +1,111 @@
+package dev.sqsredrive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sqsredrive.testing.Redrive;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.testing.TestQueues.Queue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
+
+/** What a client-side move carries over, and what it leaves: attributes, FIFO order, sizes. */
+@Timeout(120)
+class ClientMoveContentTest {
+
+    @TempDir
+    Path state;
+
+    private final TestQueues queues = TestQueues.elasticMq();
+
+    @AfterEach
+    void close() {
+        queues.close();
+    }
+
+    private RunResult redrive(String... args) {
+        return Redrive.run(queues.env(state), args);
+    }
+
+    @Test
+    void carriesOverEveryAttributeTypeAndTheTraceHeader() {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("s", MessageAttributeValue.builder().dataType("String").stringValue("héllo").build());
+        attributes.put("n", MessageAttributeValue.builder().dataType("Number").stringValue("-12.5e3").build());
+        attributes.put("b", MessageAttributeValue.builder().dataType("Binary")
+                .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 0xff})).build());
+        attributes.put("sc", MessageAttributeValue.builder().dataType("String.custom").stringValue("x").build());
+        attributes.put("nc", MessageAttributeValue.builder().dataType("Number.int").stringValue("7").build());
+        attributes.put("bc", MessageAttributeValue.builder().dataType("Binary.gz")
+                .binaryValue(SdkBytes.fromUtf8String("zz")).build());
+        String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+        queues.sqs().sendMessage(r -> r.queueUrl(dlq.url()).messageBody("payload").messageAttributes(attributes)
+                .messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue(trace).build())));
+
+        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<Message> moved = queues.drain(target);
+        assertThat(moved).hasSize(1);
+        assertThat(moved.get(0).body()).isEqualTo("payload");
+        assertThat(moved.get(0).messageAttributes()).isEqualTo(attributes);
+        assertThat(moved.get(0).attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER)).isEqualTo(trace);
+    }
+
+    @Test
+    void fifoKeepsGroupOrderGroupIdsAndDeduplicationIds() {
+        Queue dlq = queues.create("dlq", true, Map.of());
+        Queue target = queues.create("target", true, Map.of());
+        List<String> bodies = queues.send(dlq, 45, "f"); // groups g0, g1, g2; dedup id = body
+
+        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client", "--concurrency", "3");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<Message> moved = queues.drain(target);
+        assertThat(queues.bodies(moved)).containsExactlyInAnyOrderElementsOf(bodies);
+        Map<String, List<Integer>> perGroup = new HashMap<>();
+        for (Message m : moved) {
+            int n = Integer.parseInt(m.body().substring(2));
+            String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+            assertThat(group).isEqualTo("g" + (n % 3));
+            assertThat(m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)).isEqualTo(m.body());
+            perGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(n);
+        }
+        perGroup.values().forEach(order -> assertThat(order).isSorted());
+        assertThat(queues.depth(dlq)).isZero();
+    }
+
+    @Test
+    void largeMessagesAreSplitIntoBatchesTheDestinationAccepts() {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = i + "x".repeat(100_000);
+            bodies.add(body);
+            queues.sqs().sendMessage(r -> r.queueUrl(dlq.url()).messageBody(body));
+        }
+
+        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client", "--concurrency", "1");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(queues.bodies(queues.drain(target))).containsExactlyInAnyOrderElementsOf(bodies);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sqsredrive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqsredrive.mover.Journal;
+import dev.sqsredrive.mover.Journals;
+import dev.sqsredrive.task.ClientOptions;
+import dev.sqsredrive.task.JournalHeader;
+import dev.sqsredrive.task.LocalTask;
+import dev.sqsredrive.task.LocalTasks;
+import dev.sqsredrive.task.MoveTask;
+import dev.sqsredrive.task.TaskCodec;
+import dev.sqsredrive.task.TaskStatus;
+import dev.sqsredrive.testing.Deadline;
+import dev.sqsredrive.testing.Redrive;
+import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.testing.TestQueues.Queue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** A client-side task seen and stopped from another shell, interrupted by Ctrl-C, and resumed after a crash. */
+@Timeout(120)
+class ClientTaskControlTest {
+
+    @TempDir
+    Path state;
+
+    private final TestQueues queues = TestQueues.elasticMq();
+
+    @AfterEach
+    void close() {
+        queues.close();
+    }
+
+    private RunResult redrive(String... args) {
+        return Redrive.run(queues.env(state), args);
+    }
+
+    private long moved(String handle) {
+        return new LocalTasks(state).find(handle).map(t -> t.task().moved()).orElse(0L);
+    }
+
+    @Test
+    void listWatchAndCancelWorkOnAClientTaskFromAnotherShell() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        queues.send(dlq, 40, "m");
+        BackgroundRedrive start = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
+                target.name(), "--mode", "client", "--rate", "10");
+        String handle = start.handle();
+        assertThat(handle).startsWith("client-");
+        Deadline.await(Duration.ofSeconds(20), () -> moved(handle) > 0, () -> "the record to show progress");
+
+        RunResult list = redrive("list", dlq.name(), "-o", "json");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains(handle).contains("\"kind\" : \"client\"").contains("RUNNING");
+
+        RunResult cancel = redrive("cancel", handle);
+        assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
+        RunResult watch = redrive("watch", handle, "--interval", "200ms");
+        RunResult started = start.await();
+
+        assertThat(started.exitCode()).as(started.toString()).isEqualTo(5);
+        assertThat(started.out()).contains("CANCELLED");
+        assertThat(watch.exitCode()).as(watch.toString()).isEqualTo(5);
+        long moved = queues.drain(target).size();
+        assertThat(moved).isLessThan(40);
+        assertThat(queues.drain(dlq)).hasSize((int) (40 - moved)); // released at once, none lost or doubled
+    }
+
+    @Test
+    void ctrlCFinishesInFlightWorkReleasesHeldMessagesAndExits130() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        queues.send(dlq, 60, "m");
+        BackgroundRedrive start = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
+                target.name(), "--mode", "client", "--rate", "20", "--concurrency", "4");
+        String handle = start.handle();
+        Deadline.await(Duration.ofSeconds(20), () -> moved(handle) > 0, () -> "some messages moved");
+
+        InterruptHook.fireAll(); // what the JVM runs on SIGINT
+        RunResult r = start.await();
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
+        assertThat(r.out()).contains("moved ");
+        assertThat(InterruptHook.anyActive()).isFalse();
+        int moved = queues.drain(target).size();
+        // Nothing still hidden: what was held but not sent is visible again at once.
+        List<Message> left = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(10)
+                .waitTimeSeconds(0)).messages();
+        assertThat(left).isNotEmpty();
+        assertThat(moved + queues.drain(dlq).size() + left.size()).isEqualTo(60);
+        assertThat(new LocalTasks(state).find(handle).orElseThrow().task().status()).isEqualTo(TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void resumeDeletesWhatACrashedRunSentInsteadOfSendingItAgain() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        queues.send(dlq, 8, "m");
+        String handle = "client-crashed";
+        // The crashed run: received 5, sent 3, recorded those sends, died before deleting; all 5 stay hidden
+        // for a few seconds after the crash.
+        List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(5)
+                .visibilityTimeout(4)).messages();
+        assertThat(held).hasSize(5);
+        List<String> ids = new ArrayList<>();
+        for (Message m : held.subList(0, 3)) {
+            queues.sqs().sendMessage(s -> s.queueUrl(target.url()).messageBody(m.body()));
+            ids.add(m.messageId());
+        }
+        JournalHeader header = new JournalHeader(handle, dlq.arn(), target.arn(), null, ClientOptions.none());
+        try (Journal j = Journal.open(new Journals(state).fileOf(dlq.arn(), handle), header.toJson())) {
+            j.sent(ids);
+        }
+        new LocalTasks(state).save(new LocalTask(new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+                dlq.arn(), target.arn(), null, 0, 8L, null, Instant.now()), false, 999_999_999L, Instant.now()));
+
+        RunResult list = redrive("list", dlq.name());
+        assertThat(list.out()).as(list.toString()).contains("FAILED");
+        RunResult r = redrive("start", "--resume", handle, "-o", "json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode n = TaskCodec.JSON.readTree(r.out());
+        assertThat(n.get("taskHandle").asText()).isEqualTo(handle);
+        assertThat(n.get("resumedDeletes").asLong()).isEqualTo(3);
+        assertThat(r.err()).contains("3 message(s) were sent by an earlier run but not deleted")
+                .contains("5 message(s) are in flight elsewhere");
+        List<String> bodies = queues.bodies(queues.drain(target));
+        assertThat(bodies).hasSize(8).doesNotHaveDuplicates();
+        assertThat(queues.depth(dlq)).isZero();
+        assertThat(new Journals(state).allFiles()).isEmpty(); // nothing left to resume
+    }
+
+    @Test
+    void rerunningTheSameCommandAlsoFinishesACrashedRunsDeletes() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        queues.send(dlq, 5, "m");
+        List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(2)
+                .visibilityTimeout(1)).messages();
+        held.forEach(m -> queues.sqs().sendMessage(s -> s.queueUrl(target.url()).messageBody(m.body())));
+        try (Journal j = Journal.open(new Journals(state).fileOf(dlq.arn(), "client-old"), "{}")) {
+            j.sent(held.stream().map(Message::messageId).toList());
+        }
+
+        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(queues.bodies(queues.drain(target))).hasSize(5).doesNotHaveDuplicates();
+        assertThat(queues.depth(dlq)).isZero();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** One receive's worth of moving, against scripted SQS answers (the per-entry cases no local server shows). */
+class BatchMoverTest {
+
+    private static final Destination DEST = new Destination("http://q/dest", "arn:aws:sqs:us-east-1:1:dest", false,
+            1024);
+
+    @TempDir
+    Path dir;
+
+    private final FakeQueueOps ops = new FakeQueueOps();
+    private final MoveCounters counters = new MoveCounters();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean release = new AtomicBoolean();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private Journal journal;
+
+    private BatchMover mover(boolean copy) {
+        MoverConfig config = new MoverConfig("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq", null, 1, null, copy,
+                false, List.of(), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), false);
+        journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
+        return new BatchMover(config, ops, new Routing(DEST, null, 0, arn -> Optional.empty()), journal, pending,
+                deleteFailed, new Retry(sleeps::add), counters, null, release::get);
+    }
+
+    private HeldMessages.Hold hold(List<Message> ms) {
+        return new HeldMessages(ops, "http://q/dlq", () -> 0L, Duration.ofSeconds(30), new Retry(d -> { }))
+                .hold(ms, 0);
+    }
+
+    private static List<Message> messages(int n) {
+        List<Message> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ms.add(FakeQueueOps.message("id" + i, "body" + i));
+        }
+        return ms;
+    }
+
+    @Test
+    void deletesOnlyTheEntriesTheDestinationConfirmedWithThisReceivesHandles() throws Exception {
+        List<Message> ms = messages(3);
+        ops.sendScript.add(FakeQueueOps.failing(Set.of("body1"), new EntryError("InvalidMessageContents", "", true)));
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id2");
+        assertThat(counters.moved.get()).isEqualTo(2);
+        assertThat(counters.failed.get()).isEqualTo(1);
+        assertThat(counters.failures()).containsKey("refused by 'dest': InvalidMessageContents");
+    }
+
+    @Test
+    void senderFaultsAreNotRetriedThrottledEntriesAre() throws Exception {
+        List<Message> ms = messages(2);
+        ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("RequestThrottled", "", false)));
+        ops.sendScript.add(FakeQueueOps.failing(Set.of(), null));
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.sends).hasSize(2);
+        assertThat(ops.sends.get(1)).extracting(e -> e.messageBody()).containsExactly("body0");
+        assertThat(sleeps).hasSize(1); // backed off once before the retry
+        assertThat(counters.moved.get()).isEqualTo(2);
+
+        ops.sends.clear();
+        ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("InvalidParameterValue", "", true)));
+        List<Message> more = messages(1);
+        mover(false).process(more, hold(more), Instant.now());
+        assertThat(ops.sends).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsOfTheWholeCallAreRetriedClientErrorsAreNot() throws Exception {
+        List<Message> ms = messages(1);
+        ops.sendScript.add(e -> {
+            throw awsError(503, "ServiceUnavailable");
+        });
+        mover(false).process(ms, hold(ms), Instant.now());
+        assertThat(ops.sends).hasSize(2);
+        assertThat(counters.moved.get()).isEqualTo(1);
+        assertThat(counters.duplicatesPossible.get()).isZero(); // an error answer: SQS did not deliver it
+
+        ops.sendScript.add(e -> {
+            throw awsError(400, "InvalidParameterValue");
+        });
+        List<Message> more = messages(1);
+        assertThatThrownBy(() -> mover(false).process(more, hold(more), Instant.now()))
+                .isInstanceOf(AwsServiceException.class);
+        assertThat(ops.sends).hasSize(3);
+    }
+
+    @Test
+    void aSendThatGotNoAnswerIsRetriedAndAdmittedAsAPossibleDuplicate() throws Exception {
+        List<Message> ms = messages(2);
+        ops.sendScript.add(e -> {
+            throw SdkClientException.create("Connection reset");
+        });
+        mover(false).process(ms, hold(ms), Instant.now());
+        assertThat(ops.sends).hasSize(2);
+        assertThat(counters.moved.get()).isEqualTo(2);
+        assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageTooLargeForTheDestinationIsNotSent() throws Exception {
+        List<Message> ms = List.of(FakeQueueOps.message("a", "x".repeat(1025)), FakeQueueOps.message("b", "ok"));
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.sentBodies()).containsExactly("ok");
+        assertThat(counters.failures()).containsOnlyKeys("larger than the 1024 bytes 'dest' accepts (MaximumMessageSize)");
+    }
+
+    @Test
+    void aMessageTheJournalSaysWasSentIsDeletedNotSentAgain() throws Exception {
+        pending.add("id1");
+        List<Message> ms = messages(2);
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.sentBodies()).containsExactly("body0");
+        assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id1");
+        assertThat(counters.resumedDeletes.get()).isEqualTo(1);
+        assertThat(pending).isEmpty();
+        journal.close();
+        assertThat(Journals.pending(List.of(dir.resolve("j.log")))).isEmpty();
+    }
+
+    @Test
+    void theJournalRecordsSendsBeforeDeletesSoACrashInBetweenIsResumable() throws Exception {
+        List<Message> ms = messages(2);
+        BatchMover m = mover(false);
+        ops.deleteError = awsError(500, "InternalError"); // delivered, but the DLQ copy stays
+
+        m.process(ms, hold(ms), Instant.now());
+        journal.close();
+
+        assertThat(Journals.pending(List.of(dir.resolve("j.log")))).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(deleteFailed).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(ops.deletes).hasSize(Retry.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void copySendsWithoutDeleting() throws Exception {
+        List<Message> ms = messages(3);
+        mover(true).process(ms, hold(ms), Instant.now());
+        assertThat(ops.sentBodies()).hasSize(3);
+        assertThat(ops.deletes).isEmpty();
+    }
+
+    @Test
+    void onStopHeldMessagesNotYetSentAreReleasedAtOnce() throws Exception {
+        List<Message> ms = messages(15); // two batches; the stop comes before the first
+        release.set(true);
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.sends).isEmpty();
+        assertThat(ops.visibilityChanges).hasSize(15).allSatisfy(c -> assertThat(c.visibilityTimeout()).isZero());
+    }
+
+    @Test
+    void batchesHoldAtMostTenEntriesWithShortUniqueIds() throws Exception {
+        List<Message> ms = messages(10);
+        ms = new ArrayList<>(ms);
+        ms.addAll(messages(3).stream().map(m -> m.toBuilder().messageId("x" + m.messageId()).build()).toList());
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        assertThat(ops.sends).hasSize(2);
+        for (var batch : ops.sends) {
+            assertThat(batch.size()).isLessThanOrEqualTo(10);
+            Set<String> ids = new HashSet<>();
+            batch.forEach(e -> assertThat(e.id()).hasSizeLessThanOrEqualTo(80).matches("[A-Za-z0-9_-]+"));
+            batch.forEach(e -> assertThat(ids.add(e.id())).isTrue());
+        }
+    }
+
+    static AwsServiceException awsError(int status, String code) {
+        return AwsServiceException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+    }
+}

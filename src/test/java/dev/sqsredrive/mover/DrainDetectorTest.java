@@ -1,0 +1,32 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DrainDetectorTest {
+
+    @Test
+    void drainedOnlyWhenEveryWorkersLastReceiveWasEmptyAndNothingIsHeld() {
+        DrainDetector d = new DrainDetector(3);
+        d.received(0);
+        assertThat(d.empty(1)).isFalse();
+        assertThat(d.empty(2)).isFalse(); // worker 0 holds a batch (a FIFO group may be waiting behind it)
+        d.batchDone();
+        assertThat(d.empty(1)).isFalse(); // worker 0 has not come back empty yet
+        assertThat(d.empty(0)).isTrue();
+        assertThat(d.confirm()).isTrue();
+    }
+
+    @Test
+    void aBatchThatFinishesAfterTheDeclarationTakesItBack() {
+        DrainDetector d = new DrainDetector(2);
+        d.empty(0);
+        assertThat(d.empty(1)).isTrue();
+        d.received(0);  // its receive answered just as the last empty one did
+        d.batchDone();
+        assertThat(d.confirm()).isFalse();
+        assertThat(d.empty(1)).isFalse(); // reset: both must come back empty again
+        assertThat(d.empty(0)).isTrue();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sqsredrive.mover;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Answers the mover's SQS calls from a script, for the AWS behaviour no local server shows: per-entry
+ * throttling, sender faults, lost answers. Records every call so tests can check what was sent and deleted.
+ */
+final class FakeQueueOps implements QueueOps {
+
+    final List<List<SendMessageBatchRequestEntry>> sends = new ArrayList<>();
+    final List<List<DeleteMessageBatchRequestEntry>> deletes = new ArrayList<>();
+    final List<ChangeMessageVisibilityBatchRequestEntry> visibilityChanges = new ArrayList<>();
+    final Deque<List<Message>> receives = new ArrayDeque<>();
+    /** One answer per send call, in order; when empty every entry succeeds. */
+    final Deque<Function<List<SendMessageBatchRequestEntry>, BatchResult>> sendScript = new ArrayDeque<>();
+    /** When set, every delete fails as a whole with this error. */
+    RuntimeException deleteError;
+
+    @Override
+    public synchronized List<Message> receive(String queueUrl, int max, int waitSeconds, int visibility) {
+        return receives.isEmpty() ? List.of() : receives.poll();
+    }
+
+    @Override
+    public synchronized BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
+        sends.add(List.copyOf(entries));
+        return sendScript.isEmpty() ? allOk(entries, SendMessageBatchRequestEntry::id)
+                : sendScript.poll().apply(entries);
+    }
+
+    @Override
+    public synchronized BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
+        deletes.add(List.copyOf(entries));
+        if (deleteError != null) {
+            throw deleteError;
+        }
+        return allOk(entries, DeleteMessageBatchRequestEntry::id);
+    }
+
+    @Override
+    public synchronized BatchResult changeVisibility(String queueUrl,
+                                                     List<ChangeMessageVisibilityBatchRequestEntry> entries) {
+        visibilityChanges.addAll(entries);
+        return allOk(entries, ChangeMessageVisibilityBatchRequestEntry::id);
+    }
+
+    @Override
+    public long approximateInFlight(String queueUrl) {
+        return 0;
+    }
+
+    synchronized List<String> deletedReceiptHandles() {
+        return deletes.stream().flatMap(List::stream).map(DeleteMessageBatchRequestEntry::receiptHandle).toList();
+    }
+
+    synchronized List<String> sentBodies() {
+        return sends.stream().flatMap(List::stream).map(SendMessageBatchRequestEntry::messageBody).toList();
+    }
+
+    static <E> BatchResult allOk(List<E> entries, Function<E, String> id) {
+        Set<String> ok = new HashSet<>();
+        entries.forEach(e -> ok.add(id.apply(e)));
+        return new BatchResult(ok, Map.of());
+    }
+
+    /** An answer that fails the entries whose body is in failBodies with the given error. */
+    static Function<List<SendMessageBatchRequestEntry>, BatchResult> failing(Set<String> failBodies, EntryError error) {
+        return entries -> {
+            Set<String> ok = new HashSet<>();
+            Map<String, EntryError> failed = new HashMap<>();
+            for (SendMessageBatchRequestEntry e : entries) {
+                if (failBodies.contains(e.messageBody())) {
+                    failed.put(e.id(), error);
+                } else {
+                    ok.add(e.id());
+                }
+            }
+            return new BatchResult(ok, failed);
+        };
+    }
+
+    static Message message(String id, String body) {
+        return Message.builder().messageId(id).receiptHandle("rh-" + id).body(body).build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalsTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void pendingIsSentButNotDeletedAcrossRunsOfTheSameDlq() throws Exception {
+        Journals journals = new Journals(state);
+        String dlq = "arn:aws:sqs:us-east-1:1:dlq";
+        try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{\"n\":1}")) {
+            first.sent(List.of("a", "b", "c"));
+            first.deleted(List.of("a"));
+        }
+        try (Journal second = Journal.open(journals.fileOf(dlq, "client-2"), "{\"n\":2}")) {
+            second.deleted(List.of("b"));
+        }
+        List<Path> files = journals.files(dlq, h -> true);
+        assertThat(files).hasSize(2);
+        assertThat(Journals.pending(files)).containsExactly("c");
+        assertThat(journals.header(dlq, "client-1")).contains("{\"n\":1}");
+        assertThat(journals.files("arn:aws:sqs:us-east-1:1:other", h -> true)).isEmpty();
+    }
+
+    @Test
+    void aLineCutShortByACrashIsIgnored() throws Exception {
+        Path file = state.resolve("j.log");
+        try (Journal j = Journal.open(file, "{}")) {
+            j.sent(List.of("a"));
+        }
+        Files.writeString(file, "S b", StandardOpenOption.APPEND); // killed mid-write: no newline
+        assertThat(Journals.pending(List.of(file))).containsExactly("a");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+
+class MessageCopyTest {
+
+    private static final Map<String, MessageAttributeValue> ATTRIBUTES = Map.of(
+            "s", MessageAttributeValue.builder().dataType("String").stringValue("v").build(),
+            "b", MessageAttributeValue.builder().dataType("Binary.x").binaryValue(SdkBytes.fromUtf8String("12")).build());
+
+    private static Message dlqMessage() {
+        return Message.builder().messageId("mid").receiptHandle("rh").body("héllo").messageAttributes(ATTRIBUTES)
+                .attributes(Map.of(
+                        MessageSystemAttributeName.AWS_TRACE_HEADER, "Root=1-abc",
+                        MessageSystemAttributeName.SENT_TIMESTAMP, "1700000000000",
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "3",
+                        MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN, "arn:aws:sqs:us-east-1:1:q",
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID, "g1"))
+                .build();
+    }
+
+    @Test
+    void carriesBodyAttributesAndOnlyTheTraceHeaderAsSystemAttribute() {
+        var entry = MessageCopy.entry(dlqMessage(), "m0", false);
+        assertThat(entry.messageBody()).isEqualTo("héllo");
+        assertThat(entry.messageAttributes()).isEqualTo(ATTRIBUTES);
+        assertThat(entry.messageSystemAttributes()).containsOnlyKeys(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER);
+        assertThat(entry.messageSystemAttributes().get(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER).stringValue())
+                .isEqualTo("Root=1-abc");
+        assertThat(entry.messageGroupId()).isNull(); // standard destination
+        assertThat(entry.messageDeduplicationId()).isNull();
+    }
+
+    @Test
+    void fifoGetsTheGroupAndADeterministicDeduplicationId() {
+        Message m = dlqMessage();
+        var entry = MessageCopy.entry(m, "m0", true);
+        assertThat(entry.messageGroupId()).isEqualTo("g1");
+        assertThat(entry.messageDeduplicationId()).isEqualTo("mid"); // no own dedup id: the MessageId
+        assertThat(MessageCopy.entry(m, "m1", true).messageDeduplicationId()).isEqualTo("mid");
+
+        Map<MessageSystemAttributeName, String> withDedup = new java.util.HashMap<>(m.attributes());
+        withDedup.put(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "own");
+        assertThat(MessageCopy.entry(m.toBuilder().attributes(withDedup).build(), "m0", true)
+                .messageDeduplicationId()).isEqualTo("own");
+    }
+
+    @Test
+    void sizeCountsBodyAndEachAttributesNameTypeAndValue() {
+        // body 6 bytes (é is 2); "s"+"String"+"v" = 8; "b"+"Binary.x"+2 bytes = 11
+        assertThat(MessageCopy.size(dlqMessage())).isEqualTo(6 + 8 + 11);
+    }
+
+    @Test
+    void batchesKeepOrderAndBothLimits() {
+        var batches = Batches.split(java.util.List.of(5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), Integer::longValue, 10, 12);
+        assertThat(batches).containsExactly(java.util.List.of(5, 5), java.util.List.of(5, 1, 1, 1, 1, 1, 1, 1),
+                java.util.List.of(1, 1, 1));
+        assertThat(Batches.split(java.util.List.of(20), Integer::longValue, 10, 12)).hasSize(1); // never empty
+    }
+}
