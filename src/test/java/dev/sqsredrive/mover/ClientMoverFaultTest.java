@@ -58,9 +58,8 @@ class ClientMoverFaultTest {
                 scenario("HTTP 503 on receives and deletes",
                         FaultRule.on("ReceiveMessage", serverError(503), 2, 2, 2),
                         FaultRule.on("DeleteMessageBatch", serverError(503), 1, 2, 2)),
-                scenario("connection reset before sends and deletes reach the server",
-                        FaultRule.on("SendMessageBatch", resetBeforeForward(), 1, 3, 2),
-                        FaultRule.on("DeleteMessageBatch", resetBeforeForward(), 2, 3, 2)),
+                scenario("connection reset before a receive reaches the server",
+                        FaultRule.on("ReceiveMessage", resetBeforeForward(), 1, 2, 2)),
                 scenario("latency on every third call", FaultRule.on(null, latency(Duration.ofMillis(250)), 1, 3, 12)),
                 scenario("receiver-fault partial send failures",
                         FaultRule.on("SendMessageBatch", failEntries(3, false), 1, 1, 2)),
@@ -101,6 +100,10 @@ class ClientMoverFaultTest {
      */
     static Stream<Arguments> ambiguousFaults() {
         return Stream.of(
+                // a reset looks the same to the client whether or not the server saw the call
+                scenario("connection reset before sends and deletes reach the server",
+                        FaultRule.on("SendMessageBatch", resetBeforeForward(), 1, 3, 2),
+                        FaultRule.on("DeleteMessageBatch", resetBeforeForward(), 2, 3, 2)),
                 scenario("connection reset after a send reached the server",
                         FaultRule.on("SendMessageBatch", resetAfterForward(), 2, 1, 1)),
                 scenario("connection reset after a delete reached the server",
@@ -125,9 +128,10 @@ class ClientMoverFaultTest {
             assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
             long admitted = firstSummary.duplicatesPossible();
             RunResult second = null;
-            if (queues.depth(dlq) > 0 || firstSummary.undeleted() > 0) {
+            if (queues.depth(dlq) > 0) {
+                // a delete whose answer was lost may have worked: "undeleted" may count more than is left
                 assertThat(firstSummary.undeleted()).as("what stays in the DLQ is admitted; " + first)
-                        .isEqualTo(queues.depth(dlq));
+                        .isGreaterThanOrEqualTo(queues.depth(dlq));
                 second = move(queues, proxy, dlq, dest);
                 admitted += MoverSummary.of(second).duplicatesPossible();
             }

@@ -56,8 +56,10 @@ class ClientMoverKillTest {
             assertThat(movedBeforeKill).as("killed mid-move, not after the end").isLessThan(MESSAGES);
 
             RunResult list = Redrive.run(env, "list", dlq.name());
-            assertThat(list.out() + list.err()).as(list.toString())
-                    .contains("FAILED").contains("--resume " + handle).contains(String.valueOf(pid));
+            assertThat(list.out()).as(list.toString()).contains(handle).contains("FAILED");
+            RunResult listJson = Redrive.run(env, "list", dlq.name(), "-o", "json");
+            assertThat(listJson.out()).as(listJson.toString()).contains("FAILED").contains("--resume " + handle)
+                    .contains("mover process " + pid);
             RunResult watch = Redrive.run(env, "watch", handle, "--timeout", "10s");
             assertThat(watch.exitCode()).as(watch.toString()).isEqualTo(4);
             assertThat(watch.out() + watch.err()).as(watch.toString()).contains("--resume " + handle);
