@@ -28,6 +28,8 @@ public final class MoverBenchmark {
     private static final String CEILING_THREADS = System.getProperty("bench.ceilingThreads", "4,8,16");
     /** Each rated run lasts about this long: long enough for ±2 % to mean something. */
     private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final String CAPPED_HEAP = "-Xmx64m";
 
     private final URI endpoint = ElasticMq.endpoint();
     private final Path launcher;
@@ -45,13 +47,25 @@ public final class MoverBenchmark {
         Path work = Files.createTempDirectory("redrive-bench-");
         MoverBenchmark bench = new MoverBenchmark(launcher, work);
         bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, LARGE_MESSAGES);
-        bench.ceiling();
-        bench.unthrottled();
+        for (int round = 1; round <= ROUNDS; round++) { // interleaved, best of each: the machine is shared
+            bench.ceiling();
+            bench.unthrottled(THROUGHPUT_MESSAGES, null, null);
+            bench.unthrottled(THROUGHPUT_MESSAGES, bench.maxCeilingThreads(), null);
+        }
+        bench.unthrottled(LARGE_MESSAGES, null, null);
         for (int rate : new int[] {10, 100, 500}) {
             bench.rated(rate);
         }
+        // the same two sizes with the heap capped: tells per-message state apart from the JVM sizing its heap
+        bench.unthrottled(THROUGHPUT_MESSAGES, null, CAPPED_HEAP);
+        bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
         bench.report.print(System.out);
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
+    }
+
+    private int maxCeilingThreads() {
+        return java.util.Arrays.stream(CEILING_THREADS.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).max()
+                .orElse(4);
     }
 
     private void ceiling() throws Exception {
@@ -70,14 +84,24 @@ public final class MoverBenchmark {
         }
     }
 
-    private void unthrottled() throws Exception {
-        for (int messages : new int[] {THROUGHPUT_MESSAGES, LARGE_MESSAGES}) {
-            try (BenchQueues q = queues("free" + messages, messages);
-                 ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
-                MoverProcess.Result r = MoverProcess.run(launcher, env(endpoint), work, moveArgs(q, null));
-                check(q, r, messages);
-                report.unthrottled(messages, messages / clock.seconds(), r);
+    /**
+     * @param concurrency --concurrency, or null for the mover's default
+     * @param jvmOptions  extra JVM options for the mover (JAVA_TOOL_OPTIONS), or null for the launcher's own
+     */
+    private void unthrottled(int messages, Integer concurrency, String jvmOptions) throws Exception {
+        try (BenchQueues q = queues("free" + messages, messages);
+             ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
+            Map<String, String> env = env(endpoint);
+            if (jvmOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", jvmOptions);
             }
+            List<String> args = moveArgs(q, null);
+            if (concurrency != null) {
+                args.addAll(List.of("--concurrency", String.valueOf(concurrency)));
+            }
+            MoverProcess.Result r = MoverProcess.run(launcher, env, work, args);
+            check(q, r, messages);
+            report.unthrottled(messages, concurrency, jvmOptions, messages / clock.seconds(), r);
         }
     }
 
