@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -30,17 +29,24 @@ final class BatchMover {
     private final Retry retry;
     private final MoveCounters counters;
     private final DryRunReport dryRun;
-    private final BooleanSupplier releaseRequested;
+    private final Pacer pacer;
+
+    /** Waits for the rate limit before a send. */
+    @FunctionalInterface
+    interface Pacer {
+        /** @return false when the run must stop and give back what it has not sent */
+        boolean await(int messages) throws InterruptedException;
+    }
 
     /**
      * @param journal          null when nothing is deleted (copy, dry run)
      * @param pending          MessageIds sent (by this run or an earlier one) but not yet deleted
      * @param deleteFailed     MessageIds this run sent whose delete has failed so far
-     * @param releaseRequested true once the run must stop and give back what it has not sent
+     * @param pacer            waits for the rate limit before each send; says when the run must stop
      */
     BatchMover(MoverConfig config, QueueOps ops, Routing routing, Journal journal, Set<String> pending,
                Set<String> deleteFailed, Retry retry, MoveCounters counters, DryRunReport dryRun,
-               BooleanSupplier releaseRequested) {
+               Pacer pacer) {
         this.config = config;
         this.ops = ops;
         this.routing = routing;
@@ -50,13 +56,13 @@ final class BatchMover {
         this.retry = retry;
         this.counters = counters;
         this.dryRun = dryRun;
-        this.releaseRequested = releaseRequested;
+        this.pacer = pacer;
     }
 
     /**
      * What one receive came to.
      *
-     * @param sent  messages sent (what the rate limiter counts)
+     * @param sent  messages sent
      * @param moved messages moved, or in a dry run that would move (what --limit counts)
      */
     record Done(int sent, int moved) {
@@ -124,13 +130,13 @@ final class BatchMover {
         List<List<Message>> batches = Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES,
                 Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
         for (int b = 0; b < batches.size(); b++) {
-            if (releaseRequested.getAsBoolean()) {
-                List<Message> unsent = new ArrayList<>();
-                batches.subList(b, batches.size()).forEach(unsent::addAll);
+            List<Message> batch = withoutBrokenGroups(batches.get(b), brokenGroups);
+            if (!batch.isEmpty() && !pacer.await(batch.size())) {
+                List<Message> unsent = new ArrayList<>(batch);
+                batches.subList(b + 1, batches.size()).forEach(unsent::addAll);
                 hold.release(unsent);
                 break;
             }
-            List<Message> batch = withoutBrokenGroups(batches.get(b), brokenGroups);
             Map<String, Message> byEntryId = new LinkedHashMap<>();
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Message m : batch) {

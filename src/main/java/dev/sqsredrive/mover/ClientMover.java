@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class ClientMover {
 
-    private static final Duration IDLE_PAUSE = Duration.ofMillis(100);
+    private static final Duration IDLE_PAUSE = Duration.ofMillis(200);
     /** Long enough for what a killed run held (or parked) to become visible again. */
     static final Duration MAX_IN_FLIGHT_WAIT = HeldMessages.PARKED_VISIBILITY.plus(MoverConfig.DEFAULT_VISIBILITY);
     private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
@@ -82,7 +82,7 @@ public final class ClientMover {
         this.drain = new DrainDetector(config.concurrency());
         this.held = new HeldMessages(ops, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
         this.batchMover = new BatchMover(config, ops, routing, journal, this.pending, deleteFailed, retry, counters,
-                dryRun, this::releaseRequested);
+                dryRun, this::pace);
     }
 
     /**
@@ -212,11 +212,6 @@ public final class ClientMover {
             }
             return;
         }
-        Duration wait = limiter == null ? Duration.ZERO : limiter.reserve(want);
-        if (!wait.isZero() && stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            giveBack(want, 0, 0);
-            return;
-        }
         // A worker that just found the DLQ empty polls short and briefly pauses between polls: only the last
         // busy worker's long poll decides that the DLQ is drained, and nobody then waits out a long poll.
         boolean idle = drain.idle(worker);
@@ -283,12 +278,30 @@ public final class ClientMover {
     }
 
     private void giveBack(int reserved, int sent, int moved) {
-        if (limiter != null) {
-            limiter.refund(reserved - sent);
-        }
         if (permits != null) {
             permits.addAndGet(reserved - moved);
         }
+    }
+
+    /**
+     * Waits until the token bucket lets n messages be sent; false when the run was told to stop meanwhile
+     * (the tokens are given back, the messages released). Called right before each send, so the rate holds
+     * on the wire, and idle workers never wait on tokens they would not use.
+     */
+    private boolean pace(int n) throws InterruptedException {
+        if (limiter == null) {
+            return !releaseRequested();
+        }
+        Duration wait = limiter.reserve(n);
+        long until = ticker.nanos() + wait.toNanos();
+        if (!wait.isZero() && stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (releaseRequested()) {
+                limiter.refund(n);
+                return false;
+            }
+            TimeUnit.NANOSECONDS.sleep(until - ticker.nanos()); // woken by --limit: the rate still holds
+        }
+        return !releaseRequested();
     }
 
     private boolean releaseRequested() {

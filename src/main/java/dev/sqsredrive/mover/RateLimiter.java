@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * A token bucket on messages, shared by every worker. The bucket starts empty and holds at most one
- * batch of tokens, so
- * over any one-second window no more than {@code rate} messages plus one batch are let through.
- * Tokens are reserved before a receive (the wait is spent holding nothing, so held messages never wait
- * on the limiter) and the unused part of a reservation is given back.
+ * batch of tokens, so over any one-second window no more than {@code rate} messages plus one batch are
+ * let through.
+ * Tokens are reserved right before each send, for exactly the messages in it, so the rate holds on the
+ * wire (the messages stay hidden meanwhile: their visibility is extended while they are held).
  * A reservation may drive the bucket into debt; the caller then waits until the debt is paid, which
  * keeps the long-run rate exactly at {@code rate} whatever the number of workers.
  */
@@ -45,7 +45,7 @@ public final class RateLimiter {
         return Duration.ofNanos((long) Math.ceil(-tokens / ratePerNano));
     }
 
-    /** Gives back tokens reserved but not used (fewer messages received, or none sent). */
+    /** Gives back tokens reserved but not used (the run stopped before the send). */
     public synchronized void refund(int n) {
         if (n <= 0) {
             return;

@@ -13,7 +13,8 @@ import java.util.List;
 public record ClientOptions(Integer concurrency, Long limit, boolean copy, boolean dryRun, boolean showBodies,
                             List<String> filters) {
 
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Enough in-flight batches to keep SQS busy: a raw loop peaks around 16 threads (docs/PERFORMANCE.md). */
+    public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 64;
 
     public static ClientOptions none() {

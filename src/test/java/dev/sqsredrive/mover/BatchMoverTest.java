@@ -43,7 +43,7 @@ class BatchMoverTest {
                 false, List.of(), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), false);
         journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
         return new BatchMover(config, ops, new Routing(DEST, null, 0, arn -> Optional.empty()), journal, pending,
-                deleteFailed, new Retry(sleeps::add), counters, null, release::get);
+                deleteFailed, new Retry(sleeps::add), counters, null, n -> !release.get());
     }
 
     private HeldMessages.Hold hold(List<Message> ms) {
