@@ -143,6 +143,10 @@ public final class FaultProxy implements AutoCloseable {
             if (rule.fires(operation)) {
                 if (rule.fault() instanceof Fault.Latency latency) {
                     sleep(latency);
+                    if (server.isClosed()) {
+                        reset(socket); // closed while the call waited: it never reaches the server
+                        return false;
+                    }
                 } else if (fault == null) {
                     fault = rule.fault();
                 }
