@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "  redrive start arn:aws:sqs:eu-west-1:123456789012:orders-dlq --to orders --rate 50",
                 "  redrive start orders-dlq --filter 'attr:tenant=acme' --limit 100 --rate 2.5",
                 "  redrive start orders-dlq --dry-run",
-                "  redrive start --resume client-6f1c...   # after a crash: deletes what was sent, sends the rest",
+                "  redrive start --resume client-6f1c...   # finish a run that crashed",
                 "  HANDLE=$(redrive start orders-dlq) && redrive watch \"$HANDLE\" --timeout 1h"})
 final class StartCommand implements Callable<Integer> {
 

@@ -3,13 +3,13 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 
 /**
- * A token bucket on messages, shared by every worker. The bucket starts empty and holds at most one
- * batch of tokens, so over any one-second window no more than {@code rate} messages plus one batch are
- * let through.
- * Tokens are reserved right before each send, for exactly the messages in it, so the rate holds on the
- * wire (the messages stay hidden meanwhile: their visibility is extended while they are held).
- * A reservation may drive the bucket into debt; the caller then waits until the debt is paid, which
- * keeps the long-run rate exactly at {@code rate} whatever the number of workers.
+ * A token bucket on messages, shared by every worker. It starts empty and stores at most {@code burst}
+ * tokens (the mover: one batch), so over any window of T seconds no more than {@code rate * T + burst}
+ * messages are let through. Tokens are reserved right before each send, for exactly the messages in it
+ * (the messages stay hidden meanwhile: their visibility is extended while they are held).
+ * A reservation may drive the bucket into debt; the caller then waits until the debt is paid. Every
+ * reservation is made against the same absolute schedule, which keeps the long-run rate exactly at
+ * {@code rate} whatever the number of workers, and however late one of them sends.
  */
 public final class RateLimiter {
 
@@ -21,9 +21,9 @@ public final class RateLimiter {
 
     /**
      * @param rate  messages per second, any positive number
-     * @param burst the largest batch: the most tokens the bucket can hold
+     * @param burst the most tokens the bucket can hold (a fraction is fine)
      */
-    public RateLimiter(double rate, int burst, Ticker ticker) {
+    public RateLimiter(double rate, double burst, Ticker ticker) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("rate must be a positive number: " + rate);
         }

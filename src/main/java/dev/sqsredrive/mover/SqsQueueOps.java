@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,26 +35,20 @@ public final class SqsQueueOps implements QueueOps {
     @Override
     public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
         var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-        Set<String> ok = new HashSet<>();
-        response.successful().forEach(s -> ok.add(s.id()));
-        return new BatchResult(ok, errors(response.failed()));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
     }
 
     @Override
     public BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
         var response = clientForUrl.apply(queueUrl).deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-        Set<String> ok = new HashSet<>();
-        response.successful().forEach(s -> ok.add(s.id()));
-        return new BatchResult(ok, errors(response.failed()));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
     }
 
     @Override
     public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
         var response = clientForUrl.apply(queueUrl)
                 .changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(entries));
-        Set<String> ok = new HashSet<>();
-        response.successful().forEach(s -> ok.add(s.id()));
-        return new BatchResult(ok, errors(response.failed()));
+        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
     }
 
     @Override
@@ -66,11 +59,11 @@ public final class SqsQueueOps implements QueueOps {
         return n == null ? 0 : Long.parseLong(n);
     }
 
-    private static Map<String, EntryError> errors(List<BatchResultErrorEntry> failed) {
+    private static BatchResult result(List<String> succeeded, List<BatchResultErrorEntry> failed) {
         Map<String, EntryError> map = new HashMap<>();
         for (BatchResultErrorEntry f : failed) {
             map.put(f.id(), new EntryError(f.code(), f.message(), Boolean.TRUE.equals(f.senderFault())));
         }
-        return map;
+        return new BatchResult(new HashSet<>(succeeded), map);
     }
 }

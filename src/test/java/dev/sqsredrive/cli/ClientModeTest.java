@@ -2,35 +2,17 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --mode auto chooses native when it can and says why when it does not; --mode native never falls back. */
 @Timeout(120)
-class ClientModeTest {
-
-    @TempDir
-    Path state;
-
-    private final TestQueues queues = TestQueues.elasticMq();
-
-    @AfterEach
-    void close() {
-        queues.close();
-    }
-
-    private RunResult redrive(String... args) {
-        return Redrive.run(queues.env(state), args);
-    }
+class ClientModeTest extends ElasticMqCliTest {
 
     @Test
     void autoUsesANativeTaskWhenItCanServeTheRequest() {

@@ -2,20 +2,16 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -25,21 +21,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 /** What a client-side move carries over, and what it leaves: attributes, FIFO order, sizes. */
 @Timeout(120)
-class ClientMoveContentTest {
-
-    @TempDir
-    Path state;
-
-    private final TestQueues queues = TestQueues.elasticMq();
-
-    @AfterEach
-    void close() {
-        queues.close();
-    }
-
-    private RunResult redrive(String... args) {
-        return Redrive.run(queues.env(state), args);
-    }
+class ClientMoveContentTest extends ElasticMqCliTest {
 
     @Test
     void carriesOverEveryAttributeTypeAndTheTraceHeader() {

@@ -2,40 +2,22 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.task.TaskCodec;
-import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** --filter, --limit, --copy and --dry-run end to end: what moves, and what stays in the DLQ. */
 @Timeout(120)
-class ClientMoveOptionsTest {
-
-    @TempDir
-    Path state;
-
-    private final TestQueues queues = TestQueues.elasticMq();
-
-    @AfterEach
-    void close() {
-        queues.close();
-    }
-
-    private RunResult redrive(String... args) {
-        return Redrive.run(queues.env(state), args);
-    }
+class ClientMoveOptionsTest extends ElasticMqCliTest {
 
     /** 20 messages, every third of tenant acme (7 of them), the rest of tenant other. */
     private List<String> sendTenants(Queue dlq) {

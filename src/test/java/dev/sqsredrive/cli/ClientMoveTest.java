@@ -2,39 +2,21 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.task.TaskCodec;
-import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The client-side mover end to end through `redrive start --mode client`, against ElasticMQ. */
 @Timeout(120)
-class ClientMoveTest {
-
-    @TempDir
-    Path state;
-
-    private final TestQueues queues = TestQueues.elasticMq();
-
-    @AfterEach
-    void close() {
-        queues.close();
-    }
-
-    private RunResult redrive(String... args) {
-        return Redrive.run(queues.env(state), args);
-    }
+class ClientMoveTest extends ElasticMqCliTest {
 
     @Test
     void movesEveryMessageBackToItsOriginAndPrintsTheHandleFirst() throws Exception {

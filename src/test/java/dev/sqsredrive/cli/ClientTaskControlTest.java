@@ -2,7 +2,6 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,36 +18,28 @@ import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Deadline;
-import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** A client-side task seen and stopped from another shell, interrupted by Ctrl-C, and resumed after a crash. */
 @Timeout(120)
-class ClientTaskControlTest {
-
-    @TempDir
-    Path state;
-
-    private final TestQueues queues = TestQueues.elasticMq();
-
-    @AfterEach
-    void close() {
-        queues.close();
-    }
-
-    private RunResult redrive(String... args) {
-        return Redrive.run(queues.env(state), args);
-    }
+class ClientTaskControlTest extends ElasticMqCliTest {
 
     private long moved(String handle) {
         return new LocalTasks(state).find(handle).map(t -> t.task().moved()).orElse(0L);
+    }
+
+    /** A slow client-side move in "another shell", once its record shows that messages are moving. */
+    private BackgroundRedrive startMoving(Queue dlq, Queue target, String rate) {
+        BackgroundRedrive start = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
+                target.name(), "--mode", "client", "--rate", rate, "--concurrency", "4");
+        String handle = start.handle();
+        Deadline.await(Duration.ofSeconds(20), () -> moved(handle) > 0, () -> "the record to show progress");
+        return start;
     }
 
     @Test
@@ -56,11 +47,9 @@ class ClientTaskControlTest {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
         queues.send(dlq, 40, "m");
-        BackgroundRedrive start = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
-                target.name(), "--mode", "client", "--rate", "10");
+        BackgroundRedrive start = startMoving(dlq, target, "10");
         String handle = start.handle();
         assertThat(handle).startsWith("client-");
-        Deadline.await(Duration.ofSeconds(20), () -> moved(handle) > 0, () -> "the record to show progress");
 
         RunResult list = redrive("list", dlq.name(), "-o", "json");
         assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -84,10 +73,8 @@ class ClientTaskControlTest {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
         queues.send(dlq, 60, "m");
-        BackgroundRedrive start = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
-                target.name(), "--mode", "client", "--rate", "20", "--concurrency", "4");
+        BackgroundRedrive start = startMoving(dlq, target, "20");
         String handle = start.handle();
-        Deadline.await(Duration.ofSeconds(20), () -> moved(handle) > 0, () -> "some messages moved");
 
         InterruptHook.fireAll(); // what the JVM runs on SIGINT
         RunResult r = start.await();
