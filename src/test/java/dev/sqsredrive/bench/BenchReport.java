@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
+import dev.sqsredrive.task.ClientOptions;
+import dev.sqsredrive.testing.proxy.SendLog;
+
 /** Collects the benchmark's figures and prints them as Markdown, with a verdict for each target. */
 final class BenchReport {
 
@@ -16,13 +19,13 @@ final class BenchReport {
     private final TreeMap<Integer, Long> peakRss = new TreeMap<>();
     private int throughputMessages;
 
-    void header(Instant at, int messages, int largeMessages) {
+    void header(Instant at, int messages, int smallMessages, int largeMessages) {
         throughputMessages = messages;
         Runtime rt = Runtime.getRuntime();
         lines.add(String.format(Locale.ROOT, "Run %s on %d cores, %s %s; ElasticMQ in the benchmark JVM; "
-                        + "%d messages per throughput run (%d for the large one), bodies of ~245 bytes.",
+                        + "%d messages per throughput run, %d and %d for memory; bodies of ~245 bytes.",
                 at, rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                messages, largeMessages));
+                messages, smallMessages, largeMessages));
         lines.add("");
         lines.add("| run | messages | achieved msg/s | worst 1 s window | peak RSS (MiB) | mover's own report |");
         lines.add("|---|---:|---:|---:|---:|---|");
@@ -39,32 +42,32 @@ final class BenchReport {
         row(String.format(Locale.ROOT, "| raw SDK loop, %d threads | | %.0f | | | |", threads, rate));
     }
 
-    /** The best rate of each unthrottled mover configuration at the throughput size, for the verdict. */
-    private final java.util.Map<String, Double> movers = new java.util.TreeMap<>();
-    private final TreeMap<Integer, Long> cappedRss = new TreeMap<>();
-    private Integer moverMaxThreads;
+    /** The best unthrottled mover rate at the throughput size, by number of workers. */
+    private final TreeMap<Integer, Double> movers = new TreeMap<>();
+    private final java.util.Map<String, TreeMap<Integer, Long>> cappedRss = new java.util.LinkedHashMap<>();
 
     void unthrottled(int messages, Integer concurrency, String jvmOptions, double rate, MoverProcess.Result r) {
-        String label = "mover, unthrottled, " + (concurrency == null ? "default workers" : concurrency + " workers")
+        int workers = concurrency == null ? ClientOptions.DEFAULT_CONCURRENCY : concurrency;
+        String label = "mover, unthrottled, " + workers + (concurrency == null ? " workers (default)" : " workers")
                 + (jvmOptions == null ? "" : ", " + jvmOptions);
         if (jvmOptions != null) {
-            cappedRss.put(messages, r.peakRssKiB());
-        } else if (concurrency == null) {
+            cappedRss.computeIfAbsent(jvmOptions, k -> new TreeMap<>()).put(messages, r.peakRssKiB());
+        } else if (concurrency == null && messages != throughputMessages) {
             peakRss.putIfAbsent(messages, r.peakRssKiB());
         }
         if (jvmOptions == null && messages == throughputMessages) {
-            movers.merge(concurrency == null ? "default" : String.valueOf(concurrency), rate, Math::max);
-            if (concurrency != null) {
-                moverMaxThreads = concurrency;
-            }
+            movers.merge(workers, rate, Math::max);
         }
         row(String.format(Locale.ROOT, "| %s | %d | %.0f | | %.0f | %s |", label, messages, rate,
                 r.peakRssKiB() / 1024.0, own(r)));
     }
 
-    void rated(int rate, int messages, double achieved, long worstWindow, MoverProcess.Result r) {
-        row(String.format(Locale.ROOT, "| mover, --rate %d | %d | %.2f | %d | %.0f | %s |", rate, messages,
-                achieved, worstWindow, r.peakRssKiB() / 1024.0, own(r)));
+    void rated(int rate, int messages, SendLog sends, MoverProcess.Result r) {
+        double achieved = sends.achievedRate();
+        long worstWindow = sends.worstWindow(1_000_000_000L);
+        row(String.format(Locale.ROOT, "| mover, --rate %d | %d | %.2f | %d (%d of %d clock seconds above %d) | %.0f | %s |",
+                rate, messages, achieved, worstWindow, sends.secondsAbove(rate + 10L), sends.seconds(), rate + 10,
+                r.peakRssKiB() / 1024.0, own(r)));
         double error = (achieved - rate) / rate * 100;
         verdict(Math.abs(error) <= 2, String.format(Locale.ROOT, "--rate %d: achieved %.2f msg/s (%+.1f %%, target"
                 + " within ±2 %%)", rate, achieved, error));
@@ -82,25 +85,21 @@ final class BenchReport {
     }
 
     void print(PrintStream out) {
-        if (!ceilings.isEmpty() && movers.containsKey("default")) {
+        if (!ceilings.isEmpty() && !movers.isEmpty()) {
             var best = ceilings.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
-            double bestMover = movers.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            double ratio = bestMover / best.getValue() * 100;
-            verdict(ratio >= 90, String.format(Locale.ROOT, "unthrottled: best mover run %.0f msg/s = %.0f %% of the"
-                    + " best raw loop (%.0f msg/s, %d threads) (target ≥ 90 %%)", bestMover, ratio, best.getValue(),
-                    best.getKey()));
-            double atDefault = movers.get("default") / ceilings.firstEntry().getValue() * 100;
+            var bestMover = movers.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+            double ratio = bestMover.getValue() / best.getValue() * 100;
+            verdict(ratio >= 90, String.format(Locale.ROOT, "unthrottled: best mover %.0f msg/s (%d workers) = %.0f %%"
+                    + " of the best raw loop %.0f msg/s (%d threads) (target ≥ 90 %%)", bestMover.getValue(),
+                    bestMover.getKey(), ratio, best.getValue(), best.getKey()));
             lines.add("");
-            StringBuilder same = new StringBuilder(String.format(Locale.ROOT, "Same thread count, best of the rounds: mover default workers %.0f"
-                    + " msg/s vs raw loop %d threads %.0f msg/s (%.0f %%)", movers.get("default"),
-                    ceilings.firstKey(), ceilings.firstEntry().getValue(), atDefault));
-            if (moverMaxThreads != null && ceilings.containsKey(moverMaxThreads)) {
-                same.append(String.format(Locale.ROOT, "; mover %d workers %.0f msg/s vs raw loop %d threads %.0f msg/s"
-                        + " (%.0f %%)", moverMaxThreads, movers.get(String.valueOf(moverMaxThreads)),
-                        moverMaxThreads, ceilings.get(moverMaxThreads),
-                        movers.get(String.valueOf(moverMaxThreads)) / ceilings.get(moverMaxThreads) * 100));
-            }
-            lines.add(same.append('.').toString());
+            movers.forEach((workers, rate) -> {
+                if (ceilings.containsKey(workers)) {
+                    lines.add(String.format(Locale.ROOT, "- at %d threads: mover %.0f msg/s vs raw loop %.0f msg/s"
+                            + " (%.0f %%), best of the rounds", workers, rate, ceilings.get(workers),
+                            rate / ceilings.get(workers) * 100));
+                }
+            });
         }
         if (peakRss.size() == 2) {
             long small = peakRss.firstEntry().getValue();
@@ -109,13 +108,15 @@ final class BenchReport {
                     + " (%+.0f %%; target flat, ≤ +10 %%)", peakRss.firstKey(), peakRss.lastKey(), small / 1024.0,
                     large / 1024.0, (large - small) * 100.0 / small));
         }
-        if (cappedRss.size() == 2) {
-            long small = cappedRss.firstEntry().getValue();
-            long large = cappedRss.lastEntry().getValue();
-            verdict(large <= small * 1.10, String.format(Locale.ROOT, "with the heap capped: peak RSS %d → %d"
-                    + " messages: %.0f → %.0f MiB (%+.0f %%)", cappedRss.firstKey(), cappedRss.lastKey(),
-                    small / 1024.0, large / 1024.0, (large - small) * 100.0 / small));
-        }
+        cappedRss.forEach((options, rss) -> {
+            if (rss.size() == 2) {
+                long small = rss.firstEntry().getValue();
+                long large = rss.lastEntry().getValue();
+                verdicts.add(String.format(Locale.ROOT, "- diagnosis, with %s: peak RSS %d → %d messages: %.0f →"
+                        + " %.0f MiB (%+.0f %%)", options, rss.firstKey(), rss.lastKey(), small / 1024.0,
+                        large / 1024.0, (large - small) * 100.0 / small));
+            }
+        });
         lines.forEach(out::println);
         out.println();
         verdicts.forEach(out::println);

@@ -23,13 +23,16 @@ import dev.sqsredrive.testing.proxy.SendLog;
  */
 public final class MoverBenchmark {
 
-    private static final int THROUGHPUT_MESSAGES = Integer.getInteger("bench.messages", 10_000);
+    /** Per throughput run: long enough that JIT warm-up and the final empty receive weigh little. */
+    private static final int THROUGHPUT_MESSAGES = Integer.getInteger("bench.messages", 30_000);
+    private static final int SMALL_MESSAGES = Integer.getInteger("bench.smallMessages", 10_000);
     private static final int LARGE_MESSAGES = Integer.getInteger("bench.largeMessages", 100_000);
     private static final String CEILING_THREADS = System.getProperty("bench.ceilingThreads", "4,8,16");
     /** Each rated run lasts about this long: long enough for ±2 % to mean something. */
     private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     private static final String CAPPED_HEAP = "-Xmx64m";
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     private final URI endpoint = ElasticMq.endpoint();
     private final Path launcher;
@@ -46,25 +49,29 @@ public final class MoverBenchmark {
         Path launcher = Path.of(args.length > 0 ? args[0] : "dist/redrive").toAbsolutePath();
         Path work = Files.createTempDirectory("redrive-bench-");
         MoverBenchmark bench = new MoverBenchmark(launcher, work);
-        bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, LARGE_MESSAGES);
+        bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, SMALL_MESSAGES, LARGE_MESSAGES);
         for (int round = 1; round <= ROUNDS; round++) { // interleaved, best of each: the machine is shared
             bench.ceiling();
             bench.unthrottled(THROUGHPUT_MESSAGES, null, null);
-            bench.unthrottled(THROUGHPUT_MESSAGES, bench.maxCeilingThreads(), null);
+            bench.unthrottled(THROUGHPUT_MESSAGES, bench.minCeilingThreads(), null);
         }
+        bench.unthrottled(SMALL_MESSAGES, null, null);
         bench.unthrottled(LARGE_MESSAGES, null, null);
         for (int rate : new int[] {10, 100, 500}) {
             bench.rated(rate);
         }
         // the same two sizes with the heap capped: tells per-message state apart from the JVM sizing its heap
-        bench.unthrottled(THROUGHPUT_MESSAGES, null, CAPPED_HEAP);
+        bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP);
         bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
+        // and without the C2 compiler, whose work grows with the run's length rather than with what it holds
+        bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+        bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
         bench.report.print(System.out);
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
     }
 
-    private int maxCeilingThreads() {
-        return java.util.Arrays.stream(CEILING_THREADS.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).max()
+    private int minCeilingThreads() {
+        return java.util.Arrays.stream(CEILING_THREADS.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).min()
                 .orElse(4);
     }
 
@@ -111,7 +118,7 @@ public final class MoverBenchmark {
             MoverProcess.Result r = MoverProcess.run(launcher, env(wire.endpoint()), work, moveArgs(q, rate));
             check(q, r, messages);
             SendLog sends = wire.sends();
-            report.rated(rate, messages, sends.achievedRate(), sends.worstWindow(1_000_000_000L), r);
+            report.rated(rate, messages, sends, r);
         }
     }
 

@@ -53,6 +53,24 @@ public final class SendLog {
         return worst;
     }
 
+    /** Clock seconds (counted from the first send) in which more than {@code limit} messages were sent. */
+    public long secondsAbove(long limit) {
+        List<Mark> m = sorted();
+        if (m.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<Long, Long> perSecond = new java.util.HashMap<>();
+        long start = m.getFirst().nanos();
+        m.forEach(mark -> perSecond.merge((mark.nanos() - start) / 1_000_000_000L, (long) mark.messages(), Long::sum));
+        return perSecond.values().stream().filter(n -> n > limit).count();
+    }
+
+    /** Clock seconds (counted from the first send) that saw a send. */
+    public long seconds() {
+        List<Mark> m = sorted();
+        return m.isEmpty() ? 0 : (m.getLast().nanos() - m.getFirst().nanos()) / 1_000_000_000L + 1;
+    }
+
     /**
      * Messages per second between the first and the last send, not counting the last call's messages (they
      * close the interval rather than fill it). 0 with fewer than two calls.
