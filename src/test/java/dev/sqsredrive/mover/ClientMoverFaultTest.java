@@ -23,6 +23,8 @@ import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.proxy.Fault;
 import dev.sqsredrive.testing.proxy.FaultProxy;
 import dev.sqsredrive.testing.proxy.FaultRule;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,26 @@ class ClientMoverFaultTest {
 
     @TempDir
     Path stateDir;
+
+    private TestQueues queues;
+    private FaultProxy proxy;
+    private TestQueues.Queue dlq;
+    private TestQueues.Queue dest;
+
+    /** A DLQ and its source queue (the destination), and a proxy in front of ElasticMQ with no rule yet. */
+    @BeforeEach
+    void queuesBehindAProxy() {
+        queues = TestQueues.elasticMq();
+        proxy = FaultProxy.start(ElasticMq.endpoint());
+        dlq = queues.create("dlq");
+        dest = queues.createSourceOf("orders", dlq, false);
+    }
+
+    @AfterEach
+    void close() {
+        proxy.close();
+        queues.close();
+    }
 
     private static Arguments scenario(String name, FaultRule... rules) {
         return Arguments.of(name, List.of(rules));
@@ -70,26 +92,22 @@ class ClientMoverFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transientFaults")
     void transientFaultsAreRetriedAndEveryMessageMovesOnce(String name, List<FaultRule> rules) {
-        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint())) {
-            rules.forEach(proxy::add);
-            TestQueues.Queue dlq = queues.create("dlq");
-            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
-            List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
+        rules.forEach(proxy::add);
+        List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
 
-            RunResult run = move(queues, proxy, dlq, dest);
-            MoverSummary summary = MoverSummary.of(run);
-            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(5));
+        RunResult run = move();
+        MoverSummary summary = MoverSummary.of(run);
+        Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(5));
 
-            assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
-            assertThat(census.delivered()).as(census.toString()).isEqualTo(MESSAGES);
-            assertThat(census.remaining()).as(census.toString()).isZero();
-            assertThat(census.duplicates()).as(census.toString()).isZero();
-            assertThat(summary.moved()).isEqualTo(MESSAGES);
-            assertThat(summary.failed()).isZero();
-            assertThat(summary.duplicatesPossible()).isZero();
-        }
+        assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
+        assertThat(census.delivered()).as(census.toString()).isEqualTo(MESSAGES);
+        assertThat(census.remaining()).as(census.toString()).isZero();
+        assertThat(census.duplicates()).as(census.toString()).isZero();
+        assertThat(summary.moved()).isEqualTo(MESSAGES);
+        assertThat(summary.failed()).isZero();
+        assertThat(summary.duplicatesPossible()).isZero();
     }
 
     /**
@@ -117,60 +135,53 @@ class ClientMoverFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ambiguousFaults")
     void ambiguousFaultsLoseNothingAndReportEveryPossibleCopy(String name, List<FaultRule> rules) {
-        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint())) {
-            rules.forEach(proxy::add);
-            TestQueues.Queue dlq = queues.create("dlq");
-            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
-            List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
+        rules.forEach(proxy::add);
+        List<String> bodies = queues.send(dlq, MESSAGES, name.replace(' ', '_'));
 
-            RunResult first = move(queues, proxy, dlq, dest);
-            MoverSummary firstSummary = MoverSummary.of(first);
-            assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
-            long admitted = firstSummary.duplicatesPossible();
-            RunResult second = null;
-            if (queues.depth(dlq) > 0) {
-                // a delete whose answer was lost may have worked: "undeleted" may count more than is left
-                assertThat(firstSummary.undeleted()).as("what stays in the DLQ is admitted; " + first)
-                        .isGreaterThanOrEqualTo(queues.depth(dlq));
-                second = move(queues, proxy, dlq, dest);
-                admitted += MoverSummary.of(second).duplicatesPossible();
-            }
-            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
-            String runs = census + "\n" + first + (second == null ? "" : "\n--- re-run ---\n" + second);
-
-            assertThat(census.lost(bodies)).as(runs).isEmpty();
-            assertThat(census.delivered()).as(runs).isEqualTo(MESSAGES);
-            assertThat(census.remaining()).as("after the re-run, nothing is left in the DLQ; " + runs).isZero();
-            assertThat(census.extraDeliveries()).as("copies found vs admitted; " + runs)
-                    .isLessThanOrEqualTo((int) admitted);
+        RunResult first = move();
+        MoverSummary firstSummary = MoverSummary.of(first);
+        assertThat(proxy.rules()).as("every fault was really injected").allMatch(r -> r.injected() > 0);
+        long admitted = firstSummary.duplicatesPossible();
+        RunResult second = null;
+        if (queues.depth(dlq) > 0) {
+            // a delete whose answer was lost may have worked: "undeleted" may count more than is left
+            assertThat(firstSummary.undeleted()).as("what stays in the DLQ is admitted; " + first)
+                    .isGreaterThanOrEqualTo(queues.depth(dlq));
+            second = move();
+            admitted += MoverSummary.of(second).duplicatesPossible();
         }
+        Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+        String runs = census + "\n" + first + (second == null ? "" : "\n--- re-run ---\n" + second);
+
+        assertThat(census.lost(bodies)).as(runs).isEmpty();
+        assertThat(census.delivered()).as(runs).isEqualTo(MESSAGES);
+        assertThat(census.remaining()).as("after the re-run, nothing is left in the DLQ; " + runs).isZero();
+        assertThat(census.extraDeliveries()).as("copies found vs admitted; " + runs)
+                .isLessThanOrEqualTo((int) admitted);
     }
 
     @Test
     void senderFaultSendFailuresLeaveThoseMessagesInTheDlq() {
-        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint(),
-                FaultRule.on("SendMessageBatch", Fault.failBodies("poison", true), 1, 1, 1000))) {
-            TestQueues.Queue dlq = queues.create("dlq");
-            TestQueues.Queue dest = queues.createSourceOf("orders", dlq, false);
-            List<String> good = queues.send(dlq, MESSAGES - 3, "good");
-            List<String> poison = queues.send(dlq, 3, "poison");
+        proxy.add(FaultRule.on("SendMessageBatch", Fault.failBodies("poison", true), 1, 1, 1000));
+        List<String> good = queues.send(dlq, MESSAGES - 3, "good");
+        List<String> poison = queues.send(dlq, 3, "poison");
 
-            RunResult run = move(queues, proxy, dlq, dest);
-            MoverSummary summary = MoverSummary.of(run);
-            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+        RunResult run = move();
+        MoverSummary summary = MoverSummary.of(run);
+        Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
 
-            assertThat(census.inDestination().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(good);
-            assertThat(census.inSource().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(poison);
-            assertThat(census.duplicates()).isZero();
-            assertThat(summary.moved()).as(run.toString()).isEqualTo(MESSAGES - 3);
-            assertThat(summary.failed()).as(run.toString()).isEqualTo(3);
-            assertThat(run.exitCode()).as("a run that left messages behind does not claim success; " + run)
-                    .isEqualTo(4);
-            assertThat(summary.status()).isEqualTo("FAILED");
-        }
+        assertThat(census.inDestination().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(good);
+        assertThat(census.inSource().keySet()).as(census.toString()).containsExactlyInAnyOrderElementsOf(poison);
+        assertThat(census.duplicates()).isZero();
+        assertThat(summary.moved()).as(run.toString()).isEqualTo(MESSAGES - 3);
+        assertThat(summary.failed()).as(run.toString()).isEqualTo(3);
+        assertThat(run.exitCode()).as("a run that left messages behind does not claim success; " + run)
+                .isEqualTo(4);
+        assertThat(summary.status()).isEqualTo("FAILED");
     }
 
-    private RunResult move(TestQueues queues, FaultProxy proxy, TestQueues.Queue dlq, TestQueues.Queue dest) {
+    /** `redrive start DLQ --mode client --to DEST -o json`, in this JVM, through the proxy. */
+    private RunResult move() {
         Map<String, String> env = new java.util.HashMap<>(queues.env(stateDir));
         env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
         return Redrive.run(env, "start", dlq.name(), "--mode", "client", "--to", dest.name(), "-o", "json");
