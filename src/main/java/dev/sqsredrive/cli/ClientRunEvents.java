@@ -46,8 +46,9 @@ final class ClientRunEvents implements MoveStarter.Events {
 
     @Override
     public void onWaitingForInFlight(long inFlight, Duration upTo) {
-        out.note("redrive: the DLQ looks drained but " + inFlight + " message(s) are in flight elsewhere (a"
-                + " stopped run's, or another consumer's): waiting up to " + upTo.toSeconds() + "s for them");
+        out.note("redrive: the DLQ looks drained but still holds " + inFlight + " message(s) this run has not"
+                + " received (held by a stopped run, or another consumer): waiting up to " + upTo.toSeconds()
+                + "s for them");
     }
 
     @Override

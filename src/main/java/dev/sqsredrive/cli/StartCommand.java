@@ -113,6 +113,9 @@ final class StartCommand implements Callable<Integer> {
             MoveStarter.Started started;
             try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED))) {
                 started = starter.start(request, new ClientRunEvents(session.out()));
+                if (started.declined()) {
+                    return ExitCode.OK.code(); // nothing started (a confirmation hook said no)
+                }
                 if (started.client() != null) {
                     return ClientRunReport.print(session.out(), started.client(), rate);
                 }

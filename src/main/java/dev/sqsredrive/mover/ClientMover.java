@@ -133,7 +133,8 @@ public final class ClientMover {
         }
         long elsewhere;
         try {
-            elsewhere = ops.approximateInFlight(config.sourceUrl()) - held.count();
+            // Visible ones count too: they may have come back just after the last empty receive.
+            elsewhere = ops.approximateMessages(config.sourceUrl()) - held.count();
         } catch (SdkException e) {
             return false; // cannot tell: the DLQ did look drained
         }

@@ -23,6 +23,6 @@ public interface QueueOps {
 
     BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries);
 
-    /** ApproximateNumberOfMessagesNotVisible: messages received by someone and not yet deleted or released. */
-    long approximateInFlight(String queueUrl);
+    /** ApproximateNumberOfMessages plus ApproximateNumberOfMessagesNotVisible: what the queue holds. */
+    long approximateMessages(String queueUrl);
 }

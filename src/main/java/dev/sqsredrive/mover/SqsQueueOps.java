@@ -52,11 +52,12 @@ public final class SqsQueueOps implements QueueOps {
     }
 
     @Override
-    public long approximateInFlight(String queueUrl) {
-        String n = clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
-        return n == null ? 0 : Long.parseLong(n);
+    public long approximateMessages(String queueUrl) {
+        Map<QueueAttributeName, String> a = clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                + Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
 
     private static BatchResult result(List<String> succeeded, List<BatchResultErrorEntry> failed) {

@@ -152,8 +152,10 @@ public final class ClientTaskRun {
         ProgressListener listener = recorder == null ? events : recorder.and(events);
         MoveSummary summary = m.run(listener);
         MoveTask last = recorder == null ? null : recorder.finish(summary);
-        if (journaled && m.nothingPending()) {
-            Journals.deleteAll(journalFiles); // nothing sent is waiting for its delete: nothing to resume
+        if (journaled && m.nothingPending() && summary.outcome() == MoveSummary.Outcome.COMPLETED) {
+            // Done, and nothing sent is waiting for its delete: nothing to resume. A stopped or failed run
+            // keeps its journal, whose first line is what --resume carries on with.
+            Journals.deleteAll(journalFiles);
         }
         return new Result(last, summary);
     }

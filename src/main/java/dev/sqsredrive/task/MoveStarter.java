@@ -25,15 +25,32 @@ public final class MoveStarter {
                           ClientOptions options, String resumeHandle) {
     }
 
-    /** What was started: a native task, or a finished client-side run. */
+    /** What was started: a native task, or a finished client-side run; neither when the operator declined. */
     public record Started(MoveTask nativeTask, ClientTaskRun.Result client) {
+
+        public boolean declined() {
+            return nativeTask == null && client == null;
+        }
     }
 
     /** What the caller hears while starting. */
     public interface Events extends ClientTaskRun.Events {
         /** Auto mode chose the client-side mover, and why. */
         void fallback(String reason);
+
+        /**
+         * Asked once the plan and the mode are known, before anything moves (not for a dry run); false stops
+         * here and nothing starts. The place to show the plan and ask a person at a terminal.
+         *
+         * @param how e.g. "native (SQS move task)" or "client-side (this process)"
+         */
+        default boolean confirm(MovePlan plan, String how) {
+            return true;
+        }
     }
+
+    private static final String NATIVE = "native (SQS move task)";
+    private static final String CLIENT = "client-side (this process)";
 
     private final QueueResolver resolver;
     private final Function<String, NativeTasks> nativeTasksForSource;
@@ -95,6 +112,9 @@ public final class MoveStarter {
         }
         if (!decision.client()) {
             MovePlanner.checkIsDlq(plan);
+            if (!events.confirm(plan, NATIVE)) {
+                return new Started(null, null);
+            }
             try {
                 return new Started(NativeStart.start(plan, nativeTasksForSource.apply(plan.source().arn()), local,
                         clock), null);
@@ -109,6 +129,9 @@ public final class MoveStarter {
         }
         if (decision.reason() != null) {
             events.fallback(decision.reason());
+        }
+        if (!r.options().dryRun() && !events.confirm(plan, CLIENT)) {
+            return new Started(null, null);
         }
         return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
                 plan.sourceUrls(), r.rate(), r.options(), null), events));
@@ -130,6 +153,9 @@ public final class MoveStarter {
                 : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
         Double rate = r.rate() != null ? r.rate() : header.rate();
         MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
+        if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
+            return new Started(null, null);
+        }
         return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
                 plan.sourceUrls(), rate, options, handle), events));
     }

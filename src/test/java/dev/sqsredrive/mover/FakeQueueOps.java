@@ -59,7 +59,7 @@ final class FakeQueueOps implements QueueOps {
     }
 
     @Override
-    public long approximateInFlight(String queueUrl) {
+    public long approximateMessages(String queueUrl) {
         return 0;
     }
 
