@@ -1,11 +1,13 @@
 package dev.sqsredrive.cli;
 
 import java.time.Duration;
+import java.util.function.BiPredicate;
 
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.render.MoveSummaryText;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.MovePlan;
 import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.MoveTask;
 
@@ -18,10 +20,18 @@ final class ClientRunEvents implements MoveStarter.Events {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final Output out;
+    private final BiPredicate<MovePlan, String> confirm;
     private Duration lastPrinted = Duration.ZERO;
 
-    ClientRunEvents(Output out) {
+    /** @param confirm shows the plan and asks, before anything moves; true to go ahead */
+    ClientRunEvents(Output out, BiPredicate<MovePlan, String> confirm) {
         this.out = out;
+        this.confirm = confirm;
+    }
+
+    @Override
+    public boolean confirm(MovePlan plan, String how) {
+        return confirm.test(plan, how);
     }
 
     @Override

@@ -112,9 +112,9 @@ final class StartCommand implements Callable<Integer> {
                     clientRun, session.clients().settings().endpoint(), ctx.clock());
             MoveStarter.Started started;
             try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED))) {
-                started = starter.start(request, new ClientRunEvents(session.out()));
+                started = starter.start(request, new ClientRunEvents(session.out(), (plan, how) -> true));
                 if (started.declined()) {
-                    return ExitCode.OK.code(); // nothing started (a confirmation hook said no)
+                    return ExitCode.OK.code(); // nothing started: the confirmation said no (none asked yet)
                 }
                 if (started.client() != null) {
                     return ClientRunReport.print(session.out(), started.client(), rate);
