@@ -65,8 +65,9 @@ final class BenchReport {
     void rated(int rate, int messages, SendLog sends, MoverProcess.Result r) {
         double achieved = sends.achievedRate();
         long worstWindow = sends.worstWindow(1_000_000_000L);
-        row(String.format(Locale.ROOT, "| mover, --rate %d | %d | %.2f | %d (%d of %d clock seconds above %d) | %.0f | %s |",
-                rate, messages, achieved, worstWindow, sends.secondsAbove(rate + 10L), sends.seconds(), rate + 10,
+        row(String.format(Locale.ROOT, "| mover, --rate %d | %d | %.2f | %d at %.1f s (%d of %d clock seconds above"
+                        + " %d) | %.0f | %s |", rate, messages, achieved, worstWindow,
+                sends.worstWindowStart(1_000_000_000L), sends.secondsAbove(rate + 10L), sends.seconds(), rate + 10,
                 r.peakRssKiB() / 1024.0, own(r)));
         double error = (achieved - rate) / rate * 100;
         verdict(Math.abs(error) <= 2, String.format(Locale.ROOT, "--rate %d: achieved %.2f msg/s (%+.1f %%, target"

@@ -31,6 +31,8 @@ public final class MoverBenchmark {
     /** Each rated run lasts about this long: long enough for ±2 % to mean something. */
     private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** Which parts to run (all by default), e.g. -Dbench.phases=rated while tuning the rate limiter. */
+    private static final String PHASES = System.getProperty("bench.phases", "throughput,memory,rated,diagnosis");
     private static final String CAPPED_HEAP = "-Xmx64m";
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
@@ -50,22 +52,30 @@ public final class MoverBenchmark {
         Path work = Files.createTempDirectory("redrive-bench-");
         MoverBenchmark bench = new MoverBenchmark(launcher, work);
         bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, SMALL_MESSAGES, LARGE_MESSAGES);
-        for (int round = 1; round <= ROUNDS; round++) { // interleaved, best of each: the machine is shared
-            bench.ceiling();
-            bench.unthrottled(THROUGHPUT_MESSAGES, null, null);
-            bench.unthrottled(THROUGHPUT_MESSAGES, bench.minCeilingThreads(), null);
+        if (PHASES.contains("throughput")) {
+            for (int round = 1; round <= ROUNDS; round++) { // interleaved, best of each: the machine is shared
+                bench.ceiling();
+                bench.unthrottled(THROUGHPUT_MESSAGES, null, null);
+                bench.unthrottled(THROUGHPUT_MESSAGES, bench.minCeilingThreads(), null);
+            }
         }
-        bench.unthrottled(SMALL_MESSAGES, null, null);
-        bench.unthrottled(LARGE_MESSAGES, null, null);
-        for (int rate : new int[] {10, 100, 500}) {
-            bench.rated(rate);
+        if (PHASES.contains("memory")) {
+            bench.unthrottled(SMALL_MESSAGES, null, null);
+            bench.unthrottled(LARGE_MESSAGES, null, null);
         }
-        // the same two sizes with the heap capped: tells per-message state apart from the JVM sizing its heap
-        bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP);
-        bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
-        // and without the C2 compiler, whose work grows with the run's length rather than with what it holds
-        bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
-        bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+        if (PHASES.contains("rated")) {
+            for (int rate : new int[] {10, 100, 500}) {
+                bench.rated(rate);
+            }
+        }
+        if (PHASES.contains("diagnosis")) {
+            // the memory pair with the heap capped: tells per-message state apart from the JVM growing its heap
+            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP);
+            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
+            // and without the C2 compiler, whose work grows with the run's length rather than with what it holds
+            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+        }
         bench.report.print(System.out);
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
     }

@@ -38,8 +38,19 @@ public final class SendLog {
 
     /** The most messages sent within any window of this length (a sliding window, not clock seconds). */
     public long worstWindow(long windowNanos) {
+        return worst(windowNanos)[0];
+    }
+
+    /** Seconds from the first send to the start of the worst window (where to look). */
+    public double worstWindowStart(long windowNanos) {
+        return worst(windowNanos)[1] / 1e9;
+    }
+
+    /** {most messages in a window, its start in nanoseconds after the first send}. */
+    private long[] worst(long windowNanos) {
         List<Mark> m = sorted();
         long worst = 0;
+        long worstStart = 0;
         long inWindow = 0;
         int start = 0;
         for (Mark end : m) {
@@ -48,9 +59,12 @@ public final class SendLog {
                 inWindow -= m.get(start).messages();
                 start++;
             }
-            worst = Math.max(worst, inWindow);
+            if (inWindow > worst) {
+                worst = inWindow;
+                worstStart = m.get(start).nanos() - m.getFirst().nanos();
+            }
         }
-        return worst;
+        return new long[] {worst, worstStart};
     }
 
     /** Clock seconds (counted from the first send) in which more than {@code limit} messages were sent. */

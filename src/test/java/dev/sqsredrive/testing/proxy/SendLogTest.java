@@ -17,6 +17,7 @@ class SendLogTest {
         log.record(SECOND * 15 / 10, 10); // 1.5 s: with 0.9 s inside one second, not with 0 s
         log.record(SECOND * 3, 10);
         assertThat(log.worstWindow(SECOND)).isEqualTo(20);
+        assertThat(log.worstWindowStart(SECOND)).isEqualTo(0.0);
         assertThat(log.secondsAbove(10)).isEqualTo(1); // clock second 0 holds 20 (0 s and 0.9 s)
         assertThat(log.seconds()).isEqualTo(4);
         assertThat(log.messages()).isEqualTo(40);
