@@ -135,7 +135,6 @@ final class StartCommand implements Callable<Integer> {
         if (out.json()) {
             ObjectNode n = TaskCodec.JSON.createObjectNode();
             n.put("taskHandle", task.taskHandle());
-            n.put("mode", "native");
             n.put("source", task.sourceArn());
             n.put("destination", task.destinationArn());
             n.put("rate", rate == null ? null : (int) Math.round(rate));

@@ -56,7 +56,8 @@ public final class ModeSelector {
         if (destination != null && (!destination.accountId().equals(source.accountId())
                 || !destination.region().equals(source.region()))) {
             reason = "the destination is in another account or region (native move tasks stay in one)";
-        } else if (sourceUrls.isEmpty()) {
+        } else if (sourceUrls.isEmpty() && destination != null) {
+            // Without --to there would be nowhere to send messages that name no origin: the planner refuses.
             reason = "no queue dead-letters into '" + source.name() + "' (a native move task needs an SQS source)";
         } else if (source.fifo() && endpoint.isPresent() && !isAws(endpoint.get())) {
             reason = "endpoint " + endpoint.get() + " is not AWS: emulators' FIFO move tasks (ElasticMQ's) report"
@@ -80,8 +81,9 @@ public final class ModeSelector {
     /** Why a StartMessageMoveTask error means the endpoint lacks the API; null when it is a real refusal. */
     public static String unsupportedReason(String errorCode) {
         return switch (errorCode) {
-            case "UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation", "InvalidAction",
-                 "UnknownOperationException", "NotImplemented" ->
+            // Not UnsupportedOperation: ElasticMQ answers that when a task already runs on the source, and a
+            // client-side move next to a running task would be two movers on one DLQ.
+            case "InvalidAction", "UnknownOperationException", "NotImplemented" ->
                     "the endpoint does not support StartMessageMoveTask (" + errorCode + ")";
             default -> null;
         };

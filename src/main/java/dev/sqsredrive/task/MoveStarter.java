@@ -72,7 +72,9 @@ public final class MoveStarter {
     /** The checks that need no AWS call, so bad input fails fast and offline. */
     public static void checkInput(Request r) {
         if (r.rate() != null && !(r.rate() > 0 && Double.isFinite(r.rate()))) {
-            throw RedriveException.usage("--rate must be a positive number of messages per second, not " + r.rate());
+            throw RedriveException.usage("--rate " + number(r.rate()) + " is out of range: give a positive number of"
+                    + " messages per second (a native move task takes " + MovePlanner.MIN_NATIVE_RATE + " to "
+                    + MovePlanner.MAX_NATIVE_RATE + ", the client-side mover any positive number)");
         }
         ClientOptions o = r.options();
         if (o.concurrency() != null && (o.concurrency() < 1 || o.concurrency() > ClientOptions.MAX_CONCURRENCY)) {
@@ -97,6 +99,10 @@ public final class MoveStarter {
         }
         MovePlanner.checkQueues(r.source(), r.destination());
         ModeSelector.offline(r.mode(), r.rate(), o);
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     public Started start(Request r, Events events) throws InterruptedException {

@@ -69,6 +69,18 @@ class ClientModeTest extends ElasticMqCliTest {
     }
 
     @Test
+    void autoRefusesASourceNoQueueDeadLettersIntoWhenThereIsNoDestination() {
+        Queue notADlq = queues.create("plain");
+        queues.send(notADlq, 2, "m");
+
+        RunResult r = redrive("start", notADlq.name());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a dead-letter queue");
+        assertThat(queues.depth(notADlq)).isEqualTo(2);
+    }
+
+    @Test
     void withoutAnOriginOrASingleSourceMessagesStayAndTheRunFails() {
         Queue notADlq = queues.create("plain");
         queues.send(notADlq, 2, "m");
@@ -99,6 +111,6 @@ class ClientModeTest extends ElasticMqCliTest {
     void rateMustBePositive() {
         RunResult r = redrive("start", "some-dlq", "--mode", "client", "--rate", "0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--rate must be a positive number");
+        assertThat(r.err()).contains("--rate 0 is out of range").contains("positive number");
     }
 }

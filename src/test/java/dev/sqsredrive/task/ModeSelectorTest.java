@@ -49,6 +49,14 @@ class ModeSelectorTest {
     }
 
     @Test
+    void aSourceNoQueueDeadLettersIntoGoesClientSideOnlyWithADestination() {
+        ResolvedQueue to = queue("arn:aws:sqs:eu-west-1:111111111111:to", false);
+        assertThat(ModeSelector.online(Mode.AUTO, DLQ, to, List.of(), AWS).client()).isTrue();
+        // Without --to, nothing could be routed: stay on the native path, whose planner refuses in words.
+        assertThat(ModeSelector.online(Mode.AUTO, DLQ, null, List.of(), AWS).client()).isFalse();
+    }
+
+    @Test
     void nativeWhenNothingStandsInTheWay() {
         assertThat(ModeSelector.online(Mode.AUTO, DLQ, null, SOURCES, AWS)).isEqualTo(new ModeSelector.Decision(false,
                 null));
@@ -58,8 +66,10 @@ class ModeSelectorTest {
 
     @Test
     void anEndpointWithoutTheApiIsRecognisedByItsErrorCode() {
-        assertThat(ModeSelector.unsupportedReason("UnsupportedOperation")).contains("does not support");
-        assertThat(ModeSelector.unsupportedReason("InvalidAction")).isNotNull();
+        assertThat(ModeSelector.unsupportedReason("InvalidAction")).contains("does not support");
+        assertThat(ModeSelector.unsupportedReason("UnknownOperationException")).isNotNull();
         assertThat(ModeSelector.unsupportedReason("InvalidParameterValue")).isNull(); // a real refusal
+        // ElasticMQ's answer when a task already runs on the source: falling back would mean two movers.
+        assertThat(ModeSelector.unsupportedReason("UnsupportedOperation")).isNull();
     }
 }
