@@ -1,0 +1,176 @@
+package dev.sqsredrive.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.sqsredrive.testing.ElasticMq;
+import dev.sqsredrive.testing.proxy.FaultProxy;
+import dev.sqsredrive.testing.proxy.SendLog;
+
+/**
+ * The client-side mover's benchmark, in one run against a local ElasticMQ (started here): the raw ceiling,
+ * the mover unthrottled, the mover at 10, 100 and 500 msg/s (measured on the wire by a pass-through
+ * {@link FaultProxy}), and the mover's peak RSS for 10k and 100k messages. Prints a Markdown report with a
+ * verdict per target. Not a test: run it with {@code bench/run} (see docs/PERFORMANCE.md).
+ */
+public final class MoverBenchmark {
+
+    /** Per throughput run: long enough that JIT warm-up and the final empty receive weigh little. */
+    private static final int THROUGHPUT_MESSAGES = Integer.getInteger("bench.messages", 30_000);
+    private static final int SMALL_MESSAGES = Integer.getInteger("bench.smallMessages", 10_000);
+    private static final int LARGE_MESSAGES = Integer.getInteger("bench.largeMessages", 100_000);
+    private static final String CEILING_THREADS = System.getProperty("bench.ceilingThreads", "4,8,16");
+    /** Each rated run lasts about this long: long enough for ±2 % to mean something. */
+    private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /** Which parts to run (all by default), e.g. -Dbench.phases=rated while tuning the rate limiter. */
+    private static final String PHASES = System.getProperty("bench.phases", "throughput,memory,rated,diagnosis");
+    private static final String CAPPED_HEAP = "-Xmx64m";
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    private final URI endpoint = ElasticMq.endpoint();
+    private final Path launcher;
+    private final Path work;
+    private final BenchReport report = new BenchReport();
+    private int phase;
+
+    private MoverBenchmark(Path launcher, Path work) {
+        this.launcher = launcher;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args.length > 0 ? args[0] : "dist/redrive").toAbsolutePath();
+        Path work = Files.createTempDirectory("redrive-bench-");
+        MoverBenchmark bench = new MoverBenchmark(launcher, work);
+        bench.report.header(Instant.now(), THROUGHPUT_MESSAGES, SMALL_MESSAGES, LARGE_MESSAGES);
+        if (PHASES.contains("throughput")) {
+            for (int round = 1; round <= ROUNDS; round++) { // interleaved, best of each: the machine is shared
+                bench.ceiling();
+                bench.unthrottled(THROUGHPUT_MESSAGES, null, null);
+                bench.unthrottled(THROUGHPUT_MESSAGES, bench.minCeilingThreads(), null);
+            }
+        }
+        if (PHASES.contains("memory")) {
+            bench.unthrottled(SMALL_MESSAGES, null, null);
+            bench.unthrottled(LARGE_MESSAGES, null, null);
+        }
+        if (PHASES.contains("rated")) {
+            for (int rate : new int[] {10, 100, 500}) {
+                bench.rated(rate);
+            }
+        }
+        if (PHASES.contains("diagnosis")) {
+            // the memory pair with the heap capped: tells per-message state apart from the JVM growing its heap
+            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP);
+            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
+            // and without the C2 compiler, whose work grows with the run's length rather than with what it holds
+            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+        }
+        bench.report.print(System.out);
+        System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
+    }
+
+    private int minCeilingThreads() {
+        return java.util.Arrays.stream(CEILING_THREADS.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).min()
+                .orElse(4);
+    }
+
+    private void ceiling() throws Exception {
+        for (String t : CEILING_THREADS.split(",")) {
+            int threads = Integer.parseInt(t.trim());
+            try (BenchQueues q = queues("ceiling" + threads, THROUGHPUT_MESSAGES);
+                 ArrivalClock clock = new ArrivalClock(q::destDepth, THROUGHPUT_MESSAGES)) {
+                Process p = new ProcessBuilder(javaCommand(RawCeiling.class.getName(), endpoint.toString(),
+                        q.dlq.url(), q.dest.url(), String.valueOf(threads), String.valueOf(THROUGHPUT_MESSAGES)))
+                        .inheritIO().start();
+                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    throw new IllegalStateException("raw ceiling run failed");
+                }
+                report.ceiling(threads, THROUGHPUT_MESSAGES / clock.seconds());
+            }
+        }
+    }
+
+    /**
+     * @param concurrency --concurrency, or null for the mover's default
+     * @param jvmOptions  extra JVM options for the mover (JAVA_TOOL_OPTIONS), or null for the launcher's own
+     */
+    private void unthrottled(int messages, Integer concurrency, String jvmOptions) throws Exception {
+        try (BenchQueues q = queues("free" + messages, messages);
+             ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
+            Map<String, String> env = env(endpoint);
+            if (jvmOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", jvmOptions);
+            }
+            List<String> args = moveArgs(q, null);
+            if (concurrency != null) {
+                args.addAll(List.of("--concurrency", String.valueOf(concurrency)));
+            }
+            MoverProcess.Result r = MoverProcess.run(launcher, env, work, args);
+            check(q, r, messages);
+            report.unthrottled(messages, concurrency, jvmOptions, messages / clock.seconds(), r);
+        }
+    }
+
+    private void rated(int rate) throws Exception {
+        int messages = rate * RATED_SECONDS;
+        try (BenchQueues q = queues("rate" + rate, messages); FaultProxy wire = FaultProxy.start(endpoint)) {
+            MoverProcess.Result r = MoverProcess.run(launcher, env(wire.endpoint()), work, moveArgs(q, rate));
+            check(q, r, messages);
+            SendLog sends = wire.sends();
+            report.rated(rate, messages, sends, r);
+        }
+    }
+
+    private static void check(BenchQueues q, MoverProcess.Result r, int messages) {
+        if (q.destDepth() != messages || q.dlqDepth() != 0 || r.summary().moved() != messages) {
+            throw new IllegalStateException("mover left destination " + q.destDepth() + ", DLQ " + q.dlqDepth()
+                    + ", reported " + r.summary().raw());
+        }
+    }
+
+    private BenchQueues queues(String name, int messages) throws Exception {
+        System.err.printf("bench: phase %d (%s): filling %d messages%n", ++phase, name, messages);
+        BenchQueues q = new BenchQueues(endpoint, ElasticMq.REGION, name);
+        q.fill(messages);
+        return q;
+    }
+
+    private static List<String> moveArgs(BenchQueues q, Integer rate) {
+        List<String> args = new ArrayList<>(List.of("start", q.dlq.name(), "--mode", "client", "--to", q.dest.name(),
+                "-o", "json"));
+        if (rate != null) {
+            args.addAll(List.of("--rate", String.valueOf(rate)));
+        }
+        return args;
+    }
+
+    private Map<String, String> env(URI sqsEndpoint) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_ACCESS_KEY_ID", "bench");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench");
+        env.put("AWS_REGION", ElasticMq.REGION);
+        env.put("AWS_ENDPOINT_URL", sqsEndpoint.toString());
+        env.put("REDRIVE_STATE_DIR", Files.createTempDirectory(work, "state-").toString());
+        env.put("REDRIVE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return env;
+    }
+
+    /** The raw loop runs with the launcher's JVM options, so the comparison is between code, not flags. */
+    private static List<String> javaCommand(String mainClass, String... args) {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
+        c.addAll(List.of(args));
+        return c;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sqsredrive.testing.proxy;
+
+import java.time.Duration;
+
+/** What the proxy does to one matched call instead of (or on top of) forwarding it faithfully. */
+public sealed interface Fault {
+
+    /** Answers with this HTTP status and an SQS-shaped error body; the server never sees the call. */
+    record ServerError(int status) implements Fault {
+    }
+
+    /** Answers RequestThrottled (HTTP 400, in the request's protocol: JSON or query/XML); not forwarded. */
+    record Throttle() implements Fault {
+    }
+
+    /** Resets the TCP connection before forwarding: the server never sees the call. */
+    record ResetBeforeForward() implements Fault {
+    }
+
+    /**
+     * Forwards the call, then resets the connection instead of answering: the server did the work but the
+     * client cannot know (the "lost response" window, where a retried send duplicates).
+     */
+    record ResetAfterForward() implements Fault {
+    }
+
+    /** Delays the call by this much, then forwards it. */
+    record Latency(Duration delay) implements Fault {
+    }
+
+    /**
+     * For SendMessageBatch / DeleteMessageBatch (JSON protocol): the chosen entries are taken out of the request
+     * before it is forwarded (so they really do not happen) and reported under "Failed" with this SenderFault,
+     * as SQS reports a partial failure. Chosen: entries whose MessageBody contains {@code bodyMarker} when it is
+     * set (the same messages fail every time), else the first {@code entries} of the batch.
+     */
+    record FailEntries(int entries, String bodyMarker, boolean senderFault) implements Fault {
+    }
+
+    static Fault serverError(int status) {
+        return new ServerError(status);
+    }
+
+    static Fault throttle() {
+        return new Throttle();
+    }
+
+    static Fault resetBeforeForward() {
+        return new ResetBeforeForward();
+    }
+
+    static Fault resetAfterForward() {
+        return new ResetAfterForward();
+    }
+
+    static Fault latency(Duration delay) {
+        return new Latency(delay);
+    }
+
+    static Fault failEntries(int entries, boolean senderFault) {
+        return new FailEntries(entries, null, senderFault);
+    }
+
+    static Fault failBodies(String bodyMarker, boolean senderFault) {
+        return new FailEntries(0, bodyMarker, senderFault);
+    }
+}
