@@ -218,8 +218,9 @@ function _picocli_redrive_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
-  local arg_opts="'--to' '--rate' '--interval' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local flag_opts="'--copy' '--dry-run' '--show-bodies' '--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
+  local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--resume' '--interval' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local MODE_option_args=("AUTO" "NATIVE" "CLIENT") # --mode values
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -230,6 +231,23 @@ function _picocli_redrive_start() {
       return
       ;;
     '--rate')
+      return
+      ;;
+    '--mode')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--filter')
+      return
+      ;;
+    '--resume')
       return
       ;;
     '--interval')

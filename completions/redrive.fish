@@ -42,8 +42,16 @@ complete -c redrive -n __fish_use_subcommand -a completion -d 'Print the complet
 
 # redrive start
 complete -c redrive -n '__fish_seen_subcommand_from start' -l to -x -a '(__redrive_queues)' -d 'Move every message to this queue (name, URL or ARN) instead of its origin'
-complete -c redrive -n '__fish_seen_subcommand_from start' -l rate -x -d 'Messages per second, 1 to 500'
-complete -c redrive -n '__fish_seen_subcommand_from start' -l watch -d 'Keep following the task until it ends, as \'redrive watch\' does'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l rate -x -d 'Messages per second, any positive number (a native task takes a whole number from 1 to 500)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l mode -x -a 'AUTO NATIVE CLIENT' -d 'auto (default): a native move task when it can serve the request, else client-side, saying why; native: never falls back; client: move in this process'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l concurrency -x -d 'Client-side workers, 1 to 64 (default 16)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l limit -x -d 'Stop after N messages moved (client-side)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l copy -d 'Send without deleting from the DLQ (client-side)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l dry-run -d 'Count what would move, per destination, with a few samples (ids, sizes, attributes); move nothing (client-side)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l show-bodies -d 'With --dry-run: show the sampled messages\' bodies too'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l filter -x -d 'Move only matching messages; repeat to require several (client-side). attr:NAME, attr:NAME=VALUE, attr:NAME~REGEX, body:TEXT, body~REGEX, age>DURATION or age<DURATION (e.g. age>2h)'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l resume -x -d 'Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes what it sent instead of sending it again, then moves the rest with its options'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l watch -d 'Keep following a native task until it ends, as \'redrive watch\' does (a client-side run is always followed)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -s y -l yes -d 'Start without showing the plan and asking first'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l interval -x -d 'Time between polls (default: 2s). e.g. 500ms, 5s, 1m'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l timeout -x -d 'Give up watching after this long, with exit code 6; the task itself goes on. e.g. 30m, 2h'

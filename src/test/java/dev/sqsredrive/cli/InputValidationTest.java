@@ -30,7 +30,8 @@ class InputValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             start orders-dlq --rate 0                                   | --rate 0 is out of range
-            start orders-dlq --rate 501                                 | --rate 501 is out of range
+            start orders-dlq --rate 501 --mode native                   | --rate 501 is not a whole number from 1 to 500
+            start orders-dlq --concurrency 0 --mode client              | --concurrency
             start orders-dlq --rate -5                                  | 1 to 500
             list orders-dlq --max 0                                     | --max 0 is out of range
             list orders-dlq --max 11                                    | --max 11 is out of range
@@ -59,7 +60,7 @@ class InputValidationTest {
     @CsvSource(delimiter = '|', textBlock = """
             watch orders-dlq --interval 0s           | '0s' must be longer than zero
             watch orders-dlq --timeout soon          | 'soon' is not a duration
-            start orders-dlq --rate fast             | 'fast' is not an int
+            start orders-dlq --rate fast             | 'fast' is not a double
             list orders-dlq -o yaml                  | Invalid value for option '--output'
             cancel                                   | Missing required argument
             cancel some-handle --source orders-dlq   | mutually exclusive

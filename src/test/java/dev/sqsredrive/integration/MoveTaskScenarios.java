@@ -186,17 +186,22 @@ abstract class MoveTaskScenarios {
         Queue dest = queues.create("dest", true, Map.of());
         List<String> bodies = queues.deadLetter(source, dlq, 3, "fifo");
 
+        if (!server.traits().movesFifoMessages()) {
+            // ElasticMQ: a native FIFO move task completes at once having moved nothing. So --mode native
+            // refuses a FIFO DLQ on any endpoint but AWS's, and auto mode moves it client-side.
+            assertUsageError(redrive("start", dlq.name(), "--to", dest.arn(), "--mode", "native", "--watch", FAST),
+                    "--mode native cannot do this", "move nothing");
+            assertThat(queues.depth(dest)).isZero();
+            assertThat(queues.depth(dlq)).isEqualTo(3);
+        }
+
         RunResult run = redrive("start", dlq.name(), "--to", dest.arn(), "--watch", FAST).assertExitCode(0);
         assertThat(run.outLines()).as(run.toString()).last().asString().contains("COMPLETED");
-
-        if (server.traits().movesFifoMessages()) {
-            assertThat(queues.bodies(queues.drain(dest))).containsExactlyInAnyOrderElementsOf(bodies);
-            assertThat(queues.depth(dlq)).isZero();
-        } else {
-            // ElasticMQ: a FIFO move task completes at once having moved nothing.
-            assertThat(queues.bodies(queues.drain(dlq))).containsExactlyInAnyOrderElementsOf(bodies);
-            assertThat(queues.depth(dest)).isZero();
+        if (!server.traits().movesFifoMessages()) {
+            assertThat(run.err()).as(run.toString()).contains("moving client-side");
         }
+        assertThat(queues.bodies(queues.drain(dest))).containsExactlyInAnyOrderElementsOf(bodies);
+        assertThat(queues.depth(dlq)).isZero();
     }
 
     // --- list ----------------------------------------------------------------------------------------------
@@ -363,8 +368,15 @@ abstract class MoveTaskScenarios {
         // must come first, or this test would hang instead of failing.
         RunResult noDest = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> redrive("start", plain.name()));
         assertUsageError(noDest, "not a dead-letter queue", plain.name());
-        assertUsageError(redrive("start", plain.name(), "--to", dest.name()), "not a dead-letter queue");
+        assertUsageError(redrive("start", plain.name(), "--to", dest.name(), "--mode", "native"),
+                "not a dead-letter queue");
         assertThat(queues.depth(plain)).isEqualTo(1);
+
+        // With a destination, auto mode moves it client-side (no SQS source: a native task cannot), and says so.
+        RunResult moved = redrive("start", plain.name(), "--to", dest.name()).assertExitCode(0);
+        assertThat(moved.err()).as(moved.toString()).contains("moving client-side", "no queue dead-letters into");
+        assertThat(queues.bodies(queues.drain(dest))).containsExactly("stay-0");
+        assertThat(queues.depth(plain)).isZero();
     }
 
     @Test

@@ -32,7 +32,7 @@ class ManPageTest {
         assertThat(run.err()).as(run.toString()).isEmpty();
         String text = run.out().replaceAll(".\b", ""); // no overstrike, whatever the pager settings
         assertThat(text).contains("REDRIVE(1)", "redrive 9.9.9", "NAME", "SYNOPSIS", "EXIT STATUS", "ENVIRONMENT")
-                .contains("redrive start [OPTIONS] SOURCE", "redrive list [OPTIONS] [SOURCE]", "redrive watch",
+                .contains("redrive start [OPTIONS] [SOURCE]", "redrive list [OPTIONS] [SOURCE]", "redrive watch",
                         "redrive cancel [OPTIONS] (HANDLE | --source=SOURCE)", "redrive completion [OPTIONS] SHELL")
                 .contains("--to DEST", "--rate N", "--endpoint-url URL", "-o, --output FORMAT")
                 .contains("Result format: text, json (default: text).")
