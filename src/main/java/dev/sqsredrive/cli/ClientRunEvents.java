@@ -1,32 +1,45 @@
 package dev.sqsredrive.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.render.ClientRunView;
+import dev.sqsredrive.render.LiveView;
 import dev.sqsredrive.render.MoveSummaryText;
 import dev.sqsredrive.render.Output;
+import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.MovePlan;
 import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.MoveTask;
 
 /**
  * What `start` prints while a client-side run goes: the handle first (text mode), so a script can read it
- * while the move runs; then a progress line on stderr every few seconds.
+ * while the move runs; then, on a terminal, the live view on stderr, else a progress line on stderr every
+ * few seconds. {@link #end} takes the view down before the summary is printed.
  */
-final class ClientRunEvents implements MoveStarter.Events {
+final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
     private final Output out;
     private final BiPredicate<MovePlan, String> confirm;
+    private final Supplier<Optional<Screen>> screens;
     private Duration lastPrinted = Duration.ZERO;
+    private ClientRunView view;
 
-    /** @param confirm shows the plan and asks, before anything moves; true to go ahead */
-    ClientRunEvents(Output out, BiPredicate<MovePlan, String> confirm) {
+    /**
+     * @param confirm shows the plan and asks, before anything moves; true to go ahead
+     * @param screens the terminal to draw the live view on, opened once the run starts; empty for plain lines
+     */
+    ClientRunEvents(Output out, BiPredicate<MovePlan, String> confirm, Supplier<Optional<Screen>> screens) {
         this.out = out;
         this.confirm = confirm;
+        this.screens = screens;
     }
 
     @Override
@@ -42,30 +55,58 @@ final class ClientRunEvents implements MoveStarter.Events {
         out.note("Moving client-side: " + TaskText.name(task.sourceArn()) + " -> "
                 + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
                 + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
+        view = screens.get().map(s -> new ClientRunView(new LiveView(s, out.style()), task)).orElse(null);
     }
 
     @Override
     public void fallback(String reason) {
-        out.note("redrive: moving client-side: " + reason);
+        printNote("redrive: moving client-side: " + reason);
     }
 
     @Override
     public void note(String line) {
-        out.note("redrive: " + line);
+        printNote("redrive: " + line);
     }
 
     @Override
     public void onWaitingForInFlight(long inFlight, Duration upTo) {
-        out.note("redrive: the DLQ looks drained but still holds " + inFlight + " message(s) this run has not"
+        printNote("redrive: the DLQ looks drained but still holds " + inFlight + " message(s) this run has not"
                 + " received (held by a stopped run, or another consumer): waiting up to " + upTo.toSeconds()
                 + "s for them");
     }
 
+    private void printNote(String line) {
+        if (view == null) {
+            out.note(line);
+        } else {
+            view.above(() -> out.note(line));
+        }
+    }
+
     @Override
     public void onProgress(MoveProgress p) {
-        if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {
+        if (view != null) {
+            view.progress(p);
+        } else if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {
             lastPrinted = p.elapsed();
             out.note(out.style().dim(MoveSummaryText.progress(p)));
+        }
+    }
+
+    /** The run is over: the view shows how it ended and leaves the terminal below it, for the summary. */
+    void end(ClientTaskRun.Result result) {
+        if (view != null) {
+            view.end(result.task());
+        }
+        close();
+    }
+
+    /** Takes the view down (also when the run ended by an exception); nothing more is drawn after. */
+    @Override
+    public void close() {
+        if (view != null) {
+            view.close();
+            view = null;
         }
     }
 }

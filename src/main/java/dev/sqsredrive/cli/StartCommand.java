@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "Without --to, each message goes back to the queue it was dead-lettered from.",
                 "Native mode starts an SQS move task and prints its handle (or JSON with -o json).",
                 "Client mode moves in this process: the handle is the first line on stdout, progress goes to"
-                        + " stderr, a summary follows at the end. It FAILED (exit 4) when a message could not be"
+                        + " stderr (a live view on a terminal), a summary follows at the end. It FAILED (exit 4) when a message could not be"
                         + " moved (too large, no origin, refused by SQS) or an error stopped it.",
                 "On a terminal, shows the plan and asks before starting (--yes skips the question)."},
         footerHeading = "%nExamples:%n",
@@ -117,13 +117,18 @@ final class StartCommand implements Callable<Integer> {
             MoveStarter starter = new MoveStarter(session.resolver(), session::nativeTasks, session.localTasks(),
                     clientRun, session.clients().settings().endpoint(), ctx.clock());
             MoveStarter.Started started;
-            try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED))) {
-                started = starter.start(request, new ClientRunEvents(session.out(), (plan, how) ->
-                        Confirmation.confirmed(ctx, session.out(), PlanText.lines(plan, how, rate), yes)));
+            // The interrupt hook holds the JVM on Ctrl-C until the summary is out, so the live view is closed
+            // here, after drawing how the run ended, rather than by a shutdown hook of its own.
+            try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
+                 ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
+                         Confirmation.confirmed(ctx, session.out(), PlanText.lines(plan, how, rate), yes),
+                         () -> Watching.liveScreen(session, false))) {
+                started = starter.start(request, events);
                 if (started.declined()) {
                     return ExitCode.DECLINED.code();
                 }
                 if (started.client() != null) {
+                    events.end(started.client());
                     return ClientRunReport.print(session.out(), started.client(), rate);
                 }
             }

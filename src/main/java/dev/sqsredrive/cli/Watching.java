@@ -29,7 +29,7 @@ final class Watching {
      */
     static int watch(Session session, TaskTracker tracker, WatchOptions options) throws InterruptedException {
         Output out = session.out();
-        Optional<Screen> screen = out.json() || !session.context().terminal() ? Optional.empty() : TerminalScreen.open();
+        Optional<Screen> screen = liveScreen(session, true);
         if (screen.isPresent()) {
             TaskWatch.Result result;
             try (LiveView view = new LiveView(screen.get(), out.style())) {
@@ -47,6 +47,16 @@ final class Watching {
             }
         });
         return exitCode(out, result);
+    }
+
+    /**
+     * The terminal to draw a live view on: only for a person at a terminal reading text, never with -o json.
+     *
+     * @param leaveOnExit see {@link TerminalScreen#open(boolean)}
+     */
+    static Optional<Screen> liveScreen(Session session, boolean leaveOnExit) {
+        return session.out().json() || !session.context().terminal() ? Optional.empty()
+                : TerminalScreen.open(leaveOnExit);
     }
 
     private static String line(Session session, MoveTask task) {

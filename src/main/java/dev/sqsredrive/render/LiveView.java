@@ -40,6 +40,16 @@ public final class LiveView implements AutoCloseable {
         redraw();
     }
 
+    /**
+     * Prints lines (notes on stderr) above the block rather than into it: the block is taken off, the
+     * lines written where it was, and the block drawn again below them.
+     */
+    public synchronized void above(Runnable print) {
+        screen.clear();
+        print.run();
+        redraw();
+    }
+
     /** Draws the last state again, at the width the terminal has now. */
     public synchronized void redraw() {
         if (task == null) {

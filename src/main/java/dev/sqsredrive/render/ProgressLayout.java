@@ -21,6 +21,8 @@ import dev.sqsredrive.task.TaskStatus;
  * 120/330 moved  ETA 6s  35.2 msg/s  elapsed 4s
  * </pre>
  *
+ * A client-side task shows "client", and "no limit" when it was started without --rate.
+ *
  * Narrower, the least useful fields go first (kind, rate limit, elapsed, then the measured rate), names
  * are cut in the middle, and below a few columns the lines are cut with an ellipsis.
  */
@@ -69,8 +71,13 @@ public final class ProgressLayout {
         return List.of(
                 Field.of(task.status().name()),
                 route,
-                Field.of("limit " + TaskText.rate(task.rate())).or(3, ""),
+                Field.of(limit(task)).or(3, ""),
                 Field.of(task.kind().name().toLowerCase(Locale.ROOT)).or(4, ""));
+    }
+
+    /** A client-side run without --rate goes as fast as it can; a native one at a rate SQS chooses. */
+    static String limit(MoveTask task) {
+        return task.rate() == null && task.kind() == MoveTask.Kind.CLIENT ? "no limit" : "limit " + TaskText.rate(task.rate());
     }
 
     /**

@@ -11,6 +11,12 @@ public interface Screen extends AutoCloseable {
     /** Replaces the block drawn last with these lines (each already fitted to {@link #width()}). */
     void draw(List<String> lines);
 
+    /**
+     * Takes the block off the screen, so that a line printed next lands where it was; the next
+     * {@link #draw} starts a new block below that line.
+     */
+    void clear();
+
     /** Calls back when the terminal was resized, from whatever thread noticed. */
     void onResize(Runnable redraw);
 

@@ -41,17 +41,19 @@ public final class TerminalScreen implements Screen {
     private int drawnWidth;
     private boolean closed;
 
-    /** On Ctrl-C the JVM exits mid-watch: leave the block and put the shell's prompt on a line of its own. */
+    /**
+     * On Ctrl-C the JVM exits mid-watch: leave the block and put the shell's prompt on a line of its own.
+     * Null when the owner closes the screen itself on the way out.
+     */
     private final Thread leaveOnExit;
 
-    private TerminalScreen(Terminal terminal) {
+    private TerminalScreen(Terminal terminal, boolean leaveOnExit) {
         this.terminal = terminal;
         this.writer = terminal.writer();
-        this.leaveOnExit = new Thread(() -> {
-            writer.write("\r\n");
-            writer.flush();
-        }, "redrive-live-view-exit");
-        Runtime.getRuntime().addShutdownHook(leaveOnExit);
+        this.leaveOnExit = leaveOnExit ? new Thread(() -> leave(true), "redrive-live-view-exit") : null;
+        if (this.leaveOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(this.leaveOnExit);
+        }
     }
 
     /** Held so the JUL logger (weakly referenced by its manager) keeps the level set below. */
@@ -59,6 +61,15 @@ public final class TerminalScreen implements Screen {
 
     /** The terminal behind stderr, or empty when there is none that can be drawn on in place. */
     public static Optional<Screen> open() {
+        return open(true);
+    }
+
+    /**
+     * @param leaveOnExit false when the caller closes the screen itself even on Ctrl-C (a client-side run,
+     *                    whose interrupt hook holds the JVM until the run has wound down): then the view can
+     *                    draw how the run ended, instead of a shutdown hook freezing it mid-move
+     */
+    public static Optional<Screen> open(boolean leaveOnExit) {
         // JLine logs through java.util.logging, whose default handler writes to stderr: nothing of it may
         // reach the operator. And when a stream is not a terminal, the exec provider asks `tty` about it
         // through a pipe it builds by reflection, else through JLine's JNI library, which JDK 24+ warns about
@@ -82,7 +93,7 @@ public final class TerminalScreen implements Screen {
                 t.close();
                 return Optional.empty();
             }
-            return Optional.of(new TerminalScreen(t));
+            return Optional.of(new TerminalScreen(t, leaveOnExit));
         } catch (IOException | RuntimeException noTerminal) {
             return Optional.empty();
         }
@@ -141,6 +152,18 @@ public final class TerminalScreen implements Screen {
         drawnWidth = width;
     }
 
+    /** Takes the block off the screen, the cursor at its top-left, so that other lines can be written there. */
+    @Override
+    public synchronized void clear() {
+        if (closed || drawn.isEmpty()) {
+            return;
+        }
+        climbToTop(rowsToClimb(visibleLengths(drawn), drawnWidth, width()));
+        terminal.puts(Capability.clr_eos);
+        writer.flush();
+        drawn = List.of();
+    }
+
     private void climbToTop(int rows) {
         terminal.puts(Capability.carriage_return);
         for (int i = 0; i < rows; i++) {
@@ -168,21 +191,35 @@ public final class TerminalScreen implements Screen {
         return lines.stream().mapToInt(l -> AttributedString.fromAnsi(l).columnLength()).toArray();
     }
 
-    @Override
-    public synchronized void close() {
+    /**
+     * Stops drawing and moves below the block, once: from close() or the shutdown hook, whichever comes
+     * first (a poll that draws after the hook would climb from the wrong row). On exit always a new line,
+     * so the shell's prompt does not follow the "^C" the terminal echoed.
+     */
+    private synchronized void leave(boolean onExit) {
+        if (closed) {
+            return;
+        }
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(leaveOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            return; // the hook does the leaving
-        }
-        if (previousWinch != null) {
-            Signal.handle(new Signal("WINCH"), previousWinch);
-        }
-        if (!drawn.isEmpty()) {
+        if (onExit || !drawn.isEmpty()) {
             writer.write("\r\n");
         }
         writer.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (leaveOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(leaveOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook does the leaving
+            }
+        }
+        leave(false);
+        if (previousWinch != null) {
+            Signal.handle(new Signal("WINCH"), previousWinch);
+        }
         try {
             terminal.close();
         } catch (IOException ignored) {

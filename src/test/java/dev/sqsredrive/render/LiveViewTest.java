@@ -2,10 +2,8 @@ package dev.sqsredrive.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,40 +14,6 @@ import org.junit.jupiter.api.Test;
 class LiveViewTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T03:00:00Z");
-
-    /** A screen that records each frame, at a width the test sets. */
-    static final class RecordingScreen implements Screen {
-        final List<List<String>> frames = new ArrayList<>();
-        int width = 80;
-        Runnable resize;
-        boolean closed;
-        Charset charset = StandardCharsets.UTF_8;
-
-        @Override
-        public int width() {
-            return width;
-        }
-
-        @Override
-        public void draw(List<String> lines) {
-            frames.add(lines);
-        }
-
-        @Override
-        public void onResize(Runnable redraw) {
-            resize = redraw;
-        }
-
-        @Override
-        public Charset charset() {
-            return charset;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
 
     private static MoveTask task(TaskStatus status, long moved) {
         return new MoveTask("h", MoveTask.Kind.CLIENT, status, "arn:aws:sqs:eu-west-1:123456789012:orders-dlq",
@@ -103,7 +67,7 @@ class LiveViewTest {
         RecordingScreen screen = new RecordingScreen();
         screen.charset = StandardCharsets.US_ASCII;
         new LiveView(screen, Style.plain()).show(task(TaskStatus.RUNNING, 50), T0);
-        assertThat(screen.frames.get(0).get(0)).isEqualTo("RUNNING  orders-dlq -> each message's origin  limit auto  client");
+        assertThat(screen.frames.get(0).get(0)).isEqualTo("RUNNING  orders-dlq -> each message's origin  no limit  client");
         assertThat(screen.frames.get(0).get(1)).startsWith("[#").contains("-]").endsWith(" 50%");
     }
 }
