@@ -128,7 +128,7 @@ class LiveViewInTmuxTest {
     }
 
     /** From the last line starting with {@code status} to the end of the capture. */
-    private static String block(String capture, String status) {
+    static String block(String capture, String status) {
         List<String> lines = Arrays.asList(capture.split("\n"));
         int from = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -139,7 +139,7 @@ class LiveViewInTmuxTest {
         return String.join("\n", lines.subList(from, lines.size())) + "\n";
     }
 
-    private static String barLine(String capture) {
+    static String barLine(String capture) {
         return Arrays.stream(capture.split("\n")).filter(l -> l.startsWith("[")).reduce((a, b) -> b).orElse("");
     }
 
@@ -147,7 +147,7 @@ class LiveViewInTmuxTest {
         return Arrays.stream(text.split("\n")).mapToInt(String::length).max().orElse(0);
     }
 
-    private static long count(String text, String prefix) {
+    static long count(String text, String prefix) {
         return Arrays.stream(text.split("\n")).filter(l -> l.startsWith(prefix)).count();
     }
 
@@ -169,7 +169,7 @@ class LiveViewInTmuxTest {
     }
 
     /** A shell command running the real Main in a fresh JVM with nothing but the given environment. */
-    private static String redrive(Map<String, String> awsEnv) {
+    static String redrive(Map<String, String> awsEnv) {
         Map<String, String> env = new TreeMap<>(awsEnv);
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "C.UTF-8");
