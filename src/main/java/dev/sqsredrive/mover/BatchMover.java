@@ -147,6 +147,15 @@ final class BatchMover {
             if (entries.isEmpty()) {
                 continue;
             }
+            if (journal != null) {
+                List<String> attempted = batch.stream().map(Message::messageId).toList();
+                journal.attempting(attempted);
+                int maybeSentBefore = journal.resending(attempted);
+                if (maybeSentBefore > 0 && !d.fifo()) {
+                    // An earlier run died between sending these and recording it: this may duplicate them.
+                    counters.duplicatesPossible.addAndGet(maybeSentBefore);
+                }
+            }
             Retry.Outcome out = retry.run(entries, SendMessageBatchRequestEntry::id, es -> ops.send(d.url(), es),
                     () -> { });
             List<Message> delivered = new ArrayList<>();

@@ -9,12 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The crash journal of one client-side task: a header line (the task's options, as JSON), then one line
- * per message: {@code S <MessageId>} once the destination confirmed it, {@code D <MessageId>} once it
- * was deleted from the DLQ. A message with S and no D was sent but maybe not deleted: a resumed or
- * repeated run deletes it instead of sending it again.
+ * per message: {@code A <MessageId>} just before a send is attempted, {@code S <MessageId>} once the
+ * destination confirmed it, {@code D <MessageId>} once it was deleted from the DLQ. A message with S and no
+ * D was sent but maybe not deleted: a resumed or repeated run deletes it instead of sending it again. A
+ * message with A and no S may or may not have reached the destination (the process died between the send
+ * and its record): a later run must send it again, never delete it unsent, and counts that resend as a
+ * possible duplicate.
  * <p>
  * One write per batch, straight to the operating system, so a killed process (kill -9) loses nothing;
  * {@link #sync()} forces it to disk and runs about once a second, so a power cut can lose at most the
@@ -22,11 +27,14 @@ import java.util.Collection;
  */
 public final class Journal implements AutoCloseable {
 
+    static final char ATTEMPTED = 'A';
     static final char SENT = 'S';
     static final char DELETED = 'D';
 
     private final Path file;
     private final FileChannel channel;
+    /** Messages an earlier run attempted to send without recording the outcome; see {@link #resending}. */
+    private final Set<String> maybeSentEarlier = ConcurrentHashMap.newKeySet();
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -52,6 +60,33 @@ public final class Journal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Recorded before each send, so that a crash between the send and {@link #sent} is not silent. */
+    public void attempting(Collection<String> messageIds) {
+        append(ATTEMPTED, messageIds);
+    }
+
+    /** What earlier runs' journals left attempted but unconfirmed ({@link Journals#maybeSent}). */
+    public void expectMaybeSent(Set<String> messageIds) {
+        maybeSentEarlier.addAll(messageIds);
+    }
+
+    /**
+     * @return how many of these messages an earlier run may already have delivered: sending them again may
+     *         duplicate them (counted once per message)
+     */
+    public int resending(Collection<String> messageIds) {
+        if (maybeSentEarlier.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (String id : messageIds) {
+            if (maybeSentEarlier.remove(id)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public void sent(Collection<String> messageIds) {

@@ -66,14 +66,33 @@ public final class Journals {
 
     /** MessageIds sent but not known to be deleted, across the given journals. */
     public static Set<String> pending(List<Path> journals) {
-        Set<String> sent = new HashSet<>();
-        Set<String> deleted = new HashSet<>();
+        Entries e = read(journals);
+        e.sent.removeAll(e.deleted);
+        return e.sent;
+    }
+
+    /**
+     * MessageIds whose send was attempted but never confirmed nor deleted: the process died mid-send, so
+     * they may be at the destination already.
+     */
+    public static Set<String> maybeSent(List<Path> journals) {
+        Entries e = read(journals);
+        e.attempted.removeAll(e.sent);
+        e.attempted.removeAll(e.deleted);
+        return e.attempted;
+    }
+
+    private record Entries(Set<String> attempted, Set<String> sent, Set<String> deleted) {
+    }
+
+    private static Entries read(List<Path> journals) {
+        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>());
         for (Path p : journals) {
             String text;
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read journal " + p + ": " + e.getMessage(), e);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read journal " + p + ": " + ex.getMessage(), ex);
             }
             int start = text.indexOf('\n') + 1; // after the header
             while (start > 0 && start < text.length()) {
@@ -83,17 +102,17 @@ public final class Journals {
                 }
                 if (end - start > 2 && text.charAt(start + 1) == ' ') {
                     String id = text.substring(start + 2, end);
-                    if (text.charAt(start) == Journal.SENT) {
-                        sent.add(id);
-                    } else if (text.charAt(start) == Journal.DELETED) {
-                        deleted.add(id);
+                    switch (text.charAt(start)) {
+                        case Journal.ATTEMPTED -> e.attempted.add(id);
+                        case Journal.SENT -> e.sent.add(id);
+                        case Journal.DELETED -> e.deleted.add(id);
+                        default -> { } // a line of a newer version: not ours to interpret
                     }
                 }
                 start = end + 1;
             }
         }
-        sent.removeAll(deleted);
-        return sent;
+        return e;
     }
 
     public static void deleteAll(List<Path> journals) {

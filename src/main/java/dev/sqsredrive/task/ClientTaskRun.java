@@ -121,6 +121,7 @@ public final class ClientTaskRun {
             pending = Journals.pending(journalFiles);
             journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
                     : plan.destination().arn(), plan.rate(), o).toJson());
+            journal.expectMaybeSent(Journals.maybeSent(journalFiles));
             if (!journalFiles.contains(own)) {
                 journalFiles.add(own);
             }

@@ -73,6 +73,32 @@ class BatchMoverTest {
     }
 
     @Test
+    void aSendIsJournaledAsAttemptedBeforeItIsMadeSoACrashInBetweenIsNotSilent() throws Exception {
+        List<Message> ms = messages(2);
+        List<String> attemptedWhenSent = new ArrayList<>();
+        ops.beforeSend = () -> attemptedWhenSent.addAll(Journals.maybeSent(List.of(journal.file())));
+
+        mover(false).process(ms, hold(ms), Instant.now());
+
+        // At the moment of the send the journal already said "attempted, outcome unknown" for both.
+        assertThat(attemptedWhenSent).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(Journals.maybeSent(List.of(journal.file()))).isEmpty();
+    }
+
+    @Test
+    void resendingWhatADeadRunMayHaveSentIsCountedAsAPossibleDuplicate() throws Exception {
+        List<Message> ms = messages(3);
+        BatchMover m = mover(false);
+        journal.expectMaybeSent(Set.of("id1", "id2")); // the dead run attempted these, then was killed
+
+        m.process(ms, hold(ms), Instant.now());
+
+        assertThat(counters.moved.get()).isEqualTo(3);
+        assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
+        assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id1", "rh-id2");
+    }
+
+    @Test
     void senderFaultsAreNotRetriedThrottledEntriesAre() throws Exception {
         List<Message> ms = messages(2);
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("RequestThrottled", "", false)));

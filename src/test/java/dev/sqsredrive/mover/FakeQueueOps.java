@@ -29,6 +29,8 @@ final class FakeQueueOps implements QueueOps {
     final Deque<Function<List<SendMessageBatchRequestEntry>, BatchResult>> sendScript = new ArrayDeque<>();
     /** When set, every delete fails as a whole with this error. */
     RuntimeException deleteError;
+    /** Runs as each send reaches the "server": what was true at that moment can be recorded. */
+    Runnable beforeSend = () -> { };
 
     @Override
     public synchronized List<Message> receive(String queueUrl, int max, int waitSeconds, int visibility) {
@@ -38,6 +40,7 @@ final class FakeQueueOps implements QueueOps {
     @Override
     public synchronized BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
         sends.add(List.copyOf(entries));
+        beforeSend.run();
         return sendScript.isEmpty() ? allOk(entries, SendMessageBatchRequestEntry::id)
                 : sendScript.poll().apply(entries);
     }

@@ -34,6 +34,24 @@ class JournalsTest {
     }
 
     @Test
+    void maybeSentIsAttemptedWithNoOutcomeRecordedAcrossRuns() throws Exception {
+        Journals journals = new Journals(state);
+        String dlq = "arn:aws:sqs:us-east-1:1:dlq";
+        try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
+            first.attempting(List.of("a", "b", "c", "d"));
+            first.sent(List.of("a"));
+            first.deleted(List.of("a"));
+            first.sent(List.of("b")); // sent, killed before the delete: pending, not "maybe"
+        }
+        try (Journal second = Journal.open(journals.fileOf(dlq, "client-2"), "{}")) {
+            second.deleted(List.of("c")); // another run received it and deleted it
+        }
+        List<Path> files = journals.files(dlq, h -> true);
+        assertThat(Journals.maybeSent(files)).containsExactly("d");
+        assertThat(Journals.pending(files)).containsExactly("b");
+    }
+
+    @Test
     void aLineCutShortByACrashIsIgnored() throws Exception {
         Path file = state.resolve("j.log");
         try (Journal j = Journal.open(file, "{}")) {
