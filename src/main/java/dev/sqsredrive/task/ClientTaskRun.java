@@ -174,7 +174,7 @@ public final class ClientTaskRun {
     }
 
     private boolean runningElsewhere(String handle) {
-        return local.find(handle).map(r -> ClientTaskLiveness.check(r).status() == TaskStatus.RUNNING)
+        return local.find(handle).map(ClientTaskLiveness::moving)
                 .orElse(false);
     }
 

@@ -8,7 +8,9 @@ import dev.sqsredrive.mover.ProgressListener;
 
 /**
  * Keeps a client-side task's record up to date while its mover runs (so list and watch in another shell
- * see it), and notices a cancel recorded by another shell.
+ * see it), and notices a cancel recorded by another shell. The record is rewritten from this run's memory;
+ * the cancel lives in a marker only `cancel` writes (see {@link LocalTasks#requestCancel}), so it is never
+ * overwritten here.
  */
 final class TaskRecorder implements ProgressListener {
 
@@ -31,8 +33,9 @@ final class TaskRecorder implements ProgressListener {
         this.movedBefore = task.moved();
     }
 
-    /** Records the task as started. */
+    /** Records the task as started; a resumed task starts without the cancel that stopped its last run. */
     void start() {
+        local.clearCancel(task.taskHandle());
         save(task, false);
     }
 
@@ -59,6 +62,7 @@ final class TaskRecorder implements ProgressListener {
         MoveTask end = with(status, movedBefore + s.moved(),
                 status == TaskStatus.FAILED ? ClientTaskRun.reason(s) : null);
         save(end, cancel);
+        local.clearCancel(task.taskHandle()); // the record now says whether a cancel was asked for
         return end;
     }
 
