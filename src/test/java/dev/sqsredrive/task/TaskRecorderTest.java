@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,14 +31,14 @@ class TaskRecorderTest {
     Path stateDir;
 
     LocalTasks local;
-    InterleavingClock clock;
+    FakeClock clock;
     AtomicInteger stops;
     TaskRecorder recorder;
 
     @BeforeEach
     void setUp() {
         local = new LocalTasks(stateDir);
-        clock = new InterleavingClock(STARTED);
+        clock = new FakeClock(STARTED);
         stops = new AtomicInteger();
         recorder = newRecorder();
         recorder.start();
@@ -72,9 +69,9 @@ class TaskRecorderTest {
     @Test
     void aCancelLandingBetweenTheMoversReadAndItsWriteIsNotLost() {
         // The recorder has read the record (no cancel yet) and stamps the new one: the cancel lands right then.
-        clock.beforeNextInstant(this::cancelFromAnotherShell);
+        clock.beforeNextRead(this::cancelFromAnotherShell);
         recorder.onProgress(progress(5));
-        assertThat(clock.fired()).as("the cancel ran inside the recorder's save").isTrue();
+        assertThat(clock.ranBeforeRead()).as("the cancel ran inside the recorder's save").isTrue();
 
         recorder.onProgress(progress(6));
         assertThat(stops.get()).as("the mover was told to stop").isPositive();
@@ -117,7 +114,7 @@ class TaskRecorderTest {
     void aCancelLandingWhileTheEndIsWrittenLeavesATaskThatFinishedFirstCompletedAndNoMarkBehind()
             throws IOException {
         recorder.onProgress(progress(7));
-        clock.beforeNextInstant(this::cancelFromAnotherShell); // lands while the end is being written
+        clock.beforeNextRead(this::cancelFromAnotherShell); // lands while the end is being written
         recorder.finish(summary(MoveSummary.Outcome.COMPLETED, 7));
 
         assertThat(listed()).as("a task that finished first is not CANCELLED").isEqualTo(TaskStatus.COMPLETED);
@@ -131,47 +128,6 @@ class TaskRecorderTest {
     private static List<Path> filesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.toList();
-        }
-    }
-
-    /** A clock that runs an action when next read: places another shell's write at an exact point. */
-    static final class InterleavingClock extends Clock {
-        private final Instant now;
-        private Runnable next;
-        private boolean fired;
-
-        InterleavingClock(Instant now) {
-            this.now = now;
-        }
-
-        void beforeNextInstant(Runnable action) {
-            next = action;
-            fired = false;
-        }
-
-        boolean fired() {
-            return fired;
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable action = next;
-            if (action != null) {
-                next = null;
-                action.run();
-                fired = true;
-            }
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
