@@ -127,6 +127,8 @@ complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-connect-timeout
 complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start list cancel watch help completion'
 
 # redrive completion
+complete -c redrive -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'
+complete -c redrive -n '__fish_seen_subcommand_from completion' -s V -l version -d 'Print version information and exit'
 complete -c redrive -n '__fish_seen_subcommand_from completion' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
 complete -c redrive -n '__fish_seen_subcommand_from completion' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
 complete -c redrive -n '__fish_seen_subcommand_from completion' -l endpoint-url -x -d 'Send requests to this SQS endpoint, e.g. http://localhost:9324 (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'

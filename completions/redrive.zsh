@@ -490,7 +490,7 @@ function _picocli_redrive_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
 

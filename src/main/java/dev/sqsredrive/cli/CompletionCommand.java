@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion",
+@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print the completion script for a shell.",
                 "Queue arguments complete with the queues of the current profile and region."},
         footerHeading = "%nExamples:%n",

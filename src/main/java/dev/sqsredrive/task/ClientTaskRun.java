@@ -24,7 +24,6 @@ import dev.sqsredrive.mover.DryRunReport;
 import dev.sqsredrive.mover.Journal;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MessageFilter;
-import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.mover.ProgressListener;
@@ -139,9 +138,10 @@ public final class ClientTaskRun {
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
-        Recorder recorder = o.dryRun() ? null : new Recorder(task);
+        TaskRecorder recorder = o.dryRun() ? null
+                : new TaskRecorder(local, clock, task, () -> stop(StopReason.CANCELLED));
         if (recorder != null) {
-            recorder.save(task, false);
+            recorder.start();
             events.started(task);
         }
         ClientMover m = new ClientMover(config, new SqsQueueOps(this::clientFor, clients::longPoll), routing(plan), journal, pending,
@@ -161,52 +161,6 @@ public final class ClientTaskRun {
         return new Result(last, summary);
     }
 
-    /** Keeps the task's record up to date, and notices a cancel recorded by another shell. */
-    private final class Recorder implements ProgressListener {
-        private MoveTask task;
-        private final long movedBefore;
-        private final Long pid = ProcessHandle.current().pid();
-
-        Recorder(MoveTask task) {
-            this.task = task;
-            this.movedBefore = task.moved();
-        }
-
-        @Override
-        public void onProgress(MoveProgress p) {
-            boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
-            if (cancel) {
-                stop(StopReason.CANCELLED);
-            }
-            MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), null);
-            if (!now.equals(task)) {
-                save(now, cancel);
-            }
-        }
-
-        MoveTask finish(MoveSummary s) {
-            boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
-            TaskStatus status = switch (s.outcome()) {
-                case COMPLETED -> TaskStatus.COMPLETED;
-                case FAILED -> TaskStatus.FAILED;
-                case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
-            };
-            MoveTask end = with(status, movedBefore + s.moved(), status == TaskStatus.FAILED ? reason(s) : null);
-            save(end, cancel);
-            return end;
-        }
-
-        void save(MoveTask t, boolean cancel) {
-            task = t;
-            local.save(new LocalTask(t, cancel, pid, clock.instant()));
-        }
-
-        private MoveTask with(TaskStatus status, long moved, String failure) {
-            return new MoveTask(task.taskHandle(), task.kind(), status, task.sourceArn(), task.destinationArn(),
-                    task.rate(), moved, task.toMove(), failure, task.startedAt());
-        }
-    }
-
     static String reason(MoveSummary s) {
         if (s.error() != null) {
             return s.error();
@@ -221,7 +175,7 @@ public final class ClientTaskRun {
     }
 
     private boolean runningElsewhere(String handle) {
-        return local.find(handle).map(r -> ClientTaskLiveness.check(r).status() == TaskStatus.RUNNING)
+        return local.find(handle).map(ClientTaskLiveness::moving)
                 .orElse(false);
     }
 

@@ -24,8 +24,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Tasks recorded in the state directory, one small JSON file each, written atomically so that a reader in
  * another shell never sees half a file. Native tasks are recorded when started here (their handle alone
  * may not say which queue they belong to); client-side tasks are recorded and updated by their mover.
+ * A cancel of a client-side task is a marker file of its own beside the record: only cancel writes it and
+ * the mover only reads it, so the mover rewriting its record cannot overwrite a cancel that just landed.
  */
 public final class LocalTasks {
+
+    private static final String RECORD = ".json";
+    private static final String CANCEL_MARKER = ".cancel";
 
     private final Path dir;
 
@@ -43,17 +48,20 @@ public final class LocalTasks {
         node.put("pid", local.pid());
         node.put("updatedAt", local.updatedAt() == null ? null : local.updatedAt().toEpochMilli());
         try {
-            Files.createDirectories(dir);
-            Path target = fileOf(local.task().taskHandle());
-            Path tmp = Files.createTempFile(dir, ".task", ".tmp");
-            Files.writeString(tmp, TaskCodec.JSON.writeValueAsString(node), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            write(fileOf(local.task().taskHandle()), TaskCodec.JSON.writeValueAsString(node));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write task record in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Path target, String content) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".task", ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -68,7 +76,7 @@ public final class LocalTasks {
         }
         List<LocalTask> tasks = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".json"))
+            files.filter(p -> p.getFileName().toString().endsWith(RECORD))
                     .forEach(p -> read(p).ifPresent(tasks::add));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read task records in " + dir + ": " + e.getMessage(), e);
@@ -78,11 +86,29 @@ public final class LocalTasks {
         return tasks;
     }
 
-    /** Marks a recorded task as asked to cancel; its mover sees the mark and stops. */
+    /**
+     * Marks a recorded task as asked to cancel, in the task's cancel marker (never in its record, which its
+     * mover rewrites from its own memory); the mover sees the mark and stops.
+     */
     public Optional<LocalTask> requestCancel(String handle, Instant now) {
-        Optional<LocalTask> found = find(handle).map(t -> t.withCancelRequested(now));
-        found.ifPresent(this::save);
-        return found;
+        Optional<LocalTask> found = find(handle);
+        if (found.isPresent()) {
+            try {
+                write(markerOf(handle), Long.toString(now.toEpochMilli()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record the cancel in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return found.map(t -> t.withCancelRequested(now));
+    }
+
+    /** Removes a task's cancel marker: its mover ended (the record keeps the cancel), or a resume starts anew. */
+    public void clearCancel(String handle) {
+        try {
+            Files.deleteIfExists(markerOf(handle));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the cancel marker in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private Optional<LocalTask> read(Path file) {
@@ -91,7 +117,8 @@ public final class LocalTasks {
         }
         try {
             JsonNode n = TaskCodec.JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return Optional.of(new LocalTask(TaskCodec.fromJson(n), n.path("cancelRequested").asBoolean(false),
+            boolean cancel = n.path("cancelRequested").asBoolean(false) || Files.exists(markerOf(file));
+            return Optional.of(new LocalTask(TaskCodec.fromJson(n), cancel,
                     n.path("pid").isNumber() ? n.get("pid").asLong() : null,
                     n.path("updatedAt").isNumber() ? Instant.ofEpochMilli(n.get("updatedAt").asLong()) : null));
         } catch (IOException | RuntimeException unreadable) {
@@ -101,9 +128,22 @@ public final class LocalTasks {
     }
 
     private Path fileOf(String handle) {
+        return dir.resolve(key(handle) + RECORD);
+    }
+
+    private Path markerOf(String handle) {
+        return dir.resolve(key(handle) + CANCEL_MARKER);
+    }
+
+    private static Path markerOf(Path record) {
+        String name = record.getFileName().toString();
+        return record.resolveSibling(name.substring(0, name.length() - RECORD.length()) + CANCEL_MARKER);
+    }
+
+    private static String key(String handle) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(handle.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".json");
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,7 @@ final class MoverExclusion {
         Optional<LocalTask> client = local.all().stream()
                 .filter(t -> t.task().kind() == MoveTask.Kind.CLIENT && arn.equals(t.task().sourceArn()))
                 .filter(t -> !t.task().taskHandle().equals(except))
-                .filter(t -> ClientTaskLiveness.check(t).status() == TaskStatus.RUNNING)
+                .filter(ClientTaskLiveness::moving)
                 .findFirst();
         if (client.isPresent()) {
             String handle = client.get().task().taskHandle();

@@ -7,8 +7,9 @@ import java.util.function.Function;
 import dev.sqsredrive.aws.RedriveException;
 
 /**
- * Cancels a task. A native task through CancelMessageMoveTask; a client-side one by marking its record,
- * which its mover polls (it may run in another shell). Either way the cancel is recorded here, so that a
+ * Cancels a task. A native task through CancelMessageMoveTask, marked in its record (nothing else writes
+ * it after the start); a client-side one through its cancel marker, which its mover polls (it may run in
+ * another shell, rewriting its record meanwhile). Either way the cancel is recorded here, so that a
  * watcher can tell a cancelled task from one an endpoint merely stopped listing.
  */
 public final class TaskCanceller {
@@ -50,7 +51,7 @@ public final class TaskCanceller {
     public Cancellation cancelRunning(String sourceArn) {
         Optional<LocalTask> client = local.all().stream()
                 .filter(t -> t.task().kind() == MoveTask.Kind.CLIENT && sourceArn.equals(t.task().sourceArn()))
-                .filter(t -> ClientTaskLiveness.check(t).status() == TaskStatus.RUNNING)
+                .filter(ClientTaskLiveness::moving)
                 .findFirst();
         if (client.isPresent()) {
             return cancel(client.get().task().taskHandle());

@@ -8,10 +8,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when something sleeps on it: polling loops run instantly and exactly. */
+/**
+ * A clock that only moves when something sleeps on it: polling loops run instantly and exactly. It can also
+ * run an action when it is next read, to place another process's write at an exact point of the code.
+ */
 final class FakeClock extends Clock {
 
     private Instant now;
+    private Runnable beforeNextRead;
     final List<Duration> sleeps = new ArrayList<>();
 
     FakeClock(Instant start) {
@@ -35,8 +39,23 @@ final class FakeClock extends Clock {
         return this;
     }
 
+    /** Runs {@code action} the next time the clock is read, once. */
+    void beforeNextRead(Runnable action) {
+        beforeNextRead = action;
+    }
+
+    /** Whether the action given to {@link #beforeNextRead} ran. */
+    boolean ranBeforeRead() {
+        return beforeNextRead == null;
+    }
+
     @Override
     public Instant instant() {
+        Runnable action = beforeNextRead;
+        if (action != null) {
+            beforeNextRead = null;
+            action.run();
+        }
         return now;
     }
 }

@@ -1,0 +1,78 @@
+package dev.sqsredrive.task;
+
+import java.time.Clock;
+
+import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.mover.MoveSummary;
+import dev.sqsredrive.mover.ProgressListener;
+
+/**
+ * Keeps a client-side task's record up to date while its mover runs (so list and watch in another shell
+ * see it), and notices a cancel recorded by another shell. The record is rewritten from this run's memory;
+ * the cancel lives in a marker only `cancel` writes (see {@link LocalTasks#requestCancel}), so it is never
+ * overwritten here.
+ */
+final class TaskRecorder implements ProgressListener {
+
+    private final LocalTasks local;
+    private final Clock clock;
+    private final Runnable onCancel;
+    private final long movedBefore;
+    private final Long pid = ProcessHandle.current().pid();
+    private MoveTask task;
+
+    /**
+     * @param task     the task as it starts (its moved count is what earlier runs moved)
+     * @param onCancel stops the mover; called on every progress after a cancel was recorded
+     */
+    TaskRecorder(LocalTasks local, Clock clock, MoveTask task, Runnable onCancel) {
+        this.local = local;
+        this.clock = clock;
+        this.onCancel = onCancel;
+        this.task = task;
+        this.movedBefore = task.moved();
+    }
+
+    /** Records the task as started; a resumed task starts without the cancel that stopped its last run. */
+    void start() {
+        local.clearCancel(task.taskHandle());
+        save(task, false);
+    }
+
+    @Override
+    public void onProgress(MoveProgress p) {
+        boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
+        if (cancel) {
+            onCancel.run();
+        }
+        MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), null);
+        if (!now.equals(task)) {
+            save(now, cancel);
+        }
+    }
+
+    /** Records how the task ended, and returns it. */
+    MoveTask finish(MoveSummary s) {
+        boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
+        TaskStatus status = switch (s.outcome()) {
+            case COMPLETED -> TaskStatus.COMPLETED;
+            case FAILED -> TaskStatus.FAILED;
+            case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
+        };
+        MoveTask end = with(status, movedBefore + s.moved(),
+                status == TaskStatus.FAILED ? ClientTaskRun.reason(s) : null);
+        save(end, cancel);
+        local.clearCancel(task.taskHandle()); // the record now says whether a cancel was asked for
+        return end;
+    }
+
+    private void save(MoveTask t, boolean cancel) {
+        task = t;
+        local.save(new LocalTask(t, cancel, pid, clock.instant()));
+    }
+
+    private MoveTask with(TaskStatus status, long moved, String failure) {
+        return new MoveTask(task.taskHandle(), task.kind(), status, task.sourceArn(), task.destinationArn(),
+                task.rate(), moved, task.toMove(), failure, task.startedAt());
+    }
+}

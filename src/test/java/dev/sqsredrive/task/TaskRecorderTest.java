@@ -1,0 +1,133 @@
+package dev.sqsredrive.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.mover.MoveSummary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cancel from another shell against the mover rewriting its record about once a second: the cancel
+ * must never be lost, whenever it lands, and must not outlive the task it was meant for.
+ */
+class TaskRecorderTest {
+
+    static final String HANDLE = "client-race";
+    static final Instant STARTED = Instant.parse("2026-11-23T08:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    LocalTasks local;
+    FakeClock clock;
+    AtomicInteger stops;
+    TaskRecorder recorder;
+
+    @BeforeEach
+    void setUp() {
+        local = new LocalTasks(stateDir);
+        clock = new FakeClock(STARTED);
+        stops = new AtomicInteger();
+        recorder = newRecorder();
+        recorder.start();
+    }
+
+    private TaskRecorder newRecorder() {
+        MoveTask task = new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+                "arn:aws:sqs:eu-west-1:123456789012:orders-dlq", null, null, 0, 100L, null, STARTED);
+        return new TaskRecorder(local, clock, task, stops::incrementAndGet);
+    }
+
+    /** What `redrive cancel HANDLE` does in another shell. */
+    private void cancelFromAnotherShell() {
+        new TaskCanceller(arn -> {
+            throw new AssertionError("a client-side cancel asks no endpoint");
+        }, local, null, clock).cancel(HANDLE);
+    }
+
+    /** The status `redrive list` and `redrive watch` show. */
+    private TaskStatus listed() {
+        return ClientTaskLiveness.check(local.find(HANDLE).orElseThrow()).status();
+    }
+
+    private static MoveProgress progress(long moved) {
+        return new MoveProgress(moved, 0, 0, 100L, Duration.ofSeconds(moved));
+    }
+
+    @Test
+    void aCancelLandingBetweenTheMoversReadAndItsWriteIsNotLost() {
+        // The recorder has read the record (no cancel yet) and stamps the new one: the cancel lands right then.
+        clock.beforeNextRead(this::cancelFromAnotherShell);
+        recorder.onProgress(progress(5));
+        assertThat(clock.ranBeforeRead()).as("the cancel ran inside the recorder's save").isTrue();
+
+        recorder.onProgress(progress(6));
+        assertThat(stops.get()).as("the mover was told to stop").isPositive();
+        assertThat(listed()).as("list/watch while the cancel is pending").isEqualTo(TaskStatus.CANCELLING);
+    }
+
+    @Test
+    void aCancelBetweenTwoProgressesStopsTheMoverAndEndsAsCancelledLeavingOnlyTheRecord() throws IOException {
+        recorder.onProgress(progress(3));
+        cancelFromAnotherShell();
+        assertThat(listed()).isEqualTo(TaskStatus.CANCELLING);
+        recorder.onProgress(progress(4));
+        assertThat(stops.get()).isEqualTo(1);
+        assertThat(listed()).as("still stopping").isEqualTo(TaskStatus.CANCELLING);
+
+        MoveTask end = recorder.finish(summary(MoveSummary.Outcome.CANCELLED, 4));
+
+        assertThat(end.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(listed()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(local.find(HANDLE).orElseThrow().cancelRequested()).as("the end record keeps why").isTrue();
+        assertThat(filesIn(local.directory())).as("nothing but the record is left").hasSize(1);
+    }
+
+    @Test
+    void aResumedRunIsNotStoppedByTheCancelOfTheRunItCarriesOn() {
+        cancelFromAnotherShell();
+        recorder.onProgress(progress(2));
+        recorder.finish(summary(MoveSummary.Outcome.CANCELLED, 2));
+        stops.set(0);
+
+        TaskRecorder resumed = newRecorder();
+        resumed.start();
+        resumed.onProgress(progress(1));
+
+        assertThat(stops.get()).isZero();
+        assertThat(listed()).isEqualTo(TaskStatus.RUNNING);
+    }
+
+    @Test
+    void aCancelLandingWhileTheEndIsWrittenLeavesATaskThatFinishedFirstCompletedAndNoMarkBehind()
+            throws IOException {
+        recorder.onProgress(progress(7));
+        clock.beforeNextRead(this::cancelFromAnotherShell); // lands while the end is being written
+        recorder.finish(summary(MoveSummary.Outcome.COMPLETED, 7));
+
+        assertThat(listed()).as("a task that finished first is not CANCELLED").isEqualTo(TaskStatus.COMPLETED);
+        assertThat(filesIn(local.directory())).as("nothing but the record is left").hasSize(1);
+    }
+
+    private static MoveSummary summary(MoveSummary.Outcome outcome, long moved) {
+        return new MoveSummary(outcome, moved, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, Map.of(), null, null);
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+}
