@@ -37,7 +37,7 @@ public final class ClientMover {
     private final Set<String> pending;
     private final Clock clock;
     private final Ticker ticker;
-    private final RateLimiter limiter;
+    private final RatePacer pacer;
     private final MoveCounters counters = new MoveCounters();
     private final HeldMessages held;
     private final BatchMover batchMover;
@@ -73,14 +73,14 @@ public final class ClientMover {
         this.clock = clock;
         this.ticker = ticker;
         this.retry = new Retry(sleeper);
-        this.limiter = config.rate() == null || config.dryRun() ? null
-                : new RateLimiter(config.rate(), config.batchSize(), ticker);
+        this.pacer = new RatePacer(config.rate() == null || config.dryRun() ? null
+                : new RateLimiter(config.rate(), config.batchSize(), ticker), ticker, stopSignal, this::releaseRequested);
         this.permits = new LimitPermits(config.limit());
         this.drain = new DrainDetector(config.concurrency());
         this.held = new HeldMessages(ops, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
         this.inFlight = new InFlightWait(() -> ops.approximateMessages(config.sourceUrl()), held::count, ticker);
         this.batchMover = new BatchMover(config, ops, routing, journal, this.pending, deleteFailed, retry, counters,
-                dryRun, this::pace);
+                dryRun, pacer);
     }
 
     /**
@@ -238,29 +238,6 @@ public final class ClientMover {
             stopSignal.await(Retry.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
             return null;
         }
-    }
-
-    /**
-     * Waits until the token bucket lets n messages be sent; false when the run was told to stop meanwhile
-     * (the tokens are given back, the messages released). Called right before each send, so the rate holds
-     * on the wire, and idle workers never wait on tokens they would not use.
-     */
-    private boolean pace(int n) throws InterruptedException {
-        if (limiter == null) {
-            return !releaseRequested();
-        }
-        // Reservations are made against one absolute schedule, so a send that goes out late does not slow
-        // the ones after it: the long-run rate stays exact (measured: within 0.5 % at 10, 100 and 500 msg/s).
-        Duration wait = limiter.reserve(n);
-        long due = ticker.nanos() + wait.toNanos();
-        if (!wait.isZero() && stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            if (releaseRequested()) {
-                limiter.refund(n);
-                return false;
-            }
-            TimeUnit.NANOSECONDS.sleep(due - ticker.nanos()); // woken by --limit: the rate still holds
-        }
-        return !releaseRequested();
     }
 
     private boolean releaseRequested() {

@@ -1,21 +1,32 @@
 package dev.sqsredrive.mover;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 
 /**
- * A token bucket on messages, shared by every worker. It starts empty and stores at most {@code burst}
- * tokens (the mover: one batch), so over any window of T seconds no more than {@code rate * T + burst}
- * messages are let through. Tokens are reserved right before each send, for exactly the messages in it
- * (the messages stay hidden meanwhile: their visibility is extended while they are held).
- * A reservation may drive the bucket into debt; the caller then waits until the debt is paid. Every
- * reservation is made against the same absolute schedule, which keeps the long-run rate exactly at
- * {@code rate} whatever the number of workers, and however late one of them sends.
+ * A token bucket on messages, shared by every worker, with a record of the last second's sends behind it.
+ * <p>
+ * The bucket keeps the long-run rate: it starts empty, stores at most {@code burst} tokens (the mover: one
+ * batch), and every reservation is made against the same absolute schedule, going into debt if need be; the
+ * caller waits until the debt is paid. A sender that wakes late therefore does not slow the ones after it.
+ * <p>
+ * The record keeps every one-second window at {@code rate + burst}, by construction: when the wait is over,
+ * {@link #admit} counts the messages sent in the last second and, if this send would go over, says how long
+ * until enough of them are a second old. Without it, a sender that woke late would send in the same second
+ * as the next one on time (measured: 520 in one second at --rate 500). The record only ever delays a send
+ * that the bucket let through, and leaves {@code burst} per second of room to catch up after a late one, so
+ * the long-run rate stays at {@code rate}.
  */
 public final class RateLimiter {
 
+    private static final long WINDOW_NANOS = 1_000_000_000L;
+
     private final double ratePerNano;
     private final double capacity;
+    private final long windowLimit;
     private final Ticker ticker;
+    private final ArrayDeque<long[]> sent = new ArrayDeque<>(); // {when, messages}, oldest first
+    private long sentInWindow;
     private double tokens;
     private long last;
 
@@ -29,13 +40,14 @@ public final class RateLimiter {
         }
         this.ratePerNano = rate / 1e9;
         this.capacity = burst;
+        this.windowLimit = (long) Math.floor(rate + burst);
         this.ticker = ticker;
         this.last = ticker.nanos();
         // Empty at the start: a run of N messages then takes N/rate seconds, not (N - burst)/rate.
         this.tokens = 0;
     }
 
-    /** Takes n tokens; returns how long the caller must wait before using them (zero if none). */
+    /** Takes n tokens; returns how long the caller must wait before {@link #admit} (zero if none). */
     public synchronized Duration reserve(int n) {
         refill();
         tokens -= n;
@@ -45,7 +57,30 @@ public final class RateLimiter {
         return Duration.ofNanos((long) Math.ceil(-tokens / ratePerNano));
     }
 
-    /** Gives back tokens reserved but not used (the run stopped before the send). */
+    /**
+     * Right before sending n reserved messages: zero when they may go now (they are then counted as sent),
+     * else how long to wait before asking again, because the last second already holds too many.
+     */
+    public synchronized Duration admit(int n) {
+        long now = ticker.nanos();
+        while (!sent.isEmpty() && now - sent.peekFirst()[0] >= WINDOW_NANOS) {
+            sentInWindow -= sent.pollFirst()[1];
+        }
+        if (sentInWindow > 0 && sentInWindow + n > windowLimit) {
+            long over = Math.min(sentInWindow, sentInWindow + n - windowLimit); // n > limit: wait for an empty second
+            for (long[] send : sent) {
+                over -= send[1];
+                if (over <= 0) {
+                    return Duration.ofNanos(send[0] + WINDOW_NANOS - now);
+                }
+            }
+        }
+        sent.addLast(new long[] {now, n});
+        sentInWindow += n;
+        return Duration.ZERO;
+    }
+
+    /** Gives back tokens reserved but not sent (the run stopped before the send). */
     public synchronized void refund(int n) {
         if (n <= 0) {
             return;
