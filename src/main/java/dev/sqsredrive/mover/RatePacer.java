@@ -48,6 +48,13 @@ final class RatePacer implements BatchMover.Pacer {
         return true;
     }
 
+    @Override
+    public void sent() {
+        if (limiter != null) {
+            limiter.sent();
+        }
+    }
+
     /** @return false if woken to release */
     private boolean waitOut(Duration wait) throws InterruptedException {
         if (wait.isZero()) {
