@@ -1,7 +1,8 @@
 package dev.sqsredrive.mover;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A token bucket on messages, shared by every worker, with a record of the last second's sends behind it.
@@ -10,33 +11,52 @@ import java.util.ArrayDeque;
  * batch), and every reservation is made against the same absolute schedule, going into debt if need be; the
  * caller waits until the debt is paid. A sender that wakes late therefore does not slow the ones after it.
  * <p>
- * The record keeps every one-second window at {@code rate + burst}, by construction: when the wait is over,
- * {@link #admit} counts the messages sent in the last second and, if this send would go over, says how long
- * until enough of them are a second old. Without it, a sender that woke late would send in the same second
- * as the next one on time (measured: 520 in one second at --rate 500). The record only ever delays a send
- * that the bucket let through, and leaves {@code burst} per second of room to catch up after a late one, so
- * the long-run rate stays at {@code rate}.
- * <p>
- * The first send of a run goes alone, and counts from when it {@link #sent completed}: it is slow (the
- * process's first request: classes loaded, a connection opened), and the sends that queued behind it would
- * otherwise reach the server in the same second as the ones after them (measured: 520 at --rate 500).
+ * The record keeps every one-second window at {@code rate + burst}, on the wire, by construction: when the wait
+ * is over, {@link #admit} counts the sends under way and those completed in the last second (a send reaches
+ * the server between its admission and its completion) and, if this one would go over, says how long to wait.
+ * Without it, a sender that woke late would send in the same second as the next one on time, and a slow send
+ * (the process's first ones: classes loaded, connections opened) would arrive with the ones after it
+ * (measured: 520 to 550 in one second at --rate 500). The record leaves {@code burst} per second of room to
+ * catch up, used evenly: sends are admitted about {@code n / (rate + burst)} seconds apart, never in a burst.
+ * The long-run rate stays at {@code rate} as long as a send takes less than {@code burst / rate} seconds
+ * (20 ms at 500 msg/s in batches of 10); slower sends cost rate rather than break the one-second bound.
  */
 public final class RateLimiter {
 
     private static final long WINDOW_NANOS = 1_000_000_000L;
-    /** How often the others ask again while the first send is under way. */
-    private static final Duration FIRST_SEND_POLL = Duration.ofMillis(5);
+    /** How soon to ask again when only sends under way fill the second. */
+    private static final Duration UNDER_WAY_POLL = Duration.ofMillis(5);
+
+    /** What {@link #admit} answered: send now (then call {@link #sent} after), or wait and ask again. */
+    public static final class Admission {
+        private final Duration wait;
+        private final int messages;
+        private long completedAt = Long.MIN_VALUE; // still under way
+
+        private Admission(Duration wait, int messages) {
+            this.wait = wait;
+            this.messages = messages;
+        }
+
+        public boolean admitted() {
+            return wait.isZero();
+        }
+
+        public Duration waitFor() {
+            return wait;
+        }
+    }
 
     private final double ratePerNano;
     private final double capacity;
     private final long windowLimit;
+    private final double admitPerNano;
     private final Ticker ticker;
-    private final ArrayDeque<long[]> sent = new ArrayDeque<>(); // {when, messages}, oldest first
-    private long sentInWindow;
-    private boolean firstAdmitted;
-    private boolean firstUnderWay;
+    private final List<Admission> recent = new ArrayList<>(); // under way, or completed in the last second
     private double tokens;
     private long last;
+    private boolean anyAdmitted;
+    private long nextAdmit;
 
     /**
      * @param rate  messages per second, any positive number
@@ -49,6 +69,7 @@ public final class RateLimiter {
         this.ratePerNano = rate / 1e9;
         this.capacity = burst;
         this.windowLimit = (long) Math.floor(rate + burst);
+        this.admitPerNano = (rate + burst) / 1e9;
         this.ticker = ticker;
         this.last = ticker.nanos();
         // Empty at the start: a run of N messages then takes N/rate seconds, not (N - burst)/rate.
@@ -65,40 +86,31 @@ public final class RateLimiter {
         return Duration.ofNanos((long) Math.ceil(-tokens / ratePerNano));
     }
 
-    /**
-     * Right before sending n reserved messages: zero when they may go now (they are then counted as sent),
-     * else how long to wait before asking again, because the last second already holds too many.
-     */
-    public synchronized Duration admit(int n) {
-        if (firstUnderWay) {
-            return FIRST_SEND_POLL;
-        }
+    /** Right before sending n reserved messages: may they go now? */
+    public synchronized Admission admit(int n) {
         long now = ticker.nanos();
-        while (!sent.isEmpty() && now - sent.peekFirst()[0] >= WINDOW_NANOS) {
-            sentInWindow -= sent.pollFirst()[1];
+        if (anyAdmitted && now < nextAdmit) {
+            return new Admission(Duration.ofNanos(nextAdmit - now), n);
         }
-        if (sentInWindow > 0 && sentInWindow + n > windowLimit) {
-            long over = Math.min(sentInWindow, sentInWindow + n - windowLimit); // n > limit: wait for an empty second
-            for (long[] send : sent) {
-                over -= send[1];
-                if (over <= 0) {
-                    return Duration.ofNanos(send[0] + WINDOW_NANOS - now);
-                }
-            }
+        recent.removeIf(a -> a.completedAt != Long.MIN_VALUE && now - a.completedAt >= WINDOW_NANOS);
+        long inWindow = recent.stream().mapToLong(a -> a.messages).sum();
+        if (inWindow > 0 && inWindow + n > windowLimit) {
+            long soonest = recent.stream().filter(a -> a.completedAt != Long.MIN_VALUE)
+                    .mapToLong(a -> a.completedAt + WINDOW_NANOS - now).min().orElse(UNDER_WAY_POLL.toNanos());
+            return new Admission(Duration.ofNanos(Math.max(1, soonest)), n);
         }
-        sent.addLast(new long[] {now, n});
-        sentInWindow += n;
-        firstUnderWay = !firstAdmitted;
-        firstAdmitted = true;
-        return Duration.ZERO;
+        // On a grid, so that a late wake-up does not push every later send: one step of slack, no more.
+        long step = (long) Math.ceil(n / admitPerNano);
+        nextAdmit = anyAdmitted ? Math.max(nextAdmit, now - step) + step : now + step;
+        anyAdmitted = true;
+        Admission go = new Admission(Duration.ZERO, n);
+        recent.add(go);
+        return go;
     }
 
-    /** After each admitted send, whatever its outcome: the first one then counts as sent now. */
-    public synchronized void sent() {
-        if (firstUnderWay) {
-            firstUnderWay = false;
-            sent.peekFirst()[0] = ticker.nanos(); // the only record: nothing else was admitted meanwhile
-        }
+    /** After each admitted send, whatever its outcome: from now on it counts for one second more. */
+    public synchronized void sent(Admission admission) {
+        admission.completedAt = ticker.nanos();
     }
 
     /** Gives back tokens reserved but not sent (the run stopped before the send). */

@@ -16,6 +16,8 @@ final class RatePacer implements BatchMover.Pacer {
     private final Ticker ticker;
     private final CountDownLatch stopSignal;
     private final BooleanSupplier releaseRequested;
+    /** The send this worker was last admitted for, to report sent() (each worker awaits and sends itself). */
+    private final ThreadLocal<RateLimiter.Admission> admitted = new ThreadLocal<>();
 
     /** @param limiter null: no --rate, nothing to wait for */
     RatePacer(RateLimiter limiter, Ticker ticker, CountDownLatch stopSignal, BooleanSupplier releaseRequested) {
@@ -36,22 +38,28 @@ final class RatePacer implements BatchMover.Pacer {
             return !releaseRequested.getAsBoolean();
         }
         // The reservation keeps the long-run rate; admit() then keeps each second's count, however late this
-        // worker woke up (on a busy machine, or after a GC).
+        // worker woke up (on a busy machine, or after a GC) and however long sends take.
         Duration wait = limiter.reserve(n);
-        do {
+        while (true) {
             if (!waitOut(wait) || releaseRequested.getAsBoolean()) {
                 limiter.refund(n);
                 return false;
             }
-            wait = limiter.admit(n);
-        } while (!wait.isZero());
-        return true;
+            RateLimiter.Admission admission = limiter.admit(n);
+            if (admission.admitted()) {
+                admitted.set(admission);
+                return true;
+            }
+            wait = admission.waitFor();
+        }
     }
 
     @Override
     public void sent() {
-        if (limiter != null) {
-            limiter.sent();
+        RateLimiter.Admission admission = admitted.get();
+        if (admission != null) {
+            admitted.remove();
+            limiter.sent(admission);
         }
     }
 
