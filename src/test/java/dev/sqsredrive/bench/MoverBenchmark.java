@@ -170,7 +170,10 @@ public final class MoverBenchmark {
         return env;
     }
 
-    /** The raw loop runs with the launcher's JVM options, so the comparison is between code, not flags. */
+    /**
+     * The raw loop runs with the launcher's collector but the JVM's default compilers (C1 and C2), where the
+     * launcher runs C1 only: a ceiling the mover's own flags do not lower.
+     */
     private static List<String> javaCommand(String mainClass, String... args) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
