@@ -36,6 +36,10 @@ final class BatchMover {
     interface Pacer {
         /** @return false when the run must stop and give back what it has not sent */
         boolean await(int messages) throws InterruptedException;
+
+        /** After each send that {@link #await} let go, whatever its outcome. */
+        default void sent() {
+        }
     }
 
     /**
@@ -156,8 +160,12 @@ final class BatchMover {
                     counters.duplicatesPossible.addAndGet(maybeSentBefore);
                 }
             }
-            Retry.Outcome out = retry.run(entries, SendMessageBatchRequestEntry::id, es -> ops.send(d.url(), es),
-                    () -> { });
+            Retry.Outcome out;
+            try {
+                out = retry.run(entries, SendMessageBatchRequestEntry::id, es -> ops.send(d.url(), es), () -> { });
+            } finally {
+                pacer.sent();
+            }
             List<Message> delivered = new ArrayList<>();
             byEntryId.forEach((id, m) -> {
                 if (out.succeeded().contains(id)) {

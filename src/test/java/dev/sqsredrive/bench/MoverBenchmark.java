@@ -33,8 +33,13 @@ public final class MoverBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** Which parts to run (all by default), e.g. -Dbench.phases=rated while tuning the rate limiter. */
     private static final String PHASES = System.getProperty("bench.phases", "throughput,memory,rated,diagnosis");
-    private static final String CAPPED_HEAP = "-Xmx64m";
-    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    /**
+     * The memory pair is run again under each of these sets of extra JVM options (';' between sets), to find
+     * where memory goes: by default, with the C2 compiler back on (the launcher runs C1 only), and with the heap
+     * capped at 64 MiB (the part of the peak that is heap).
+     */
+    private static final String DIAGNOSIS = System.getProperty("bench.diagnosis",
+            "-XX:TieredStopAtLevel=4;-Xmx64m");
 
     private final URI endpoint = ElasticMq.endpoint();
     private final Path launcher;
@@ -69,12 +74,10 @@ public final class MoverBenchmark {
             }
         }
         if (PHASES.contains("diagnosis")) {
-            // the memory pair with the heap capped: tells per-message state apart from the JVM growing its heap
-            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP);
-            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP);
-            // and without the C2 compiler, whose work grows with the run's length rather than with what it holds
-            bench.unthrottled(SMALL_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
-            bench.unthrottled(LARGE_MESSAGES, null, CAPPED_HEAP + " " + C1_ONLY);
+            for (String options : DIAGNOSIS.split(";")) {
+                bench.unthrottled(SMALL_MESSAGES, null, options.trim());
+                bench.unthrottled(LARGE_MESSAGES, null, options.trim());
+            }
         }
         bench.report.print(System.out);
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
@@ -103,14 +106,15 @@ public final class MoverBenchmark {
 
     /**
      * @param concurrency --concurrency, or null for the mover's default
-     * @param jvmOptions  extra JVM options for the mover (JAVA_TOOL_OPTIONS), or null for the launcher's own
+     * @param jvmOptions  JVM options for the mover on top of the launcher's (REDRIVE_JAVA_OPTS, which come after
+     *                    them and so win), or null for the launcher's own
      */
     private void unthrottled(int messages, Integer concurrency, String jvmOptions) throws Exception {
         try (BenchQueues q = queues("free" + messages, messages);
              ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
             Map<String, String> env = env(endpoint);
             if (jvmOptions != null) {
-                env.put("JAVA_TOOL_OPTIONS", jvmOptions);
+                env.put("REDRIVE_JAVA_OPTS", jvmOptions);
             }
             List<String> args = moveArgs(q, null);
             if (concurrency != null) {
@@ -166,7 +170,10 @@ public final class MoverBenchmark {
         return env;
     }
 
-    /** The raw loop runs with the launcher's JVM options, so the comparison is between code, not flags. */
+    /**
+     * The raw loop runs with the launcher's collector but the JVM's default compilers (C1 and C2), where the
+     * launcher runs C1 only: a ceiling the mover's own flags do not lower.
+     */
     private static List<String> javaCommand(String mainClass, String... args) {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));

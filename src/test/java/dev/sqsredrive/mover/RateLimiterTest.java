@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
 
     private static final long SECOND = 1_000_000_000L;
+    private static final long RESERVE = 0;
+    private static final long ADMIT = 1;
+    private static final long SENT = 2;
 
     /** A send: when, and how many messages. */
     private record Send(long at, int messages) {
@@ -22,32 +25,73 @@ class RateLimiterTest {
 
     /** Workers that reserve a batch, wait as told, send, and come back after cycleNanos. */
     private static List<Send> simulate(double rate, int batch, int workers, long cycleNanos, long durationNanos) {
-        return simulate(rate, batch, batch, workers, cycleNanos, durationNanos, 0);
+        return simulate(rate, batch, batch, workers, cycleNanos, durationNanos, 0, 0, 0);
     }
 
-    /** As above, with a bucket of burst tokens and each send delayed by up to jitterNanos (the network). */
+    /**
+     * As above, with a bucket of burst tokens, and every wake-up from a wait up to lateNanos late (a busy
+     * machine, a GC): a worker reserves, sleeps, wakes late, asks admit() (sleeping again, late again, as long
+     * as it says so) and sends the moment it is admitted, as the mover does. The run's first send takes
+     * firstSendNanos to reach the server, and the sends started meanwhile arrive with it (they wait on the same
+     * class loading and connection); the others take up to sendNanos, and reach the server anywhere in that
+     * time. Each send then reports sent().
+     */
     private static List<Send> simulate(double rate, int batch, int burst, int workers, long cycleNanos,
-                                       long durationNanos, long jitterNanos) {
+                                       long durationNanos, long lateNanos, long firstSendNanos, long sendNanos) {
         java.util.Random random = new java.util.Random(42);
         AtomicLong now = new AtomicLong();
         RateLimiter limiter = new RateLimiter(rate, burst, now::get);
+        // {time of the worker's next step, the step: RESERVE, ADMIT or SENT}
         PriorityQueue<long[]> ready = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         for (int w = 0; w < workers; w++) {
-            ready.add(new long[] {0});
+            ready.add(new long[] {0, RESERVE});
         }
         List<Send> sends = new ArrayList<>();
+        long firstSendDone = -1;
+        java.util.Map<long[], RateLimiter.Admission> underWay = new java.util.IdentityHashMap<>();
+        java.util.Map<long[], Long> arrival = new java.util.IdentityHashMap<>();
         while (true) {
             long[] worker = ready.poll();
             if (worker[0] > durationNanos) {
                 return sends;
             }
             now.set(worker[0]);
-            Duration wait = limiter.reserve(batch);
-            long sendAt = worker[0] + wait.toNanos() + (jitterNanos == 0 ? 0 : random.nextLong(jitterNanos));
-            sends.add(new Send(sendAt, batch));
-            worker[0] = sendAt + cycleNanos;
+            if (worker[1] == SENT) {
+                sends.add(new Send(arrival.remove(worker), batch));
+                limiter.sent(underWay.remove(worker));
+                worker[0] += cycleNanos;
+                worker[1] = RESERVE;
+            } else {
+                RateLimiter.Admission admission = worker[1] == RESERVE ? null : limiter.admit(batch);
+                Duration wait = admission == null ? limiter.reserve(batch) : admission.waitFor();
+                if (admission != null && admission.admitted()) {
+                    underWay.put(worker, admission);
+                    if (firstSendDone < 0) {
+                        firstSendDone = worker[0] + firstSendNanos;
+                    }
+                    long admitted = worker[0];
+                    worker[0] = Math.max(worker[0], firstSendDone); // the ones sent meanwhile wait on it too
+                    worker[0] += sendNanos == 0 ? 0 : random.nextLong(sendNanos);
+                    arrival.put(worker, worker[0] == admitted ? admitted : random.nextLong(admitted, worker[0] + 1));
+                    worker[1] = SENT;
+                } else {
+                    worker[0] += wait.isZero() ? 0 : wait.toNanos() + (lateNanos == 0 ? 0 : random.nextLong(lateNanos));
+                    worker[1] = ADMIT;
+                }
+            }
             ready.add(worker);
         }
+    }
+
+    /** Messages a second over the first {@code seconds} of the run. */
+    private static double rateInFirst(List<Send> sends, int seconds) {
+        return sends.stream().filter(s -> s.at() < seconds * SECOND).mapToInt(Send::messages).sum() / (double) seconds;
+    }
+
+    /** The mover's two targets: no second above rate + one batch (10), and the long-run rate within ±2 %. */
+    private static void assertAtMostRatePlusOneBatchAndWithinTwoPercent(List<Send> sends, int rate, int seconds) {
+        assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(rate + 10);
+        assertThat(rateInFirst(sends, seconds)).isBetween(0.98 * rate, 1.02 * rate);
     }
 
     private static int maxInAnyWindow(List<Send> sends, long window) {
@@ -71,11 +115,40 @@ class RateLimiterTest {
     }
 
     @Test
+    void aWorkerThatWakesLateNeverPushesASecondOverTheRatePlusOneBatch() {
+        // 16 workers at 500 msg/s, every wake-up up to 30 ms late: on one fixed schedule alone, a late send
+        // lands in the same second as the next one on time (the benchmark saw 520 in one second).
+        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 60 * SECOND, 30_000_000, 0, 0);
+        assertThat(maxInAnyWindow(sends, SECOND)).isLessThanOrEqualTo(500 + 10);
+    }
+
+    @Test
+    void sendsThatTakeTheirTimeStillReachTheServerAtNoMoreThanTheRatePlusOneBatch() {
+        // each send takes up to 15 ms and reaches the server anywhere in that time; wake-ups up to 30 ms late
+        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 60 * SECOND, 30_000_000, 0, 15_000_000);
+        assertAtMostRatePlusOneBatchAndWithinTwoPercent(sends, 500, 60);
+    }
+
+    @Test
     void aLateWorkerDoesNotSlowTheOthersDown() {
-        // Sends go out up to 30 ms late (a busy machine); the schedule they were reserved on does not move.
-        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 60 * SECOND, 30_000_000);
-        double achieved = sends.stream().filter(s -> s.at() < 60 * SECOND).mapToInt(Send::messages).sum() / 60.0;
+        // the same late wake-ups: the schedule they were reserved on does not move, so the rate holds
+        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 60 * SECOND, 30_000_000, 0, 0);
+        double achieved = rateInFirst(sends, 60);
         assertThat(achieved).isBetween(0.99 * 500, 1.01 * 500);
+    }
+
+    @Test
+    void aLongStallIsNotMadeUpForInABurst() {
+        // every wake-up up to 300 ms late, at 100 msg/s in batches of 10
+        List<Send> sends = simulate(100, 10, 10, 4, 1_000_000, 60 * SECOND, 300_000_000, 0, 0);
+        assertAtMostRatePlusOneBatchAndWithinTwoPercent(sends, 100, 60); // the time lost is made up, a batch a second
+    }
+
+    @Test
+    void theSendsQueuedBehindASlowFirstOneDoNotBunch() {
+        // the process's first request takes 200 ms (class loading, a new connection) while the others wait
+        List<Send> sends = simulate(500, 10, 10, 16, 1_000_000, 30 * SECOND, 0, 200_000_000, 0);
+        assertAtMostRatePlusOneBatchAndWithinTwoPercent(sends, 500, 30);
     }
 
     @Test
