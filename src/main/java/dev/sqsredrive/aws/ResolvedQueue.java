@@ -12,15 +12,15 @@ import java.util.Map;
 public record ResolvedQueue(String url, String arn, Map<String, String> attributes) {
 
     public String name() {
-        return arn.substring(arn.lastIndexOf(':') + 1);
+        return QueueArns.name(arn);
     }
 
     public String region() {
-        return arn.split(":", -1)[3];
+        return QueueArns.region(arn);
     }
 
     public String accountId() {
-        return arn.split(":", -1)[4];
+        return QueueArns.accountId(arn);
     }
 
     public boolean fifo() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.sqsredrive.aws.AwsSettings;
 import dev.sqsredrive.aws.DeadLetterQueues;
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.SqsClients;
@@ -66,7 +67,7 @@ final class Session implements AutoCloseable {
 
     /** The native-task API of the region a queue ARN lives in. */
     NativeTasks nativeTasks(String queueArn) {
-        return new NativeTasks(clients().forRegion(queueArn.split(":", -1)[3]));
+        return new NativeTasks(clients().forRegion(QueueArns.region(queueArn)));
     }
 
     Path stateDir() {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.task.Sleeper;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -250,7 +251,7 @@ public final class ClientMover {
 
     private String message(RuntimeException e) {
         if (e instanceof SdkException sdk) {
-            String name = config.sourceArn().substring(config.sourceArn().lastIndexOf(':') + 1);
+            String name = QueueArns.name(config.sourceArn());
             return AwsErrors.translate(sdk, "the move from '" + name + "'").getMessage();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.ResolvedQueue;
 
 /** A queue messages are sent to, with what the mover must know of it. */
@@ -10,6 +11,6 @@ public record Destination(String url, String arn, boolean fifo, int maxMessageSi
     }
 
     public String name() {
-        return arn.substring(arn.lastIndexOf(':') + 1);
+        return QueueArns.name(arn);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import dev.sqsredrive.aws.QueueArns;
+
 /**
  * The journals in the state directory: {@code journals/<source key>/<task handle>.log}, grouped by DLQ so
  * that a new run on the same DLQ finds what earlier, unfinished runs sent but did not delete.
@@ -133,7 +135,7 @@ public final class Journals {
     private Path dirOf(String sourceArn) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(sourceArn.getBytes(StandardCharsets.UTF_8));
-            String name = sourceArn.substring(sourceArn.lastIndexOf(':') + 1).replaceAll("[^A-Za-z0-9_.-]", "_");
+            String name = QueueArns.name(sourceArn).replaceAll("[^A-Za-z0-9_.-]", "_");
             return root.resolve(name + "-" + HexFormat.of().formatHex(d, 0, 6));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.task.MoveTask;
 
 /** How a task reads in text output: table rows for list, one line per change for watch. */
@@ -58,7 +59,7 @@ public final class TaskText {
     }
 
     public static String name(String arn) {
-        return arn == null ? "-" : arn.substring(arn.lastIndexOf(':') + 1);
+        return arn == null ? "-" : QueueArns.name(arn);
     }
 
     static String when(Instant t) {

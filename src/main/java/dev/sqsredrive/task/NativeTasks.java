@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.sqsredrive.aws.AwsErrors;
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.RedriveException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,7 +34,7 @@ public final class NativeTasks implements MoveTaskLister {
             return sqs.startMessageMoveTask(r -> r.sourceArn(sourceArn).destinationArn(destinationArn)
                     .maxNumberOfMessagesPerSecond(rate)).taskHandle();
         } catch (SdkException e) {
-            String name = nameOf(sourceArn);
+            String name = QueueArns.name(sourceArn);
             if (isTaskAlreadyRunning(e)) {
                 // Exit 3 like any refusal by SQS, not 2: the command was right, the queue is busy, and the
                 // same command succeeds once that task has ended. Scripts may wait and retry on 3.
@@ -67,7 +68,7 @@ public final class NativeTasks implements MoveTaskLister {
                     .limit(max) // some endpoints ignore MaxResults
                     .map(NativeTasks::toTask).toList();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "queue '" + nameOf(sourceArn) + "'");
+            throw AwsErrors.translate(e, "queue '" + QueueArns.name(sourceArn) + "'");
         }
     }
 
@@ -88,9 +89,5 @@ public final class NativeTasks implements MoveTaskLister {
                 e.approximateNumberOfMessagesMoved() == null ? 0 : e.approximateNumberOfMessagesMoved(),
                 e.approximateNumberOfMessagesToMove(), e.failureReason(),
                 e.startedTimestamp() == null ? null : Instant.ofEpochMilli(e.startedTimestamp()));
-    }
-
-    static String nameOf(String arn) {
-        return arn.substring(arn.lastIndexOf(':') + 1);
     }
 }

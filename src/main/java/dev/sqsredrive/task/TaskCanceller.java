@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.RedriveException;
 
 /**
@@ -60,7 +61,7 @@ public final class TaskCanceller {
                 .filter(t -> t.status() == TaskStatus.RUNNING && t.taskHandle() != null)
                 .findFirst()
                 .map(t -> cancel(t.taskHandle()))
-                .orElseThrow(() -> RedriveException.usage("no running move task on '" + NativeTasks.nameOf(sourceArn)
-                        + "' to cancel ('redrive list " + NativeTasks.nameOf(sourceArn) + "' shows its tasks)"));
+                .orElseThrow(() -> RedriveException.usage("no running move task on '" + QueueArns.name(sourceArn)
+                        + "' to cancel ('redrive list " + QueueArns.name(sourceArn) + "' shows its tasks)"));
     }
 }

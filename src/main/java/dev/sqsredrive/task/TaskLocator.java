@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.RedriveException;
 
 /**
@@ -59,7 +60,7 @@ public final class TaskLocator {
                     t.startedAt());
         }
         if (nativeTask.isEmpty()) {
-            throw RedriveException.usage("no move task for '" + NativeTasks.nameOf(sourceArn)
+            throw RedriveException.usage("no move task for '" + QueueArns.name(sourceArn)
                     + "': start one with 'redrive start'");
         }
         return new TaskTracker(nativeTasksForSource, local, sourceArn, MoveTask.Kind.NATIVE,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.RedriveException;
 
 /**
@@ -104,8 +105,8 @@ public final class TaskTracker {
             return new MoveTask(handle, MoveTask.Kind.NATIVE, TaskStatus.CANCELLED, sourceArn, null, null, 0, null,
                     null, startedAt);
         }
-        throw RedriveException.aws("task " + (handle == null ? "of '" + NativeTasks.nameOf(sourceArn) + "'"
+        throw RedriveException.aws("task " + (handle == null ? "of '" + QueueArns.name(sourceArn) + "'"
                 : "'" + handle + "'") + " is not among the last " + NativeTasks.MAX_LISTED
-                + " move tasks of '" + NativeTasks.nameOf(sourceArn) + "'", null);
+                + " move tasks of '" + QueueArns.name(sourceArn) + "'", null);
     }
 }
