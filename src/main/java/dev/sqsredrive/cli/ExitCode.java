@@ -11,6 +11,10 @@ public enum ExitCode {
     TASK_CANCELLED(5, "The move task was CANCELLED."),
     TIMEOUT(6, "watch --timeout elapsed before the task ended."),
     DECLINED(7, "start was answered 'no' at its prompt: nothing was started."),
+    INCOMPLETE(8, "The run ended with selected messages still in the DLQ (held by another consumer, answers"
+            + " lost, ...): the summary says how many and why; nothing was lost."),
+    STATE(9, "The local state directory cannot be used (unreadable, read-only, not a directory): the path"
+            + " is printed; nothing was moved."),
     INTERRUPTED(130, "Interrupted (Ctrl-C).");
 
     private final int code;
