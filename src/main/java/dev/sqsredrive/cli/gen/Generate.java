@@ -18,29 +18,46 @@ import picocli.CommandLine;
 
 /**
  * Build-time generator of the files made from the command model: {@code completions DIR} writes the three
- * completion scripts, {@code man DIR VERSION} writes redrive.1. Maven runs it (see pom.xml); tests call
- * {@link #model()} to check the committed scripts are current.
+ * completion scripts, {@code reference FILE} the option reference (docs/REFERENCE.md), {@code man DIR VERSION}
+ * redrive.1. Maven runs it (see pom.xml: one run refreshes every committed file); tests call {@link #model()}
+ * to check the committed files are current.
  */
 public final class Generate {
+
+    private static final String USAGE = "usage: Generate [completions DIR] [reference FILE] [man DIR VERSION]...";
 
     private Generate() {
     }
 
+    /** One or more targets in a row, e.g. {@code completions completions reference docs/REFERENCE.md}. */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: Generate completions DIR | man DIR VERSION");
+            throw new IllegalArgumentException(USAGE);
         }
-        Path dir = Path.of(args[1]);
-        Files.createDirectories(dir);
         CommandLine model = model();
-        switch (args[0]) {
-            case "completions" -> {
-                for (CompletionScripts.Shell shell : CompletionScripts.Shell.values()) {
-                    write(dir.resolve(shell.fileName(model.getCommandName())), CompletionScripts.script(shell, model));
+        int i = 0;
+        while (i < args.length) {
+            String target = args[i];
+            require(i + 1 < args.length, target);
+            Path path = Path.of(args[i + 1]);
+            switch (target) {
+                case "completions" -> {
+                    for (CompletionScripts.Shell shell : CompletionScripts.Shell.values()) {
+                        write(path.resolve(shell.fileName(model.getCommandName())), CompletionScripts.script(shell, model));
+                    }
+                    i += 2;
                 }
+                case "reference" -> {
+                    write(path, OptionReference.of(model));
+                    i += 2;
+                }
+                case "man" -> {
+                    require(i + 2 < args.length, target);
+                    write(path.resolve(model.getCommandName() + ".1"), ManPage.of(model, args[i + 2]));
+                    i += 3;
+                }
+                default -> throw new IllegalArgumentException("unknown target " + target + "; " + USAGE);
             }
-            case "man" -> write(dir.resolve(model.getCommandName() + ".1"), ManPage.of(model, args[2]));
-            default -> throw new IllegalArgumentException("unknown target " + args[0]);
         }
     }
 
@@ -51,7 +68,16 @@ public final class Generate {
         return Cli.create(context, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
 
+    private static void require(boolean given, String target) {
+        if (!given) {
+            throw new IllegalArgumentException("missing arguments of " + target + "; " + USAGE);
+        }
+    }
+
     private static void write(Path file, String text) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

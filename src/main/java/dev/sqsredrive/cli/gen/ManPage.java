@@ -16,9 +16,6 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 public final class ManPage {
 
-    /** The root command's footer ends with the environment variables it reads, after this word. */
-    private static final String ENVIRONMENT = "Environment:";
-
     private final StringBuilder out = new StringBuilder();
 
     private ManPage() {
@@ -60,19 +57,13 @@ public final class ManPage {
             out.append(".TP\n.B ").append(escape(code.getKey().strip())).append('\n')
                     .append(escape(code.getValue())).append('\n');
         }
-        List<String> examples = new ArrayList<>(List.of(spec.usageMessage().footer()));
-        int environment = examples.indexOf(examples.stream().filter(l -> l.startsWith(ENVIRONMENT)).findFirst().orElse(""));
-        if (environment >= 0) {
-            List<String> names = examples.subList(environment, examples.size());
+        Footer footer = Footer.of(spec);
+        if (!footer.environment().isEmpty()) {
             section("ENVIRONMENT");
-            paragraphs(new String[] {String.join(" ", names).substring(ENVIRONMENT.length()).strip()});
-            names.clear();
-        }
-        while (!examples.isEmpty() && examples.get(examples.size() - 1).isBlank()) {
-            examples.remove(examples.size() - 1);
+            paragraphs(new String[] {footer.environment()});
         }
         section("EXAMPLES");
-        literal(examples.toArray(String[]::new));
+        literal(footer.examples().toArray(String[]::new));
         return out.toString();
     }
 
