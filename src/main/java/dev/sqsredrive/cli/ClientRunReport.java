@@ -30,6 +30,7 @@ final class ClientRunReport {
         }
         return switch (s.outcome()) {
             case COMPLETED -> ExitCode.OK.code();
+            case INCOMPLETE -> ExitCode.INCOMPLETE.code();
             case FAILED -> ExitCode.TASK_FAILED.code();
             case CANCELLED -> ExitCode.TASK_CANCELLED.code();
             case INTERRUPTED -> ExitCode.INTERRUPTED.code();

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "Native mode starts an SQS move task and prints its handle (or JSON with -o json).",
                 "Client mode moves in this process: the handle is the first line on stdout, progress goes to"
                         + " stderr (a live view on a terminal), a summary follows at the end. It FAILED (exit 4) when a message could not be"
-                        + " moved (too large, no origin, refused by SQS) or an error stopped it.",
+                        + " moved (too large, no origin, refused by SQS) or an error stopped it; it is INCOMPLETE (exit 8)"
+                        + " when selected messages are still in the DLQ (in flight elsewhere), and says how many.",
                 "On a terminal, shows the plan and asks before starting (--yes skips the question)."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive start orders-dlq --watch",

@@ -73,6 +73,11 @@ final class Watching {
         return switch (last.status()) {
             case COMPLETED -> ExitCode.OK.code();
             case CANCELLED -> ExitCode.TASK_CANCELLED.code();
+            case INCOMPLETE -> {
+                out.note(out.style().yellow("redrive: task INCOMPLETE: ")
+                        + (last.failureReason() == null ? "messages are still in the DLQ" : last.failureReason()));
+                yield ExitCode.INCOMPLETE.code();
+            }
             case FAILED -> {
                 out.note(out.style().red("redrive: task FAILED: ")
                         + (last.failureReason() == null ? "no reason given" : last.failureReason()));

@@ -32,6 +32,8 @@ public final class ClientMover {
     private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
 
     private final MoverConfig config;
+    private final QueueOps ops;
+    private final Sleeper sleeper;
     private final Journal journal;
     private final Set<String> pending;
     private final Clock clock;
@@ -62,6 +64,8 @@ public final class ClientMover {
     public ClientMover(MoverConfig config, QueueOps ops, Routing routing, Journal journal, Set<String> pending,
                        Long toMove, DryRunReport dryRun, Clock clock, Ticker ticker, Sleeper sleeper) {
         this.config = config;
+        this.ops = ops;
+        this.sleeper = sleeper;
         this.journal = journal;
         this.pending = ConcurrentHashMap.newKeySet();
         this.pending.addAll(pending);
@@ -110,13 +114,17 @@ public final class ClientMover {
             runWorkers(listener);
         } while (stopReason.get() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
                 && stopReason.compareAndSet(StopReason.DRAINED, null));
+        // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
+        LeftBehind left = stopReason.get() != StopReason.DRAINED ? LeftBehind.NONE
+                : LeftBehind.count(() -> ops.approximateMessages(config.sourceUrl()), held.count(),
+                        deleteFailed.size(), sleeper);
         held.releaseAll();
         if (journal != null) {
             journal.close();
         }
         MoveProgress last = progress();
         listener.onProgress(last);
-        return summary(last.elapsed());
+        return summary(last.elapsed(), left);
     }
 
     /** The DLQ looks drained: true to go on moving, after a pause, while an earlier run's messages come back. */
@@ -226,22 +234,13 @@ public final class ClientMover {
         return r == StopReason.CANCELLED || r == StopReason.INTERRUPTED || r == StopReason.FATAL;
     }
 
-    private MoveSummary summary(Duration elapsed) {
-        StopReason reason = stopReason.get();
-        MoveSummary.Outcome outcome;
-        if (reason == StopReason.CANCELLED) {
-            outcome = MoveSummary.Outcome.CANCELLED;
-        } else if (reason == StopReason.INTERRUPTED) {
-            outcome = MoveSummary.Outcome.INTERRUPTED;
-        } else if (reason == StopReason.FATAL || counters.failed.get() > 0 && !config.dryRun()) {
-            outcome = MoveSummary.Outcome.FAILED;
-        } else {
-            outcome = MoveSummary.Outcome.COMPLETED;
-        }
-        return new MoveSummary(outcome, counters.moved.get(), counters.failed.get(), counters.skipped.get(),
-                counters.duplicatesPossible.get(), counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
+    private MoveSummary summary(Duration elapsed, LeftBehind left) {
+        boolean failed = stopReason.get() == StopReason.FATAL || counters.failed.get() > 0 && !config.dryRun();
+        return new MoveSummary(MoveSummary.outcome(stopReason.get(), failed, left), counters.moved.get(),
+                counters.failed.get(), counters.skipped.get(), counters.duplicatesPossible.get(),
+                counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
                 lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
-                config.awaitInFlight() ? inFlight.leftBehind() : 0, counters.failures(), fatal == null ? null : message(fatal), dryRun);
+                left, counters.failures(), fatal == null ? null : message(fatal), dryRun);
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */

@@ -18,7 +18,6 @@ final class InFlightWait {
     private final LongSupplier thisRunHolds;
     private final Ticker ticker;
     private long deadline;
-    private long leftBehind;
 
     /**
      * @param queueHolds   what the DLQ holds, visible or not (visible ones may have come back just after the
@@ -37,9 +36,8 @@ final class InFlightWait {
         try {
             elsewhere = queueHolds.getAsLong() - thisRunHolds.getAsLong();
         } catch (SdkException e) {
-            return false; // cannot tell: the DLQ did look drained
+            return false; // cannot tell: stop waiting, and let the final count say so
         }
-        leftBehind = Math.max(0, elsewhere);
         if (elsewhere <= 0) {
             return false;
         }
@@ -49,10 +47,5 @@ final class InFlightWait {
             listener.onWaitingForInFlight(elsewhere, MAX_WAIT);
         }
         return now <= deadline;
-    }
-
-    /** Messages the DLQ still held, not received by this run, when it stopped waiting. */
-    long leftBehind() {
-        return leftBehind;
     }
 }

@@ -46,9 +46,9 @@ public final class MoveSummaryText {
                     + (handle == null ? "run the same command again" : "'redrive start --resume " + handle + "'")
                     + " deletes them without sending them again");
         }
-        if (s.inFlightElsewhere() > 0) {
-            lines.add(s.inFlightElsewhere() + " message(s) were still in flight elsewhere (another consumer, or a"
-                    + " stopped run's) and were not moved: run again once they are visible");
+        String left = s.leftBehind().describe(s.dryRun() != null);
+        if (left != null) {
+            lines.add(left);
         }
         if (s.duplicatesPossible() > 0) {
             lines.add(s.duplicatesPossible() + " message(s) may have been delivered twice (a send was retried after"
@@ -73,7 +73,8 @@ public final class MoveSummaryText {
         n.put("duplicatesPossible", s.duplicatesPossible());
         n.put("resumedDeletes", s.resumedDeletes());
         n.put("undeleted", s.undeleted());
-        n.put("inFlightElsewhere", s.inFlightElsewhere());
+        n.put("leftBehind", s.leftBehind().count()); // null: the DLQ could not be counted
+        n.put("leftBehindReason", s.leftBehind().describe(s.dryRun() != null));
         n.put("elapsedSeconds", Math.round(seconds(s) * 1000) / 1000.0);
         n.put("achievedRate", Math.round(s.achievedRate() * 100) / 100.0);
         ObjectNode failures = n.putObject("failures");

@@ -56,11 +56,15 @@ final class TaskRecorder implements ProgressListener {
         boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
         TaskStatus status = switch (s.outcome()) {
             case COMPLETED -> TaskStatus.COMPLETED;
+            case INCOMPLETE -> TaskStatus.INCOMPLETE;
             case FAILED -> TaskStatus.FAILED;
             case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
         };
-        MoveTask end = with(status, movedBefore + s.moved(),
-                status == TaskStatus.FAILED ? ClientTaskRun.reason(s) : null);
+        MoveTask end = with(status, movedBefore + s.moved(), switch (status) {
+            case FAILED -> ClientTaskRun.reason(s);
+            case INCOMPLETE -> s.leftBehind().describe(false);
+            default -> null;
+        });
         save(end, cancel);
         local.clearCancel(task.taskHandle()); // the record now says whether a cancel was asked for
         return end;

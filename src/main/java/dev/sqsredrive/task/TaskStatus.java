@@ -1,11 +1,14 @@
 package dev.sqsredrive.task;
 
-/** The statuses of a move task, as SQS names them; client-side tasks use the same five. */
+/**
+ * The statuses of a move task, as SQS names them; client-side tasks use the same five, and one more:
+ * INCOMPLETE, a run that ended with selected messages still in the DLQ (the failure reason says how many).
+ */
 public enum TaskStatus {
-    RUNNING, CANCELLING, COMPLETED, CANCELLED, FAILED;
+    RUNNING, CANCELLING, COMPLETED, INCOMPLETE, CANCELLED, FAILED;
 
     public boolean terminal() {
-        return this == COMPLETED || this == CANCELLED || this == FAILED;
+        return this != RUNNING && this != CANCELLING;
     }
 
     public static TaskStatus parse(String s) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import dev.sqsredrive.mover.LeftBehind;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.mover.MoveSummary;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class TaskRecorderTest {
     }
 
     private static MoveSummary summary(MoveSummary.Outcome outcome, long moved) {
-        return new MoveSummary(outcome, moved, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, Map.of(), null, null);
+        return new MoveSummary(outcome, moved, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, LeftBehind.NONE, Map.of(), null, null);
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {
