@@ -2,6 +2,7 @@ package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,11 +14,13 @@ import dev.sqsredrive.task.LocalTask;
 import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
+import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * `start --resume` does what its task recorded, or refuses: an option that contradicts the record is a usage
@@ -123,5 +126,33 @@ class ResumeAsRecordedTest extends ElasticMqCliTest {
         assertThat(r.out()).as(r.toString()).startsWith(HANDLE).contains("COMPLETED");
         assertThat(queues.drain(orders)).hasSize(6);
         assertThat(queues.drain(dlq)).hasSize(MESSAGES - 6);
+    }
+
+    @Test
+    void theLimitLeftIsCountedFromTheJournalNotFromTheLaggingRecord() {
+        // The dead run sent 3 (journaled S, not yet deleted: back in the DLQ when it died) while its record,
+        // rewritten once a second, still said 1.
+        List<Message> sent = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(3))
+                .messages();
+        assertThat(sent).hasSize(3);
+        try (Journal j = Journal.open(journal(), "unused: the journal has its header")) {
+            for (Message m : sent) {
+                queues.sqs().sendMessage(s -> s.queueUrl(orders.url()).messageBody(m.body()));
+                queues.sqs().changeMessageVisibility(c -> c.queueUrl(dlq.url()).receiptHandle(m.receiptHandle())
+                        .visibilityTimeout(0));
+            }
+            j.sent(sent.stream().map(Message::messageId).toList());
+        }
+        recordDeadRun(1);
+
+        RunResult r = redrive("start", "--resume", HANDLE, "-o", "json");
+        Census census = Census.take(queues, dlq, orders, Duration.ofSeconds(40));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(census.lost(bodies)).as(census.toString()).isEmpty();
+        assertThat(census.delivered()).as("the task delivers exactly its --limit 6; " + census + "\n" + r)
+                .isEqualTo(6);
+        int leftOnlyInDlq = census.remaining() - census.deliveredButNotDeleted();
+        assertThat(census.delivered() + leftOnlyInDlq).as(census.toString()).isEqualTo(MESSAGES);
     }
 }
