@@ -50,7 +50,7 @@ complete -c redrive -n '__fish_seen_subcommand_from start' -l copy -d 'Send with
 complete -c redrive -n '__fish_seen_subcommand_from start' -l dry-run -d 'Count what would move, per destination, with a few samples (ids, sizes, attributes); move nothing (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l show-bodies -d 'With --dry-run: show the sampled messages\' bodies too'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l filter -x -d 'Move only matching messages; repeat to require several (client-side). attr:NAME, attr:NAME=VALUE, attr:NAME~REGEX, body:TEXT, body~REGEX, age>DURATION or age<DURATION (e.g. age>2h)'
-complete -c redrive -n '__fish_seen_subcommand_from start' -l resume -x -d 'Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes what it sent instead of sending it again, then moves the rest with its options'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l resume -x -d 'Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes what it sent instead of sending it again, then moves the rest with its recorded options (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l watch -d 'Keep following a native task until it ends, as \'redrive watch\' does (a client-side run is always followed)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -s y -l yes -d 'Start without showing the plan and asking first'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l interval -x -d 'Time between polls (default: 2s). e.g. 500ms, 5s, 1m'

@@ -92,7 +92,8 @@ final class StartCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "HANDLE",
             description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
-                    + " what it sent instead of sending it again, then moves the rest with its options.")
+                    + " what it sent instead of sending it again, then moves the rest with its recorded options"
+                    + " (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run).")
     String resume;
 
     @Option(names = "--watch", description = "Keep following a native task until it ends, as 'redrive watch'"

@@ -66,10 +66,11 @@ final class BatchMover {
     /**
      * What one receive came to.
      *
-     * @param sent  messages sent
-     * @param moved messages moved, or in a dry run that would move (what --limit counts)
+     * @param moved   messages moved (sent, or deleted after an earlier run's send), or in a dry run that would move
+     * @param counted what --limit counts of them: not a delete that finishes an earlier run's send, which that
+     *                run's limit counted
      */
-    record Done(int sent, int moved) {
+    record Done(int moved, int counted) {
     }
 
     Done process(List<Message> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
@@ -96,20 +97,19 @@ final class BatchMover {
             byDestination.forEach((d, ms) -> ms.forEach(m -> dryRun.add(d.name(), m)));
             int wouldMove = byDestination.values().stream().mapToInt(List::size).sum();
             counters.moved.addAndGet(wouldMove);
-            return new Done(0, wouldMove);
+            return new Done(wouldMove, wouldMove);
         }
-        int moved = 0;
+        int deleted = 0;
         if (!deleteOnly.isEmpty()) {
-            int deleted = delete(deleteOnly, hold);
+            deleted = delete(deleteOnly, hold);
             counters.resumedDeletes.addAndGet(deleted);
             counters.moved.addAndGet(deleted);
-            moved += deleted;
         }
         int sent = 0;
         for (Map.Entry<Destination, List<Message>> e : byDestination.entrySet()) {
             sent += send(e.getKey(), e.getValue(), hold);
         }
-        return new Done(sent, moved + sent);
+        return new Done(deleted + sent, sent);
     }
 
     /** Why a message cannot go to a destination, or null. */

@@ -187,7 +187,7 @@ public final class ClientMover {
     private void step(int worker) throws InterruptedException {
         int want = permits.take(config.batchSize());
         if (want == 0) {
-            if (counters.moved.get() >= config.limit()) {
+            if (permits.usedUp()) {
                 stop(StopReason.LIMIT);
             } else {
                 stopSignal.await(50, TimeUnit.MILLISECONDS); // others may still give permits back
@@ -224,7 +224,7 @@ public final class ClientMover {
             }
         } finally {
             hold.finish();
-            permits.giveBack(want, done.moved());
+            permits.giveBack(want, done.counted());
             drain.batchDone();
         }
     }

@@ -84,6 +84,18 @@ public final class Journals {
         return e.attempted;
     }
 
+    /**
+     * How many messages a journal's task may have delivered: each with an S or D line, and each with an A line
+     * alone (the process may have died after the send and before its record). What a resumed task's --limit
+     * has left is counted from this, erring on the side of never exceeding the limit.
+     */
+    public static long mayHaveDelivered(Path journal) {
+        Entries e = read(List.of(journal));
+        e.attempted.addAll(e.sent);
+        e.attempted.addAll(e.deleted);
+        return e.attempted.size();
+    }
+
     private record Entries(Set<String> attempted, Set<String> sent, Set<String> deleted) {
     }
 

@@ -92,6 +92,7 @@ public final class MoveStarter {
             if (r.mode() == ModeSelector.Mode.NATIVE) {
                 throw RedriveException.usage("--resume continues a client-side task: it cannot be --mode native");
             }
+            ResumeCheck.offline(r);
             return;
         }
         if (r.source() == null) {
@@ -101,7 +102,7 @@ public final class MoveStarter {
         ModeSelector.offline(r.mode(), r.rate(), o);
     }
 
-    private static String number(double d) {
+    static String number(double d) {
         return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
@@ -157,16 +158,16 @@ public final class MoveStarter {
         JournalHeader header = clientRun.header(record.task().sourceArn(), handle).orElseThrow(() ->
                 RedriveException.usage("task '" + handle + "' left no journal (a --copy run, or it finished"
                         + " cleanly): nothing to resume; start it again instead"));
+        MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
+        ResumeCheck.against(r, handle, header, plan, resolver);
         ClientOptions saved = header.options();
         ClientOptions options = new ClientOptions(r.options().concurrency() != null ? r.options().concurrency()
                 : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
-        Double rate = r.rate() != null ? r.rate() : header.rate();
-        MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
             return new Started(null, null);
         }
         return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
-                plan.sourceUrls(), rate, options, handle), events));
+                plan.sourceUrls(), header.rate(), options, handle), events));
     }
 }

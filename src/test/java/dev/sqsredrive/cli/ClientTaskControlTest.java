@@ -69,7 +69,7 @@ class ClientTaskControlTest extends ElasticMqCliTest {
         assertThat(watch.exitCode()).as(watch.toString()).isEqualTo(5);
         assertThat(queues.depth(target)).isLessThan(40);
 
-        RunResult resumed = redrive("start", "--resume", handle, "--rate", "100");
+        RunResult resumed = redrive("start", "--resume", handle, "--rate", "10"); // the same rate: honoured
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).startsWith(handle).contains("COMPLETED");
         assertThat(queues.bodies(queues.drain(target))).hasSize(40).doesNotHaveDuplicates();

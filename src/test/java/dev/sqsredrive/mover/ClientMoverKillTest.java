@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sqsredrive.task.ClientOptions;
+import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.ElasticMq;
@@ -125,6 +126,55 @@ class ClientMoverKillTest {
             assertThat(summary.raw().path("resumedDeletes").asLong()).as("journaled sends are deleted, not resent; "
                     + story).isPositive().isLessThanOrEqualTo(sentNotDeleted);
             System.out.println("kill -9 after " + movedBeforeKill + " moved; " + story);
+        }
+    }
+
+    /**
+     * kill -9 while the task's record (rewritten once a second) lags behind its journal, then resume: the
+     * limit is counted from the journal, so the task as a whole never delivers more than --limit.
+     */
+    @Test
+    void aKilledRunWithALimitResumedDeliversNoMoreThanTheLimit() {
+        int total = 600;
+        int limit = 300;
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("dlq");
+            TestQueues.Queue dest = queues.create("dest");
+            List<String> bodies = queues.send(dlq, total, "limit");
+            Map<String, String> env = queues.env(stateDir);
+            LocalTasks tasks = new LocalTasks(stateDir);
+
+            String handle;
+            long[] lag = new long[2];
+            try (RedriveProcess mover = RedriveProcess.start(env, stateDir, "start", dlq.name(), "--mode", "client",
+                    "--to", dest.name(), "--rate", "100", "--limit", String.valueOf(limit), "--concurrency", "2")) {
+                handle = mover.readLine();
+                assertThat(handle).as("first stdout line is the task handle; stderr:\n" + mover.stderr())
+                        .startsWith("client-");
+                // Kill while the destination is well ahead of what the record says was moved.
+                Deadline.await(Duration.ofSeconds(30), () -> {
+                    lag[0] = queues.depth(dest);
+                    lag[1] = tasks.find(handle).map(t -> t.task().moved()).orElse(0L);
+                    return lag[0] - lag[1] >= 40 && lag[0] < limit - 50;
+                }, () -> "the destination (" + lag[0] + ") to run 40 ahead of the record (" + lag[1] + "), below "
+                        + (limit - 50) + "; stderr:\n" + mover.stderr());
+                mover.kill();
+            }
+            long recordAtKill = tasks.find(handle).orElseThrow().task().moved();
+
+            RunResult resumed = Redrive.run(env, "start", "--resume", handle, "-o", "json");
+            Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(60));
+
+            String story = "record said " + recordAtKill + " moved at the kill, destination had about " + lag[0]
+                    + "; delivered " + census.delivered() + ", in the DLQ " + census.remaining() + " (both: "
+                    + census.deliveredButNotDeleted() + ")\n" + resumed;
+            assertThat(resumed.exitCode()).as(story).isZero();
+            assertThat(census.lost(bodies)).as(story).isEmpty();
+            assertThat(census.delivered()).as("delivered by the task, killed and resumed; " + story)
+                    .isLessThanOrEqualTo(limit);
+            int leftOnlyInDlq = census.remaining() - census.deliveredButNotDeleted();
+            assertThat(census.delivered() + leftOnlyInDlq).as(story).isEqualTo(total);
+            System.out.println("--limit " + limit + ", kill -9, resume: " + story);
         }
     }
 }
