@@ -70,6 +70,11 @@ public final class RedriveProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (what kill and timeout send): the JVM runs its shutdown hooks, as on Ctrl-C. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL: no shutdown hook, no finally block, no last journal write runs. */
     public void kill() {
         process.destroyForcibly();
