@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 "Given a queue, follows its most recent task."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive watch orders-dlq",
-                "  redrive watch \"$HANDLE\" --timeout 30m -o json    one JSON object per change"})
+                "  redrive watch \"$HANDLE\" --timeout 30m -o json   # one JSON object per change"})
 final class WatchCommand implements Callable<Integer> {
 
     @ParentCommand
