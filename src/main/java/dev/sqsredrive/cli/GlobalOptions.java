@@ -26,7 +26,7 @@ public final class GlobalOptions {
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL", order = 102,
             description = {"Send requests to this SQS endpoint instead of AWS's (default: $AWS_ENDPOINT_URL_SQS,"
-                    + " then $AWS_ENDPOINT_URL). A local ElasticMQ:", "http://localhost:9324"})
+                    + " then $AWS_ENDPOINT_URL). A local ElasticMQ:", "  http://localhost:9324"})
     String endpointUrl;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", order = 103,
