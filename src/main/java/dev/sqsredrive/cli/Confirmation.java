@@ -17,7 +17,10 @@ final class Confirmation {
     private Confirmation() {
     }
 
-    /** True to go ahead. A declined or unanswered (end of input) question is a no. */
+    /**
+     * True to go ahead. A declined or unanswered (end of input) question is a no. Ctrl-C at the question
+     * ends the command at once: "Nothing started", and the JVM exits 130.
+     */
     static boolean confirmed(Context context, Output out, List<String> plan, boolean yes) {
         if (yes || !context.terminal()) {
             return true;
@@ -26,7 +29,10 @@ final class Confirmation {
         out.err().print("Start it? [y/N] ");
         out.err().flush();
         String answer;
-        try {
+        try (InterruptHook.Question question = InterruptHook.asking(() -> {
+            out.note("");
+            out.note("Nothing started.");
+        })) {
             answer = context.stdin().readLine();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the answer from stdin: " + e.getMessage(), e);

@@ -15,7 +15,10 @@ public enum ExitCode {
             + " lost, ...): the summary says how many and why; nothing was lost."),
     STATE(9, "The local state directory cannot be used (unreadable, read-only, not a directory): the path"
             + " is printed; nothing was moved."),
-    INTERRUPTED(130, "Interrupted (Ctrl-C).");
+    INTERRUPTED(130, "Interrupted (Ctrl-C): a client-side run stops in order and prints its summary; a watch"
+            + " stops watching, the task goes on."),
+    /** Returned by the JVM itself (128 + 15) once the shutdown hooks have wound the command down. */
+    TERMINATED(143, "Stopped by SIGTERM (kill, timeout): the same orderly stop as Ctrl-C.");
 
     private final int code;
     private final String meaning;

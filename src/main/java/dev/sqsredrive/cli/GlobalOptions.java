@@ -25,8 +25,8 @@ public final class GlobalOptions {
     String region;
 
     @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL", order = 102,
-            description = "Send requests to this SQS endpoint, e.g. http://localhost:9324 "
-                    + "(default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL).")
+            description = {"Send requests to this SQS endpoint instead of AWS's (default: $AWS_ENDPOINT_URL_SQS,"
+                    + " then $AWS_ENDPOINT_URL). A local ElasticMQ:", "  http://localhost:9324"})
     String endpointUrl;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", order = 103,

@@ -8,9 +8,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM during a client-side run: the JVM runs shutdown hooks, and this one tells
- * the mover to stop, then waits until sends under way have finished with their deletes, held messages
- * are released and the summary is printed. The JVM then exits (130 after Ctrl-C).
+ * Ctrl-C (SIGINT) or SIGTERM during a client-side run or a watch: the JVM runs shutdown hooks, and this one
+ * tells the run to stop, then waits until it has wound down (for a client-side run: sends under way finished
+ * with their deletes, held messages released, the summary printed; for a watch: the view left, the line
+ * saying the task goes on printed). The JVM then exits with 128 + the signal's number: 130 after Ctrl-C,
+ * 143 after SIGTERM, the shells' convention (README, "Exit codes").
+ * <p>
+ * While {@code start} waits for the answer to its question, nothing has begun: Ctrl-C ends the command at
+ * once (see {@link #asking}), and no hook waits for a run.
  * <p>
  * Tests in this JVM cannot send a signal to themselves; {@link #fireAll()} runs exactly what the JVM
  * would run.
@@ -22,17 +27,30 @@ final class InterruptHook implements AutoCloseable {
 
     private static final Set<InterruptHook> ACTIVE = ConcurrentHashMap.newKeySet();
 
+    /** Longest wait for a watch to leave its view after a poll under way (normally a few milliseconds). */
+    static final Duration WATCH_TIMEOUT = Duration.ofSeconds(10);
+
+    private static volatile boolean asking;
+
     private final Runnable stop;
+    private final Duration windDown;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread thread;
+    private volatile boolean fired;
 
-    private InterruptHook(Runnable stop) {
+    private InterruptHook(Runnable stop, Duration windDown) {
         this.stop = stop;
+        this.windDown = windDown;
         this.thread = new Thread(this::onShutdown, "redrive-interrupt");
     }
 
+    /** For a client-side run: waits up to {@link #DRAIN_TIMEOUT} for it to wind down. */
     static InterruptHook install(Runnable stop) {
-        InterruptHook hook = new InterruptHook(stop);
+        return install(stop, DRAIN_TIMEOUT);
+    }
+
+    static InterruptHook install(Runnable stop, Duration windDown) {
+        InterruptHook hook = new InterruptHook(stop, windDown);
         ACTIVE.add(hook);
         try {
             Runtime.getRuntime().addShutdownHook(hook.thread);
@@ -44,9 +62,13 @@ final class InterruptHook implements AutoCloseable {
 
     /** What the JVM runs on Ctrl-C: stop, then wait for the run to wind down. */
     void onShutdown() {
+        fired = true;
         stop.run();
+        if (asking) {
+            return; // nothing has begun: the question's own hook says so, and the JVM exits at once
+        }
         try {
-            finished.await(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            finished.await(windDown.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -57,6 +79,35 @@ final class InterruptHook implements AutoCloseable {
         for (InterruptHook hook : List.copyOf(ACTIVE)) {
             hook.onShutdown();
         }
+    }
+
+    /** Whether Ctrl-C (or SIGTERM) came while this hook was installed. */
+    boolean fired() {
+        return fired;
+    }
+
+    /**
+     * While a question waits for its answer on the terminal: Ctrl-C runs {@code onInterrupt} (which says
+     * that nothing started) and the JVM exits at once, with the reader still blocked on stdin.
+     */
+    static Question asking(Runnable onInterrupt) {
+        Thread hook = new Thread(onInterrupt, "redrive-question-interrupt");
+        asking = true;
+        Runtime.getRuntime().addShutdownHook(hook);
+        return () -> {
+            asking = false;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: the JVM is on its way out
+            }
+        };
+    }
+
+    /** The time a question is open; closing it throws nothing. */
+    interface Question extends AutoCloseable {
+        @Override
+        void close();
     }
 
     static boolean anyActive() {

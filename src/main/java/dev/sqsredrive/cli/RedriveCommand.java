@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
-                "Move messages out of Amazon SQS dead-letter queues: with SQS's own move tasks where they",
-                "can serve, and with a client-side mover that never loses a message where they cannot.",
+                "Move messages out of Amazon SQS dead-letter queues.",
+                "It uses SQS's own move tasks where they can serve, and a client-side mover that never loses a"
+                        + " message where they cannot.",
                 "",
                 "A queue is given by name (looked up in the current region), URL or ARN."},
         commandListHeading = "%nCommands:%n",

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqsredrive.mover.Journals;
-import dev.sqsredrive.mover.MessageFilter;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.TaskText;
@@ -36,7 +35,8 @@ import picocli.CommandLine.Spec;
                 "On a terminal, shows the plan and asks before starting (--yes skips the question)."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive start orders-dlq --watch",
-                "  redrive start arn:aws:sqs:eu-west-1:123456789012:orders-dlq --to orders --rate 50",
+                "  redrive start orders-dlq --to orders --rate 50",
+                "  redrive start arn:aws:sqs:eu-west-1:123456789012:orders-dlq --mode native",
                 "  redrive start orders-dlq --filter 'attr:tenant=acme' --limit 100 --rate 2.5",
                 "  redrive start orders-dlq --dry-run",
                 "  redrive start --resume client-6f1c...   # finish a run that crashed",
@@ -86,8 +86,13 @@ final class StartCommand implements Callable<Integer> {
     boolean showBodies;
 
     @Option(names = "--filter", paramLabel = "EXPR",
-            description = "Move only matching messages; repeat to require several (client-side). "
-                    + MessageFilter.SYNTAX + ". Others stay in the DLQ.")
+            // MessageFilter.SYNTAX laid out in lines that fit the help's column: wrapped, picocli would break
+            // inside a token (after "attr:").
+            description = {"Move only matching messages (client-side); repeat it to require several. The others"
+                    + " stay in the DLQ. EXPR is one of:",
+                    "  attr:NAME  attr:NAME=VALUE  attr:NAME~REGEX",
+                    "  body:TEXT  body~REGEX",
+                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
     List<String> filters = new ArrayList<>();
 
     @Option(names = "--resume", paramLabel = "HANDLE",

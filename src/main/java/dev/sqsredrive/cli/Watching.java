@@ -3,6 +3,7 @@ package dev.sqsredrive.cli;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.sqsredrive.render.LiveView;
 import dev.sqsredrive.render.Output;
@@ -26,20 +27,45 @@ final class Watching {
     /**
      * On a terminal (and -o text) a live view on stderr, then the final state as one line on stdout, so it
      * stays in the scroll-back as the result; otherwise a line (or a JSON object) per change on stdout.
+     * Ctrl-C (or SIGTERM) ends the watch, not the task: the view is left as it was and one line on stderr
+     * says the task goes on, and how to cancel it.
      */
     static int watch(Session session, TaskTracker tracker, WatchOptions options) throws InterruptedException {
+        Thread watcher = Thread.currentThread();
+        AtomicReference<MoveTask> seen = new AtomicReference<>();
+        try (InterruptHook hook = InterruptHook.install(watcher::interrupt, InterruptHook.WATCH_TIMEOUT)) {
+            try {
+                return follow(session, tracker, options, seen);
+            } catch (InterruptedException | RuntimeException e) {
+                if (!hook.fired()) {
+                    throw e;
+                }
+                // A poll under way when the signal came may end in the SDK's AbortedException instead.
+                session.out().note(goesOn(seen.get(), tracker));
+                return ExitCode.INTERRUPTED.code();
+            }
+        }
+    }
+
+    private static int follow(Session session, TaskTracker tracker, WatchOptions options,
+                              AtomicReference<MoveTask> seen) throws InterruptedException {
         Output out = session.out();
-        Optional<Screen> screen = liveScreen(session, true);
+        // Closed here even on Ctrl-C (the interrupt hook waits for that), so the line saying the task goes
+        // on comes below the view rather than racing a shutdown hook of the view's own.
+        Optional<Screen> screen = liveScreen(session, false);
         if (screen.isPresent()) {
             TaskWatch.Result result;
             try (LiveView view = new LiveView(screen.get(), out.style())) {
-                result = session.taskWatch().follow(tracker, options.interval, options.timeout,
-                        task -> view.show(task, session.context().clock().instant()));
+                result = session.taskWatch().follow(tracker, options.interval, options.timeout, task -> {
+                    seen.set(task);
+                    view.show(task, session.context().clock().instant());
+                });
             }
             out.result(line(session, result.last()));
             return exitCode(out, result);
         }
         TaskWatch.Result result = session.taskWatch().run(tracker, options.interval, options.timeout, task -> {
+            seen.set(task);
             if (out.json()) {
                 out.resultJsonLine(TaskCodec.toJson(task));
             } else {
@@ -47,6 +73,15 @@ final class Watching {
             }
         });
         return exitCode(out, result);
+    }
+
+    /** What an interrupted watch leaves behind: the task itself runs on, in SQS or in its mover's process. */
+    static String goesOn(MoveTask last, TaskTracker tracker) {
+        String where = last != null && last.kind() == MoveTask.Kind.CLIENT ? "in the process that moves it"
+                : "inside SQS";
+        String cancel = last != null && last.taskHandle() != null ? "redrive cancel " + last.taskHandle()
+                : "redrive cancel --source " + TaskText.name(tracker.sourceArn());
+        return "redrive: stopped watching; the task goes on " + where + " ('" + cancel + "' stops it)";
     }
 
     /**

@@ -14,7 +14,7 @@ class ExitCodeTest {
     void theDocumentedNumbers() {
         assertThat(Arrays.stream(ExitCode.values()).map(c -> c.name() + "=" + c.code()))
                 .containsExactly("OK=0", "ERROR=1", "USAGE=2", "AWS=3", "TASK_FAILED=4", "TASK_CANCELLED=5",
-                        "TIMEOUT=6", "DECLINED=7", "INCOMPLETE=8", "STATE=9", "INTERRUPTED=130");
+                        "TIMEOUT=6", "DECLINED=7", "INCOMPLETE=8", "STATE=9", "INTERRUPTED=130", "TERMINATED=143");
     }
 
     @Test

@@ -70,6 +70,14 @@ public final class RedriveProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM (what kill and timeout send): the JVM runs its shutdown hooks, as on Ctrl-C. Through the
+     * ProcessHandle, because Process.destroy() also closes our end of its stdout.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
     /** SIGKILL: no shutdown hook, no finally block, no last journal write runs. */
     public void kill() {
         process.destroyForcibly();

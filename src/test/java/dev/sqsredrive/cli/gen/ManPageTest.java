@@ -36,7 +36,8 @@ class ManPageTest {
                         "redrive cancel [OPTIONS] (HANDLE | --source=SOURCE)", "redrive completion [OPTIONS] SHELL")
                 .contains("--to DEST", "--rate N", "--endpoint-url URL", "-o, --output FORMAT")
                 .contains("Result format: text, json (default: text).")
-                .contains("130", "Interrupted (Ctrl-C).")
+                .contains("130", "Interrupted (Ctrl-C)", "143")
+                .as("the NAME line, whole").contains("redrive - Move messages out of Amazon SQS dead-letter queues.\n")
                 .doesNotContain("__complete", "${");
     }
 
