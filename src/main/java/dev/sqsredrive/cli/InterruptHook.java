@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class InterruptHook implements AutoCloseable {
 
-    /** Longest wait for in-flight sends and deletes (each has its own retries and timeouts). */
-    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Longest wait for the run to wind down and print its summary. The mover bounds its own stop path (a few
+     * seconds, even when the endpoint is dead); this only keeps a run that is still resolving its queues
+     * from holding the JVM for a whole call timeout.
+     */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private static final Set<InterruptHook> ACTIVE = ConcurrentHashMap.newKeySet();
 

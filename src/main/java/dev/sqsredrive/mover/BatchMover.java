@@ -141,6 +141,14 @@ final class BatchMover {
                 hold.release(unsent);
                 break;
             }
+            // Right before the send: a message whose hold may have lapsed may be another receiver's by now.
+            HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BatchMover::groupOf : null);
+            brokenGroups.addAll(claim.heldBackGroups());
+            if (claim.send().isEmpty() && !batch.isEmpty()) {
+                pacer.sent();
+                continue;
+            }
+            batch = claim.send();
             Map<String, Message> byEntryId = new LinkedHashMap<>();
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Message m : batch) {
@@ -186,14 +194,31 @@ final class BatchMover {
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());
             if (config.copy()) {
+                countLapsed(hold, delivered, out, d);
                 continue; // copied messages stay held until the end, so the scan does not copy them twice
             }
             List<String> ids = delivered.stream().map(Message::messageId).toList();
             journal.sent(ids);
             pending.addAll(ids);
+            countLapsed(hold, delivered, out, d); // from here on, a receive of these only deletes them
             delete(delivered, hold);
         }
         return sent;
+    }
+
+    /**
+     * Delivered messages whose hold was not surely in force until now may have been received by another
+     * consumer meanwhile, and sent by it too (standard queues; FIFO drops such a resend by its dedup id).
+     */
+    private void countLapsed(HeldMessages.Hold hold, List<Message> delivered, Retry.Outcome out, Destination d) {
+        int lapsed = hold.mayHaveLapsed(delivered);
+        if (lapsed > 0 && !out.ambiguous() && !d.fifo()) {
+            counters.duplicatesPossible.addAndGet(lapsed);
+        }
+    }
+
+    private static String groupOf(Message m) {
+        return m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
     }
 
     /** Later messages of a FIFO group whose earlier message failed are not sent: that would break the order. */

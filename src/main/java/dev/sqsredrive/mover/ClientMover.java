@@ -25,11 +25,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The run ends when the DLQ is drained (an empty receive while this run held nothing), after --limit
  * messages, or on {@link #stop}: receiving stops, sends under way finish with their deletes, messages
  * held but not sent are released at once (visibility 0).
+ * <p>
+ * The stop path is bounded even when the endpoint is dead: after a cancel, an interrupt or an error no retry
+ * starts later than {@link #STOP_GRACE} and the workers are waited for no longer (a call still under way is
+ * left to its own timeout, its messages to their visibility timeout), the release gets {@link #RELEASE_WAIT}.
  */
 public final class ClientMover {
 
     private static final Duration IDLE_PAUSE = Duration.ofMillis(200);
     private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
+    /** After a stop that releases (cancel, interrupt, error): how long work under way may still take. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** How long the final release (visibility 0) is waited for. */
+    static final Duration RELEASE_WAIT = Duration.ofSeconds(4);
 
     private final MoverConfig config;
     private final QueueOps ops;
@@ -52,7 +60,11 @@ public final class ClientMover {
     private final DrainDetector drain;
     private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastMovedAt = new AtomicLong();
-    private volatile RuntimeException fatal;
+    private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+    private final AtomicLong stopBy = new AtomicLong(Long.MAX_VALUE);
+    private final SilenceGuard silence;
+    private volatile boolean ended;
+    private volatile int notReleased;
     private volatile long startedAt;
 
     /**
@@ -63,6 +75,8 @@ public final class ClientMover {
      */
     public ClientMover(MoverConfig config, QueueOps ops, Routing routing, Journal journal, Set<String> pending,
                        Long toMove, DryRunReport dryRun, Clock clock, Ticker ticker, Sleeper sleeper) {
+        AnswerWatch watched = new AnswerWatch(ops, ticker); // every call below goes through it
+        this.silence = new SilenceGuard(watched, ops.attemptTimeout(), config.waitSeconds());
         this.config = config;
         this.ops = ops;
         this.sleeper = sleeper;
@@ -73,15 +87,19 @@ public final class ClientMover {
         this.dryRun = dryRun;
         this.clock = clock;
         this.ticker = ticker;
-        Retry retry = new Retry(sleeper);
+        // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
+        // throttling has been ridden out; and no retry once a stop's grace is over.
+        Duration budget = ops.attemptTimeout().multipliedBy(2);
+        Retry retry = new Retry(sleeper, ticker, budget.compareTo(Retry.RIDE_OUT) > 0 ? budget : Retry.RIDE_OUT,
+                stopBy::get);
         this.pacer = new RatePacer(config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), ticker), ticker, stopSignal, this::releaseRequested);
-        this.source = new SourceReceiver(ops, config, stopSignal);
+        this.source = new SourceReceiver(watched, config, stopSignal);
         this.permits = new LimitPermits(config.limit());
         this.drain = new DrainDetector(config.concurrency());
-        this.held = new HeldMessages(ops, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
-        this.inFlight = new InFlightWait(() -> ops.approximateMessages(config.sourceUrl()), held::count, ticker);
-        this.batchMover = new BatchMover(config, ops, routing, journal, this.pending, deleteFailed, retry, counters,
+        this.held = new HeldMessages(watched, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
+        this.inFlight = new InFlightWait(() -> watched.approximateMessages(config.sourceUrl()), held::count, ticker);
+        this.batchMover = new BatchMover(config, watched, routing, journal, this.pending, deleteFailed, retry, counters,
                 dryRun, pacer);
     }
 
@@ -97,6 +115,9 @@ public final class ClientMover {
         StopReason current = stopReason.get();
         while ((current == null || current == StopReason.DRAINED) && !stopReason.compareAndSet(current, reason)) {
             current = stopReason.get();
+        }
+        if (reason != StopReason.LIMIT) {
+            stopBy.compareAndSet(Long.MAX_VALUE, ticker.nanos() + STOP_GRACE.toNanos());
         }
         stopSignal.countDown();
     }
@@ -118,7 +139,8 @@ public final class ClientMover {
         LeftBehind left = stopReason.get() != StopReason.DRAINED ? LeftBehind.NONE
                 : LeftBehind.count(() -> ops.approximateMessages(config.sourceUrl()), held.count(),
                         deleteFailed.size(), sleeper);
-        held.releaseAll();
+        ended = true;
+        notReleased = held.releaseAll(RELEASE_WAIT);
         if (journal != null) {
             journal.close();
         }
@@ -156,6 +178,9 @@ public final class ClientMover {
         }
         while (!workersDone.await(config.tick().toMillis(), TimeUnit.MILLISECONDS)) {
             tick(listener);
+            if (ticker.nanos() > stopBy.get()) {
+                return; // a worker stuck in a call: left to its call's timeout, the summary does not wait
+            }
         }
         for (Thread t : workers) {
             t.join();
@@ -164,6 +189,10 @@ public final class ClientMover {
 
     private void tick(ProgressListener listener) throws InterruptedException {
         held.keepAlive();
+        SilenceGuard.EndpointSilent silent = silence.check(listener);
+        if (silent != null) {
+            fail(silent);
+        }
         if (journal != null) {
             journal.sync();
         }
@@ -179,7 +208,13 @@ public final class ClientMover {
             Thread.currentThread().interrupt();
             stop(StopReason.INTERRUPTED);
         } catch (RuntimeException e) {
-            fatal = e;
+            fail(e);
+        }
+    }
+
+    /** The first error stops the run and is the one reported; a worker left behind after the end is not heard. */
+    private void fail(RuntimeException e) {
+        if (!ended && fatal.compareAndSet(null, e)) {
             stop(StopReason.FATAL);
         }
     }
@@ -198,6 +233,7 @@ public final class ClientMover {
         // busy worker's long poll decides that the DLQ is drained, and nobody then waits out a long poll.
         boolean idle = drain.idle(worker);
         List<Message> messages;
+        long askedAt = ticker.nanos();
         try {
             messages = source.receive(want, idle ? 0 : config.waitSeconds());
         } catch (RuntimeException | InterruptedException e) {
@@ -215,7 +251,7 @@ public final class ClientMover {
             return;
         }
         drain.received(worker);
-        HeldMessages.Hold hold = held.hold(messages, ticker.nanos());
+        HeldMessages.Hold hold = held.hold(messages, askedAt);
         BatchMover.Done done = new BatchMover.Done(0, 0);
         try {
             done = batchMover.process(messages, hold, clock.instant());
@@ -240,7 +276,7 @@ public final class ClientMover {
                 counters.failed.get(), counters.skipped.get(), counters.duplicatesPossible.get(),
                 counters.resumedDeletes.get(), deleteFailed.size(), elapsed,
                 lastMovedAt.get() == 0 ? elapsed : Duration.ofNanos(lastMovedAt.get() - startedAt),
-                left, counters.failures(), fatal == null ? null : message(fatal), dryRun);
+                left, counters.failures(), fatal.get() == null ? null : message(fatal.get()), dryRun);
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */
@@ -249,6 +285,14 @@ public final class ClientMover {
     }
 
     private String message(RuntimeException e) {
+        String unreleased = notReleased == 0 ? "" : "; " + notReleased + " held message(s) could not be released:"
+                + " they become visible again when their visibility timeout runs out";
+        if (e instanceof SilenceGuard.EndpointSilent) {
+            return e.getMessage() + unreleased;
+        }
+        if (e instanceof SdkException sdk && Retry.noAnswer(sdk) && silence.silent()) {
+            return silence.describe() + unreleased;
+        }
         if (e instanceof SdkException sdk) {
             String name = QueueArns.name(config.sourceArn());
             return AwsErrors.translate(sdk, "the move from '" + name + "'").getMessage();

@@ -3,14 +3,15 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -18,44 +19,58 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * those being moved, and those parked until the end (left by a filter, failed, or copied), so that the
  * scan goes on past them instead of receiving them again and again.
  * <p>
- * A held message's visibility is extended before it runs out, however long a send or delete takes
- * (checked every tick, from one thread, so a stuck call cannot let it lapse); at the end, or on a stop,
- * every message still held is released at once (visibility 0).
+ * A hold counts a message hidden only until what SQS confirmed: the time the receive, or the last
+ * visibility change that succeeded, was <em>sent</em>, plus its timeout. It is extended before half of that
+ * is left (from the ticking thread, without waiting for the call, so a stuck call delays nothing), and one
+ * whose hidden time is nearly up is not sent: it may be another consumer's by now. A MessageId received
+ * again while another hold of this run has it is never sent twice. At the end, or on a stop, what is still
+ * held is released at once (visibility 0), within a bounded time.
  */
 final class HeldMessages {
 
     /** Parked messages are extended in longer steps: fewer calls on a long scan. */
     static final Duration PARKED_VISIBILITY = Duration.ofMinutes(2);
 
-    private final QueueOps ops;
-    private final String queueUrl;
     private final Ticker ticker;
     private final Duration visibility;
-    private final Retry retry;
+    private final VisibilityCalls calls;
     private final Set<Hold> holds = ConcurrentHashMap.newKeySet();
+    /** The hold with each MessageId's latest receipt handle. */
+    private final Map<String, Hold> holderOf = new ConcurrentHashMap<>();
 
     HeldMessages(QueueOps ops, String queueUrl, Ticker ticker, Duration visibility, Retry retry) {
-        this.ops = ops;
-        this.queueUrl = queueUrl;
         this.ticker = ticker;
         this.visibility = visibility;
-        this.retry = retry;
+        this.calls = new VisibilityCalls(ops, queueUrl, ticker, retry);
     }
 
     /** The messages of one receive. */
     final class Hold {
         private final Map<String, Message> held = new LinkedHashMap<>();
+        private final Map<String, Long> hiddenUntil = new HashMap<>();
+        /** Sent, or being sent, by this hold: a later receive of one of these must not send it again. */
+        private final Set<String> claimed = new HashSet<>();
+        /** Received again while another hold was sending them: kept hidden here, never sent from here. */
+        private final Set<String> notToSend = new HashSet<>();
         private boolean inUse = true;
-        private long deadline;
+        private boolean extending;
 
-        private Hold(List<Message> messages, long receivedAt) {
-            messages.forEach(m -> held.put(m.messageId(), m));
-            deadline = receivedAt + visibility.toNanos();
+        private Hold(List<Message> messages, long askedAt) {
+            messages.forEach(m -> {
+                held.put(m.messageId(), m);
+                hiddenUntil.put(m.messageId(), askedAt + visibility.toNanos());
+            });
         }
 
         /** These are dealt with (moved): no longer held. */
-        synchronized void done(Collection<Message> messages) {
-            messages.forEach(m -> held.remove(m.messageId()));
+        void done(Collection<Message> messages) {
+            synchronized (this) {
+                messages.forEach(m -> {
+                    held.remove(m.messageId());
+                    hiddenUntil.remove(m.messageId());
+                });
+            }
+            messages.forEach(m -> holderOf.remove(m.messageId(), this));
         }
 
         /** The worker is done with this receive; what is still held stays parked until the end. */
@@ -66,7 +81,7 @@ final class HeldMessages {
         /** Makes these visible again now. */
         void release(Collection<Message> messages) throws InterruptedException {
             done(messages);
-            changeVisibility(new ArrayList<>(messages), 0);
+            calls.change(new ArrayList<>(messages), 0);
         }
 
         synchronized int size() {
@@ -77,31 +92,129 @@ final class HeldMessages {
             return held.isEmpty();
         }
 
-        /** Extends the visibility when less than half of it is left. */
-        void keepAlive() throws InterruptedException {
-            List<Message> remaining;
-            Duration extension;
+        /**
+         * Called right before a send: the messages of the batch this hold may send, now marked as sent. Left
+         * out: those no longer held here (received again by another hold), those kept for another hold's
+         * send, and those whose hidden time is nearly up (less than a third of the visibility left, by what
+         * SQS confirmed): those are released for a later receive to move. For FIFO ({@code groupOf} not
+         * null) a left-out message holds back the rest of its group in the batch too, to keep the order.
+         *
+         * @return the messages to send, and the FIFO groups held back
+         */
+        Claim claim(List<Message> batch, Function<Message, String> groupOf) throws InterruptedException {
+            List<Message> send = new ArrayList<>();
+            List<Message> lapsing = new ArrayList<>();
+            Set<String> heldBack = new HashSet<>();
             synchronized (this) {
+                long margin = visibility.toNanos() / 3;
                 long now = ticker.nanos();
-                if (held.isEmpty() || deadline - now > visibility.toNanos() / 2) {
-                    return;
+                for (Message m : batch) {
+                    String id = m.messageId();
+                    String group = groupOf == null ? null : groupOf.apply(m);
+                    boolean ours = held.containsKey(id) && !notToSend.contains(id);
+                    if (ours && (group == null || !heldBack.contains(group)) && hiddenUntil.get(id) - now >= margin) {
+                        claimed.add(id);
+                        send.add(m);
+                        continue;
+                    }
+                    if (ours) {
+                        lapsing.add(m);
+                    }
+                    if (group != null) {
+                        heldBack.add(group);
+                    }
                 }
-                remaining = new ArrayList<>(held.values());
-                extension = inUse ? visibility : PARKED_VISIBILITY;
-                deadline = now + extension.toNanos();
             }
-            changeVisibility(remaining, (int) extension.toSeconds());
+            if (!lapsing.isEmpty()) {
+                release(lapsing);
+            }
+            return new Claim(send, heldBack);
         }
 
+        /** How many of these (sent) messages were not surely hidden until now: another consumer may have them. */
+        synchronized int mayHaveLapsed(Collection<Message> messages) {
+            long now = ticker.nanos();
+            int n = 0;
+            for (Message m : messages) {
+                Long until = hiddenUntil.get(m.messageId());
+                if (until == null || until < now) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Another receive got this message again; false when this hold sent it or is sending it. */
+        private synchronized boolean handOver(String id) {
+            if (claimed.contains(id)) {
+                return false;
+            }
+            held.remove(id);
+            hiddenUntil.remove(id);
+            return true;
+        }
+
+        private synchronized void keepHiddenOnly(String id) {
+            notToSend.add(id);
+        }
+
+        /** Extends the visibility of what has less than half of it left; one call at a time, not waited for. */
+        void keepAlive() {
+            List<Message> due = new ArrayList<>();
+            Duration extension;
+            long sentAt;
+            synchronized (this) {
+                sentAt = ticker.nanos();
+                if (extending) {
+                    return;
+                }
+                for (Message m : held.values()) {
+                    if (hiddenUntil.get(m.messageId()) - sentAt <= visibility.toNanos() / 2) {
+                        due.add(m);
+                    }
+                }
+                if (due.isEmpty()) {
+                    return;
+                }
+                extension = inUse ? visibility : PARKED_VISIBILITY;
+                extending = true;
+            }
+            calls.extend(due, extension, confirmed -> confirm(confirmed, sentAt + extension.toNanos()));
+        }
+
+        private synchronized void confirm(Set<String> messageIds, long until) {
+            extending = false;
+            for (String id : messageIds) {
+                hiddenUntil.computeIfPresent(id, (k, old) -> Math.max(old, until));
+            }
+        }
+
+        /** Takes out what may be released now: all of a finished hold; of one still in use, what it never sent. */
         private synchronized List<Message> drain() {
-            List<Message> all = new ArrayList<>(held.values());
-            held.clear();
-            return all;
+            List<Message> out = new ArrayList<>();
+            for (Message m : held.values()) {
+                if (!inUse || !claimed.contains(m.messageId())) {
+                    out.add(m); // a send still under way may land: its message stays hidden until it runs out
+                }
+            }
+            out.forEach(m -> held.remove(m.messageId()));
+            return out;
         }
     }
 
-    Hold hold(List<Message> messages, long receivedAt) {
-        Hold h = new Hold(messages, receivedAt);
+    /** What a hold lets a batch send; see {@link Hold#claim}. */
+    record Claim(List<Message> send, Set<String> heldBackGroups) {
+    }
+
+    /** @param askedAt when the receive was sent: the visibility SQS gives runs from no earlier */
+    Hold hold(List<Message> messages, long askedAt) {
+        Hold h = new Hold(messages, askedAt);
+        for (Message m : messages) {
+            Hold previous = holderOf.put(m.messageId(), h);
+            if (previous != null && previous != h && !previous.handOver(m.messageId())) {
+                h.keepHiddenOnly(m.messageId());
+            }
+        }
         holds.add(h);
         return h;
     }
@@ -115,8 +228,8 @@ final class HeldMessages {
         return n;
     }
 
-    /** Called every tick: extends what is about to become visible while still held. */
-    void keepAlive() throws InterruptedException {
+    /** Called every tick: extends what is about to become visible while still held. Never waits for a call. */
+    void keepAlive() {
         for (Hold h : holds) {
             if (h.empty()) {
                 holds.remove(h);
@@ -126,29 +239,19 @@ final class HeldMessages {
         }
     }
 
-    /** Releases everything still held (visibility 0); at the end of a run. */
-    void releaseAll() throws InterruptedException {
+    /**
+     * Releases everything still held (visibility 0) at the end of a run, waiting at most {@code within}:
+     * what could not be released by then becomes visible again when its visibility runs out.
+     *
+     * @return how many messages were not confirmed released
+     */
+    int releaseAll(Duration within) throws InterruptedException {
         List<Message> all = new ArrayList<>();
         for (Hold h : holds) {
             all.addAll(h.drain());
         }
         holds.clear();
-        changeVisibility(all, 0);
-    }
-
-    private void changeVisibility(List<Message> messages, int seconds) throws InterruptedException {
-        for (List<Message> batch : Batches.split(messages, m -> 0)) {
-            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("v" + i)
-                        .receiptHandle(batch.get(i).receiptHandle()).visibilityTimeout(seconds).build());
-            }
-            try {
-                retry.run(entries, ChangeMessageVisibilityBatchRequestEntry::id,
-                        es -> ops.changeVisibility(queueUrl, es), () -> { });
-            } catch (SdkException e) {
-                // Best effort: a message whose visibility cannot be changed becomes visible when it runs out.
-            }
-        }
+        holderOf.clear();
+        return calls.releaseAll(all, within);
     }
 }

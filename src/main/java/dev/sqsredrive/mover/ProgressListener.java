@@ -16,6 +16,10 @@ public interface ProgressListener {
     default void onWaitingForInFlight(long inFlight, java.time.Duration upTo) {
     }
 
+    /** A line worth telling the operator (e.g. what the run is waiting for). */
+    default void note(String line) {
+    }
+
     static ProgressListener none() {
         return p -> { };
     }
@@ -33,6 +37,12 @@ public interface ProgressListener {
             public void onWaitingForInFlight(long inFlight, java.time.Duration upTo) {
                 self.onWaitingForInFlight(inFlight, upTo);
                 other.onWaitingForInFlight(inFlight, upTo);
+            }
+
+            @Override
+            public void note(String line) {
+                self.note(line);
+                other.note(line);
             }
         };
     }

@@ -25,4 +25,14 @@ public interface QueueOps {
 
     /** ApproximateNumberOfMessages plus ApproximateNumberOfMessagesNotVisible: what the queue holds. */
     long approximateMessages(String queueUrl);
+
+    /** The longest one attempt of a call waits for its answer (--cli-read-timeout), long polls aside. */
+    default java.time.Duration attemptTimeout() {
+        return java.time.Duration.ofSeconds(30);
+    }
+
+    /** Where the calls for this queue go, to name it when it does not answer. */
+    default String endpoint(String queueUrl) {
+        return queueUrl;
+    }
 }

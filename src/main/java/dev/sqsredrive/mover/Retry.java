@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.task.Sleeper;
@@ -19,6 +20,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * exponential backoff; sender faults are final at once. The mover's SDK client does not retry by itself,
  * so that every lost answer is seen here: a call that failed without an answer (connection reset, timeout)
  * may have been carried out anyway, and a send retried after one may deliver a message twice.
+ * <p>
+ * Bounded in time as well as in attempts: no attempt starts after the budget (counted from the first) or
+ * after the run's stop deadline, so an endpoint that does not answer costs a bounded time, not eight
+ * read timeouts.
  */
 public final class Retry {
 
@@ -36,10 +41,42 @@ public final class Retry {
     public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, boolean ambiguous) {
     }
 
-    private final Sleeper sleeper;
+    /** The backoff of every retry added up: what riding out throttling needs (about 11 s). */
+    public static final Duration RIDE_OUT = rideOut();
 
+    private final Sleeper sleeper;
+    private final Ticker ticker;
+    private final Duration budget;
+    private final LongSupplier stopBy;
+
+    /** Retries with no bound but {@link #MAX_ATTEMPTS}. */
     public Retry(Sleeper sleeper) {
+        this(sleeper, Ticker.system(), Duration.ofDays(1), () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * @param budget longest time from the first attempt to the start of the last one
+     * @param stopBy ticker time after which no attempt starts (the run is stopping); Long.MAX_VALUE for none
+     */
+    public Retry(Sleeper sleeper, Ticker ticker, Duration budget, LongSupplier stopBy) {
         this.sleeper = sleeper;
+        this.ticker = ticker;
+        this.budget = budget;
+        this.stopBy = stopBy;
+    }
+
+    /** The same retries, none starting later than this from now (instead of at the run's stop deadline). */
+    Retry within(Duration time) {
+        long deadline = saturatedAdd(ticker.nanos(), time.toNanos());
+        return new Retry(sleeper, ticker, budget, () -> deadline);
+    }
+
+    private static Duration rideOut() {
+        Duration sum = Duration.ZERO;
+        for (int attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+            sum = sum.plus(backoff(attempt));
+        }
+        return sum;
     }
 
     public static boolean retryable(EntryError e) {
@@ -66,9 +103,20 @@ public final class Retry {
         List<E> remaining = entries;
         boolean ambiguous = false;
         Map<String, EntryError> lastErrors = new HashMap<>();
+        long giveUpAt = saturatedAdd(ticker.nanos(), budget.toNanos());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !remaining.isEmpty(); attempt++) {
             if (attempt > 1) {
-                sleeper.sleep(backoff(attempt - 1));
+                Duration pause = backoff(attempt - 1);
+                long next = saturatedAdd(ticker.nanos(), pause.toNanos());
+                if (next > giveUpAt || next > stopBy.getAsLong()) {
+                    break; // out of time: what is left fails with its last error
+                }
+                sleeper.sleep(pause);
+            } else if (ticker.nanos() > stopBy.getAsLong()) {
+                for (E e : remaining) {
+                    lastErrors.put(idOf.apply(e), new EntryError("NotAttempted", "the run is stopping", false));
+                }
+                break;
             }
             beforeAttempt.run();
             List<E> again = new ArrayList<>();
@@ -109,6 +157,11 @@ public final class Retry {
             failed.put(id, lastErrors.get(id));
         }
         return new Outcome(succeeded, failed, ambiguous);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** A failure without an answer from SQS: the request may have been carried out. */

@@ -22,15 +22,30 @@ public final class SqsQueueOps implements QueueOps {
 
     private final Function<String, SqsClient> clientForUrl;
     private final Function<Duration, AwsRequestOverrideConfiguration> longPoll;
+    private final Duration attemptTimeout;
 
     /**
-     * @param longPoll timeouts for a receive that waits this long: the client's own attempt timeout
-     *                 (--cli-read-timeout) may be shorter than a long poll and would cut it off
+     * @param longPoll       timeouts for a receive that waits this long: the client's own attempt timeout
+     *                       (--cli-read-timeout) may be shorter than a long poll and would cut it off
+     * @param attemptTimeout the clients' attempt timeout (--cli-read-timeout)
      */
     public SqsQueueOps(Function<String, SqsClient> clientForUrl,
-                       Function<Duration, AwsRequestOverrideConfiguration> longPoll) {
+                       Function<Duration, AwsRequestOverrideConfiguration> longPoll, Duration attemptTimeout) {
         this.clientForUrl = clientForUrl;
         this.longPoll = longPoll;
+        this.attemptTimeout = attemptTimeout;
+    }
+
+    @Override
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    @Override
+    public String endpoint(String queueUrl) {
+        var config = clientForUrl.apply(queueUrl).serviceClientConfiguration();
+        return config.endpointOverride().map(Object::toString)
+                .orElse("https://sqs." + config.region().id() + ".amazonaws.com");
     }
 
     @Override

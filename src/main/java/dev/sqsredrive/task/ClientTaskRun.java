@@ -144,7 +144,8 @@ public final class ClientTaskRun {
             recorder.start();
             events.started(task);
         }
-        ClientMover m = new ClientMover(config, new SqsQueueOps(this::clientFor, clients::longPoll), routing(plan), journal, pending,
+        ClientMover m = new ClientMover(config, new SqsQueueOps(this::clientFor, clients::longPoll,
+                clients.settings().readTimeout()), routing(plan), journal, pending,
                 toMove, o.dryRun() ? new DryRunReport(o.showBodies()) : null, clock, Ticker.system(), sleeper);
         mover.set(m);
         if (stopBeforeStart != null) {

@@ -180,10 +180,42 @@ class ClientMoverFaultTest {
         assertThat(summary.status()).isEqualTo("FAILED");
     }
 
-    /** `redrive start DLQ --mode client --to DEST -o json`, in this JVM, through the proxy. */
-    private RunResult move() {
+    /**
+     * Held messages whose visibility cannot always be extended (ChangeMessageVisibilityBatch answering late,
+     * past the read timeout): a message whose hold may have lapsed may be another receive's by now, so the old
+     * one must not send it; whatever may have gone out twice must be counted.
+     */
+    @Test
+    @Timeout(150)
+    void messagesWhoseHoldMayHaveLapsedAreNotSentTwice() {
+        int messages = 60;
+        // The first 16 visibility changes answer only after 40 s, long after the 3 s read timeout gave up on
+        // them (and after the 30 s visibility ran out). At 2 messages/s with 32 workers, every message is
+        // received at once and most wait more than 15 s for their turn: they need their hold extended.
+        proxy.add(FaultRule.firstCalls("ChangeMessageVisibilityBatch", latency(Duration.ofSeconds(40)), 16));
+        List<String> bodies = queues.send(dlq, messages, "held");
+
+        RunResult run = move("--rate", "2", "--concurrency", "32", "--cli-read-timeout", "3");
+        MoverSummary summary = MoverSummary.of(run);
+        Census census = Census.take(queues, dlq, dest, Duration.ofSeconds(30));
+        String seen = census + "\n" + run;
+
+        assertThat(proxy.rules()).as("the fault was really injected").allMatch(r -> r.injected() > 0);
+        assertThat(census.lost(bodies)).as(seen).isEmpty();
+        assertThat(census.extraDeliveries()).as("copies found vs admitted; " + seen)
+                .isLessThanOrEqualTo((int) summary.duplicatesPossible());
+        assertThat(census.extraDeliveries()).as("no message sent by two holders; " + seen).isZero();
+        assertThat(census.delivered()).as(seen).isEqualTo(messages);
+        assertThat(run.exitCode()).as(seen).isZero();
+    }
+
+    /** `redrive start DLQ --mode client --to DEST -o json` and these options, in this JVM, through the proxy. */
+    private RunResult move(String... options) {
         Map<String, String> env = new java.util.HashMap<>(queues.env(stateDir));
         env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
-        return Redrive.run(env, "start", dlq.name(), "--mode", "client", "--to", dest.name(), "-o", "json");
+        List<String> args = new java.util.ArrayList<>(List.of("start", dlq.name(), "--mode", "client", "--to",
+                dest.name(), "-o", "json"));
+        args.addAll(List.of(options));
+        return Redrive.run(env, args.toArray(String[]::new));
     }
 }

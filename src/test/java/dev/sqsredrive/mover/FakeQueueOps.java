@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -29,6 +30,10 @@ final class FakeQueueOps implements QueueOps {
     final Deque<Function<List<SendMessageBatchRequestEntry>, BatchResult>> sendScript = new ArrayDeque<>();
     /** When set, every delete fails as a whole with this error. */
     RuntimeException deleteError;
+    /** When set, every visibility change fails as a whole with this error (after being recorded). */
+    volatile RuntimeException visibilityError;
+    /** Visibility changes wait until this opens: an endpoint that does not answer them. */
+    volatile CountDownLatch visibilityGate = new CountDownLatch(0);
     /** Runs as each send reaches the "server": what was true at that moment can be recorded. */
     Runnable beforeSend = () -> { };
 
@@ -55,10 +60,23 @@ final class FakeQueueOps implements QueueOps {
     }
 
     @Override
-    public synchronized BatchResult changeVisibility(String queueUrl,
-                                                     List<ChangeMessageVisibilityBatchRequestEntry> entries) {
-        visibilityChanges.addAll(entries);
-        return allOk(entries, ChangeMessageVisibilityBatchRequestEntry::id);
+    public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
+        try {
+            visibilityGate.await(); // outside the lock: a stuck call holds up only its own caller
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            visibilityChanges.addAll(entries);
+            if (visibilityError != null) {
+                throw visibilityError;
+            }
+            return allOk(entries, ChangeMessageVisibilityBatchRequestEntry::id);
+        }
+    }
+
+    synchronized int visibilityCalls() {
+        return visibilityChanges.size();
     }
 
     @Override

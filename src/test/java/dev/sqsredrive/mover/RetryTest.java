@@ -3,6 +3,9 @@ package dev.sqsredrive.mover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -28,5 +31,39 @@ class RetryTest {
         assertThat(Retry.backoff(2)).isEqualTo(Duration.ofMillis(200));
         assertThat(Retry.backoff(4)).isEqualTo(Duration.ofMillis(800));
         assertThat(Retry.backoff(30)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    /** A call that never answers (each attempt ends in its timeout, 10 s on a fake ticker) stops at the budget. */
+    @Test
+    void anEndpointThatDoesNotAnswerCostsTheBudgetNotEveryAttempt() throws Exception {
+        AtomicLong now = new AtomicLong();
+        AtomicInteger attempts = new AtomicInteger();
+        Retry retry = new Retry(d -> now.addAndGet(d.toNanos()), now::get, Duration.ofSeconds(25), () -> Long.MAX_VALUE);
+
+        Retry.Outcome out = retry.run(List.of("a"), e -> e, es -> {
+            attempts.incrementAndGet();
+            now.addAndGet(Duration.ofSeconds(10).toNanos());
+            throw SdkClientException.create("read timed out");
+        }, () -> { });
+
+        assertThat(attempts.get()).as("attempts at 0 s, 10.1 s and 20.3 s; none after 25 s").isEqualTo(3);
+        assertThat(out.failed()).containsKey("a");
+        assertThat(out.ambiguous()).isTrue();
+    }
+
+    @Test
+    void noAttemptStartsAfterTheStopDeadline() throws Exception {
+        AtomicLong now = new AtomicLong(Duration.ofSeconds(5).toNanos());
+        AtomicInteger attempts = new AtomicInteger();
+        Retry retry = new Retry(d -> now.addAndGet(d.toNanos()), now::get, Duration.ofMinutes(1),
+                () -> Duration.ofSeconds(4).toNanos());
+
+        Retry.Outcome out = retry.run(List.of("a"), e -> e, es -> {
+            attempts.incrementAndGet();
+            throw SdkClientException.create("never");
+        }, () -> { });
+
+        assertThat(attempts.get()).isZero();
+        assertThat(out.failed()).containsKey("a");
     }
 }

@@ -24,6 +24,14 @@ public sealed interface Fault {
     record ResetAfterForward() implements Fault {
     }
 
+    /**
+     * Holds the call without forwarding or answering, as an endpoint that accepts connections and never
+     * answers does, until the rule is taken out ({@link FaultProxy#remove}) or the proxy closes; then resets the
+     * connection. The server never sees the call.
+     */
+    record Stall() implements Fault {
+    }
+
     /** Delays the call by this much, then forwards it. */
     record Latency(Duration delay) implements Fault {
     }
@@ -51,6 +59,10 @@ public sealed interface Fault {
 
     static Fault resetAfterForward() {
         return new ResetAfterForward();
+    }
+
+    static Fault stall() {
+        return new Stall();
     }
 
     static Fault latency(Duration delay) {

@@ -41,6 +41,8 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<Socket, Boolean> open = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread acceptor;
+    /** Stalled calls wait on this until their rule is removed or the proxy closes. */
+    private final Object stallsLifted = new Object();
 
     private FaultProxy(URI upstreamUri, List<FaultRule> initialRules) throws IOException {
         if (!InetAddress.getByName(upstreamUri.getHost()).isLoopbackAddress()) {
@@ -69,6 +71,15 @@ public final class FaultProxy implements AutoCloseable {
 
     public FaultProxy add(FaultRule rule) {
         rules.add(rule);
+        return this;
+    }
+
+    /** Takes a rule out; calls it stalls are let go (their connections reset). */
+    public FaultProxy remove(FaultRule rule) {
+        rules.remove(rule);
+        synchronized (stallsLifted) {
+            stallsLifted.notifyAll();
+        }
         return this;
     }
 
@@ -139,6 +150,7 @@ public final class FaultProxy implements AutoCloseable {
         boolean json = SqsWire.isJson(request);
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         Fault fault = null;
+        FaultRule stallingRule = null;
         for (FaultRule rule : rules) {
             if (rule.fires(operation)) {
                 if (rule.fault() instanceof Fault.Latency latency) {
@@ -149,6 +161,7 @@ public final class FaultProxy implements AutoCloseable {
                     }
                 } else if (fault == null) {
                     fault = rule.fault();
+                    stallingRule = rule;
                 }
             }
         }
@@ -166,6 +179,11 @@ public final class FaultProxy implements AutoCloseable {
                 return false;
             }
             case Fault.FailEntries f -> response = BatchFailures.fail(request, f, upstream::forward);
+            case Fault.Stall s -> {
+                stall(stallingRule);
+                reset(socket);
+                return false;
+            }
             case Fault.Latency l -> throw new IllegalStateException("latency is applied above");
             case null -> response = upstream.forward(request);
         }
@@ -190,6 +208,19 @@ public final class FaultProxy implements AutoCloseable {
         socket.close();
     }
 
+    private void stall(FaultRule rule) {
+        synchronized (stallsLifted) {
+            while (rules.contains(rule) && !server.isClosed()) {
+                try {
+                    stallsLifted.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private static void sleep(Fault.Latency latency) {
         try {
             Thread.sleep(latency.delay());
@@ -204,6 +235,9 @@ public final class FaultProxy implements AutoCloseable {
             server.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+        synchronized (stallsLifted) {
+            stallsLifted.notifyAll();
         }
         for (Socket s : new ArrayList<>(open.keySet())) {
             try {

@@ -145,6 +145,27 @@ class FaultProxyTest {
     }
 
     @Test
+    void stallsCallsWithoutAnsweringUntilTheRuleIsRemoved() {
+        FaultRule stall = FaultRule.on(null, Fault.stall(), 1, 1, Integer.MAX_VALUE);
+        try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint());
+             SqsClient sqs = SqsClient.builder().endpointOverride(proxy.endpoint()).region(Region.of(ElasticMq.REGION))
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                             .apiCallAttemptTimeout(Duration.ofMillis(500))).build()) {
+            TestQueues.Queue q = queues.create("stalled");
+            proxy.add(stall);
+            assertThatThrownBy(() -> sqs.sendMessage(r -> r.queueUrl(q.url()).messageBody("never")))
+                    .isInstanceOf(SdkClientException.class).hasMessageContaining("timeout");
+            assertThat(queues.depth(q)).isZero();
+
+            proxy.remove(stall);
+            sqs.sendMessage(r -> r.queueUrl(q.url()).messageBody("after"));
+            assertThat(queues.bodies(queues.drain(q))).containsExactly("after");
+        }
+    }
+
+    @Test
     void refusesANonLoopbackUpstream() {
         assertThatThrownBy(() -> FaultProxy.start(URI.create("http://192.0.2.1:9324")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback only");
