@@ -107,6 +107,9 @@ public final class MoveStarter {
 
     public Started start(Request r, Events events) throws InterruptedException {
         checkInput(r);
+        if (!r.options().dryRun()) {
+            StateDir.requireUsable(local.stateDir()); // before anything is asked, started or moved
+        }
         if (r.resumeHandle() != null) {
             return resume(r, events);
         }
