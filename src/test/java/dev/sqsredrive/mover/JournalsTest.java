@@ -1,6 +1,7 @@
 package dev.sqsredrive.mover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.aws.RedriveException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +116,19 @@ class JournalsTest {
         assertThat(warnings).singleElement().asString().startsWith("journal " + garbage
                 + " has no line that can be read: set aside as client-garbage.log.corrupt-");
         assertThat(journals.files(DLQ, h -> true)).containsExactly(good); // and not looked at again
+    }
+
+    @Test
+    void aJournalWhoseOptionsLineCannotBeReadIsNotResumedButItsEntriesStillCount() throws Exception {
+        Journals journals = new Journals(state, warnings::add);
+        Path file = journals.fileOf(DLQ, "client-1");
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {'{', (byte) 0xc3, '}', '\n', 'S', ' ', 'a', '\n'});
+
+        assertThatThrownBy(() -> journals.header(DLQ, "client-1")).isInstanceOf(RedriveException.class)
+                .hasMessageContaining("the journal " + file + " has no readable first line");
+        assertThat(warnings).singleElement().asString().contains("line 1: not valid UTF-8");
+        assertThat(Journals.pending(journals.files(DLQ, h -> true))).containsExactly("a");
     }
 
     private static final String DLQ = "arn:aws:sqs:us-east-1:1:dlq";
