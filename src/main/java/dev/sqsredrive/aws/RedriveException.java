@@ -7,7 +7,7 @@ package dev.sqsredrive.aws;
 public class RedriveException extends RuntimeException {
 
     /** What went wrong, as scripts need to tell it apart. */
-    public enum Kind { USAGE, AWS, INTERRUPTED, UNEXPECTED }
+    public enum Kind { USAGE, AWS, INTERRUPTED, UNEXPECTED, STATE }
 
     private final Kind kind;
 
@@ -27,6 +27,11 @@ public class RedriveException extends RuntimeException {
 
     public static RedriveException aws(String message, Throwable cause) {
         return new RedriveException(Kind.AWS, message, cause);
+    }
+
+    /** The local state directory (task records, journals, claims) cannot be used as it is. */
+    public static RedriveException state(String message, Throwable cause) {
+        return new RedriveException(Kind.STATE, message, cause);
     }
 
     public Kind kind() {

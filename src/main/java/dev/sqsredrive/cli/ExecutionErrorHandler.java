@@ -37,6 +37,7 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
                 case AWS -> ExitCode.AWS;
                 case INTERRUPTED -> ExitCode.INTERRUPTED;
                 case UNEXPECTED -> ExitCode.ERROR;
+                case STATE -> ExitCode.STATE;
             });
         }
         if (ex instanceof SdkException sdk) {

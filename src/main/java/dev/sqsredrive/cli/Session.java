@@ -26,6 +26,7 @@ final class Session implements AutoCloseable {
     private final GlobalOptions globals;
     private final Output output;
     private SqsClients clients;
+    private LocalTasks localTasks;
 
     Session(Context context, GlobalOptions globals, Output output) {
         this.context = context;
@@ -74,8 +75,12 @@ final class Session implements AutoCloseable {
         return StateDir.resolve(context.env());
     }
 
+    /** One for the whole command, so a record that cannot be read is warned about once, not at every poll. */
     LocalTasks localTasks() {
-        return new LocalTasks(stateDir());
+        if (localTasks == null) {
+            localTasks = new LocalTasks(stateDir(), output::warn);
+        }
+        return localTasks;
     }
 
     List<String> regionDlqs() {

@@ -120,7 +120,7 @@ final class StartCommand implements Callable<Integer> {
         try (Session session = root.session(spec)) {
             var ctx = session.context();
             ClientTaskRun clientRun = new ClientTaskRun(session.clients(), session.localTasks(),
-                    new Journals(session.stateDir()), ctx.clock(), ctx.sleeper());
+                    new Journals(session.stateDir(), session.out()::warn), ctx.clock(), ctx.sleeper());
             MoveStarter starter = new MoveStarter(session.resolver(), session::nativeTasks, session.localTasks(),
                     clientRun, session.clients().settings().endpoint(), ctx.clock());
             MoveStarter.Started started;

@@ -51,10 +51,21 @@ public final class Journal implements AutoCloseable {
             Journal j = new Journal(file, ch);
             if (fresh) {
                 j.write(headerJson.replace('\n', ' ') + "\n");
+            } else if (!endsWithNewline(file)) {
+                // A line cut short by a crash: end it, or the first entry appended now would be glued to it
+                // and lost with it when the journal is read.
+                j.write("\n");
             }
             return j;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return in.read(last, in.size() - 1) == 1 && last.get(0) == '\n';
         }
     }
 

@@ -7,16 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.sqsredrive.aws.QueueArns;
+import dev.sqsredrive.aws.RedriveException;
 
 /**
  * The journals in the state directory: {@code journals/<source key>/<task handle>.log}, grouped by DLQ so
@@ -24,10 +29,22 @@ import dev.sqsredrive.aws.QueueArns;
  */
 public final class Journals {
 
+    /** Bad lines named one by one, up to this many per file; the rest are counted. */
+    private static final int PROBLEMS_NAMED = 3;
+    private static final DateTimeFormatter SET_ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final Path root;
+    private final Consumer<String> warnings;
 
     public Journals(Path stateDir) {
+        this(stateDir, line -> { });
+    }
+
+    /** @param warnings where a journal that cannot be wholly read is reported, one line per problem */
+    public Journals(Path stateDir, Consumer<String> warnings) {
         this.root = stateDir.resolve("journals");
+        this.warnings = warnings;
     }
 
     public Path root() {
@@ -38,17 +55,22 @@ public final class Journals {
         return dirOf(sourceArn).resolve(handle + ".log");
     }
 
-    /** The header line (the task's options) of a task's journal, if there is one. */
+    /** The header line (the task's options) of a task's journal, if there is one; its bad lines are reported. */
     public Optional<String> header(String sourceArn, String handle) {
         Path file = fileOf(sourceArn, handle);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.findFirst();
-        } catch (IOException | UncheckedIOException e) {
+        JournalLines.Parsed parsed = check(file);
+        if (parsed == null) {
             return Optional.empty();
         }
+        if (parsed.header() == null) {
+            // Its entries still count for the next run on this DLQ; only the options to resume with are gone.
+            throw RedriveException.usage("the journal " + file + " has no readable first line (the task's"
+                    + " options): it cannot be resumed; start the move again, which still deletes what it sent");
+        }
+        return Optional.of(parsed.header());
     }
 
     /** The journals of a DLQ whose task handle passes the test. */
@@ -57,13 +79,62 @@ public final class Journals {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        List<Path> named;
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".log"))
+            named = files.filter(p -> p.getFileName().toString().endsWith(".log"))
                     .filter(p -> handleTest.test(handleOf(p)))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read journals in " + dir + ": " + e.getMessage(), e);
+            throw unusable("cannot list " + dir, e);
         }
+        return named.stream().filter(p -> check(p) != null).toList();
+    }
+
+    /**
+     * Reads a journal, reports each line that cannot be read (path and line number) and sets aside a file
+     * of which nothing can be read, so one bad file never stops a later run on its DLQ.
+     *
+     * @return what could be read, or null when the file is no journal to count (a folder, set aside)
+     */
+    private JournalLines.Parsed check(Path file) {
+        if (!Files.isRegularFile(file)) {
+            warnings.accept("skipping " + file + ": not a regular file, so no journal");
+            return null;
+        }
+        JournalLines.Parsed parsed;
+        try {
+            parsed = JournalLines.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return setAside(file, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (parsed.nothingReadable() && !parsed.problems().isEmpty()) {
+            return setAside(file, "has no line that can be read");
+        }
+        List<JournalLines.Problem> problems = parsed.problems();
+        for (JournalLines.Problem p : problems.subList(0, Math.min(PROBLEMS_NAMED, problems.size()))) {
+            warnings.accept("journal " + file + " line " + p.line() + ": " + p.why() + "; skipped, the rest of"
+                    + " the journal still counts");
+        }
+        if (problems.size() > PROBLEMS_NAMED) {
+            warnings.accept("journal " + file + ": " + (problems.size() - PROBLEMS_NAMED) + " more line(s) skipped");
+        }
+        return parsed;
+    }
+
+    private JournalLines.Parsed setAside(Path file, String why) {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + SET_ASIDE.format(Instant.now()));
+        try {
+            Files.move(file, aside);
+        } catch (IOException e) {
+            throw unusable("journal " + file + " " + why + " and cannot be set aside", e);
+        }
+        warnings.accept("journal " + file + " " + why + ": set aside as " + aside.getFileName());
+        return null;
+    }
+
+    private RedriveException unusable(String what, IOException e) {
+        return RedriveException.state("state directory " + root.getParent() + ": " + what + " (" + e.getMessage()
+                + "; set REDRIVE_STATE_DIR to a writable directory)", e);
     }
 
     /** MessageIds sent but not known to be deleted, across the given journals. */
@@ -102,28 +173,20 @@ public final class Journals {
     private static Entries read(List<Path> journals) {
         Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>());
         for (Path p : journals) {
-            String text;
+            byte[] bytes;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
+                bytes = Files.readAllBytes(p);
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot read journal " + p + ": " + ex.getMessage(), ex);
             }
-            int start = text.indexOf('\n') + 1; // after the header
-            while (start > 0 && start < text.length()) {
-                int end = text.indexOf('\n', start);
-                if (end < 0) {
-                    break; // a line cut short by a crash: its batch never finished being recorded
+            // Lines that cannot be read were reported when the journal was listed (files, header).
+            for (JournalLines.Entry entry : JournalLines.parse(bytes).entries()) {
+                switch (entry.kind()) {
+                    case Journal.ATTEMPTED -> e.attempted.add(entry.id());
+                    case Journal.SENT -> e.sent.add(entry.id());
+                    case Journal.DELETED -> e.deleted.add(entry.id());
+                    default -> { } // a line of a newer version: not ours to interpret
                 }
-                if (end - start > 2 && text.charAt(start + 1) == ' ') {
-                    String id = text.substring(start + 2, end);
-                    switch (text.charAt(start)) {
-                        case Journal.ATTEMPTED -> e.attempted.add(id);
-                        case Journal.SENT -> e.sent.add(id);
-                        case Journal.DELETED -> e.deleted.add(id);
-                        default -> { } // a line of a newer version: not ours to interpret
-                    }
-                }
-                start = end + 1;
             }
         }
         return e;
@@ -161,7 +224,7 @@ public final class Journals {
         }
         List<Path> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> p.toString().endsWith(".log")).forEach(all::add);
+            walk.filter(p -> p.toString().endsWith(".log") && Files.isRegularFile(p)).forEach(all::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journals in " + root + ": " + e.getMessage(), e);
         }

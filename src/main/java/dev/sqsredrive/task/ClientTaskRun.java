@@ -97,11 +97,19 @@ public final class ClientTaskRun {
         }
     }
 
+    public static String newHandle() {
+        return HANDLE_PREFIX + UUID.randomUUID();
+    }
+
     public Result run(Plan plan, Events events) throws InterruptedException {
+        return run(plan, plan.resumeFrom() != null ? plan.resumeFrom() : newHandle(), events);
+    }
+
+    /** @param handle the task's: the resumed one's ({@code plan.resumeFrom()}), or a {@link #newHandle} */
+    public Result run(Plan plan, String handle, Events events) throws InterruptedException {
         ClientOptions o = plan.options();
         List<MessageFilter> filters = o.filters().stream().map(MessageFilter::parse).toList();
         ResolvedQueue src = plan.source();
-        String handle = plan.resumeFrom() != null ? plan.resumeFrom() : HANDLE_PREFIX + UUID.randomUUID();
         Optional<LocalTask> earlierRecord = plan.resumeFrom() == null ? Optional.empty() : local.find(handle);
         long movedBefore = earlierRecord.map(r -> r.task().moved()).orElse(0L);
         Long limit = o.limit() == null ? null : Math.max(0, o.limit() - deliveredBefore(src, handle, plan));

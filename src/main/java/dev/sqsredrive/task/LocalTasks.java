@@ -1,7 +1,6 @@
 package dev.sqsredrive.task;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,6 +14,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +34,25 @@ public final class LocalTasks {
     private static final String RECORD = ".json";
     private static final String CANCEL_MARKER = ".cancel";
 
+    private final Path stateDir;
     private final Path dir;
+    private final Consumer<String> warnings;
+    /** Records already warned about, so a watch polling every second says it once. */
+    private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
     public LocalTasks(Path stateDir) {
+        this(stateDir, line -> { });
+    }
+
+    /** @param warnings where a record that cannot be read is reported (one line, once per file) */
+    public LocalTasks(Path stateDir, Consumer<String> warnings) {
+        this.stateDir = stateDir;
         this.dir = stateDir.resolve("tasks");
+        this.warnings = warnings;
+    }
+
+    public Path stateDir() {
+        return stateDir;
     }
 
     public Path directory() {
@@ -50,7 +67,7 @@ public final class LocalTasks {
         try {
             write(fileOf(local.task().taskHandle()), TaskCodec.JSON.writeValueAsString(node));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write task record in " + dir + ": " + e.getMessage(), e);
+            throw StateDir.unusable(stateDir, e);
         }
     }
 
@@ -79,7 +96,7 @@ public final class LocalTasks {
             files.filter(p -> p.getFileName().toString().endsWith(RECORD))
                     .forEach(p -> read(p).ifPresent(tasks::add));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read task records in " + dir + ": " + e.getMessage(), e);
+            throw StateDir.unusable(stateDir, e);
         }
         tasks.sort(Comparator.comparing((LocalTask t) -> t.task().startedAt(),
                 Comparator.nullsLast(Comparator.reverseOrder())));
@@ -96,7 +113,7 @@ public final class LocalTasks {
             try {
                 write(markerOf(handle), Long.toString(now.toEpochMilli()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot record the cancel in " + dir + ": " + e.getMessage(), e);
+                throw StateDir.unusable(stateDir, e);
             }
         }
         return found.map(t -> t.withCancelRequested(now));
@@ -107,12 +124,15 @@ public final class LocalTasks {
         try {
             Files.deleteIfExists(markerOf(handle));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the cancel marker in " + dir + ": " + e.getMessage(), e);
+            throw StateDir.unusable(stateDir, e);
         }
     }
 
     private Optional<LocalTask> read(Path file) {
         if (!Files.isRegularFile(file)) {
+            if (Files.exists(file)) {
+                skip(file, "not a regular file");
+            }
             return Optional.empty();
         }
         try {
@@ -122,8 +142,17 @@ public final class LocalTasks {
                     n.path("pid").isNumber() ? n.get("pid").asLong() : null,
                     n.path("updatedAt").isNumber() ? Instant.ofEpochMilli(n.get("updatedAt").asLong()) : null));
         } catch (IOException | RuntimeException unreadable) {
-            // A record from a crashed writer or a newer version must not break list for everything else.
+            // A garbled record, or one of a newer version, must not break list or watch for everything else;
+            // it is left in place (it holds no messages) for a person to look at.
+            skip(file, unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private void skip(Path file, String why) {
+        if (warned.add(file)) {
+            warnings.accept("skipping the task record " + file + ", which cannot be read ("
+                    + why.lines().findFirst().orElse("") + ")");
         }
     }
 

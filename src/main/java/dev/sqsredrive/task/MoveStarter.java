@@ -108,6 +108,9 @@ public final class MoveStarter {
 
     public Started start(Request r, Events events) throws InterruptedException {
         checkInput(r);
+        if (!r.options().dryRun()) {
+            StateDir.requireUsable(local.stateDir()); // before anything is asked, started or moved
+        }
         if (r.resumeHandle() != null) {
             return resume(r, events);
         }
@@ -119,10 +122,11 @@ public final class MoveStarter {
         }
         if (!decision.client()) {
             MovePlanner.checkIsDlq(plan);
+            MoverExclusion.checkNoClientMover(plan, local, null);
             if (!events.confirm(plan, NATIVE)) {
                 return new Started(null, null);
             }
-            try {
+            try (MoverClaim claim = MoverExclusion.claimForNative(plan, local, clock.instant(), events::note)) {
                 return new Started(NativeStart.start(plan, nativeTasksForSource.apply(plan.source().arn()), local,
                         clock), null);
             } catch (RedriveException e) {
@@ -137,14 +141,25 @@ public final class MoveStarter {
         if (decision.reason() != null) {
             events.fallback(decision.reason());
         }
-        if (!r.options().dryRun()) {
-            MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
-            if (!events.confirm(plan, CLIENT)) {
-                return new Started(null, null);
-            }
+        ClientTaskRun.Plan run = new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
+                r.rate(), r.options(), null);
+        if (r.options().dryRun()) {
+            return new Started(null, clientRun.run(run, events));
         }
-        return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
-                plan.sourceUrls(), r.rate(), r.options(), null), events));
+        MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
+        if (!events.confirm(plan, CLIENT)) {
+            return new Started(null, null);
+        }
+        return runClaimed(plan, run, ClientTaskRun.newHandle(), events);
+    }
+
+    /** Runs a client-side move under its claim on the DLQ, taken now that the operator said yes. */
+    private Started runClaimed(MovePlan plan, ClientTaskRun.Plan run, String handle, Events events)
+            throws InterruptedException {
+        try (MoverClaim claim = MoverExclusion.claimForClient(plan, local, nativeTasksForSource, handle,
+                !plan.sourceUrls().isEmpty(), clock.instant(), events::note)) {
+            return new Started(null, clientRun.run(run, handle, events));
+        }
     }
 
     private Started resume(Request r, Events events) throws InterruptedException {
@@ -167,7 +182,7 @@ public final class MoveStarter {
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
             return new Started(null, null);
         }
-        return new Started(null, clientRun.run(new ClientTaskRun.Plan(plan.source(), plan.destination(),
-                plan.sourceUrls(), header.rate(), options, handle), events));
+        return runClaimed(plan, new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
+                header.rate(), options, handle), handle, events);
     }
 }

@@ -1,7 +1,16 @@
 package dev.sqsredrive.task;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+
+import dev.sqsredrive.aws.RedriveException;
 
 /**
  * Where sqs-redrive keeps what it must remember between runs (tasks it started, client-side journals):
@@ -24,5 +33,47 @@ public final class StateDir {
         }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         return Path.of(home, ".local", "state", "sqs-redrive");
+    }
+
+    /** The folders a run writes to; each is created here and probed with a real write. */
+    private static final String[] WRITTEN = {"tasks", "journals", "claims"};
+
+    /**
+     * Fails (exit 9, one line) unless the state directory and its folders can be created and written, so a
+     * state directory that cannot be used stops a start before anything moves rather than halfway. The
+     * probe is a real write, not a permission check: root ignores permission bits, a read-only mount does not.
+     */
+    public static void requireUsable(Path stateDir) {
+        for (String folder : WRITTEN) {
+            Path dir = stateDir.resolve(folder);
+            try {
+                Files.createDirectories(dir);
+                Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+            } catch (IOException | UnsupportedOperationException e) {
+                throw unusable(stateDir, e);
+            }
+        }
+    }
+
+    /** The one-line error for a state directory (or a file in it) that cannot be read or written. */
+    public static RedriveException unusable(Path stateDir, Exception e) {
+        return RedriveException.state("state directory " + stateDir + ": " + reason(e)
+                + " (set REDRIVE_STATE_DIR to a writable directory)", e);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException n) {
+            return "cannot create " + n.getFile();
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is not a directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT) + ": " + f.getFile();
+        }
+        return String.valueOf(e.getMessage());
     }
 }

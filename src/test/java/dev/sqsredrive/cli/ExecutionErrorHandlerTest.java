@@ -48,6 +48,8 @@ class ExecutionErrorHandlerTest {
                 .code()).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(ExecutionErrorHandler.classify(new RedriveException(RedriveException.Kind.UNEXPECTED, "bug"))
                 .code()).isEqualTo(ExitCode.ERROR);
+        assertThat(ExecutionErrorHandler.classify(RedriveException.state("state directory /x: not a directory", null)))
+                .isEqualTo(new ExecutionErrorHandler.Failure("state directory /x: not a directory", ExitCode.STATE));
         assertThat(ExecutionErrorHandler.classify(new InterruptedException()))
                 .isEqualTo(new ExecutionErrorHandler.Failure("interrupted", ExitCode.INTERRUPTED));
         assertThat(ExecutionErrorHandler.classify(new UncheckedIOException("cannot write task record", new IOException())))

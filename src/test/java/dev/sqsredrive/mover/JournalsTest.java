@@ -1,12 +1,15 @@
 package dev.sqsredrive.mover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.aws.RedriveException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,4 +63,74 @@ class JournalsTest {
         Files.writeString(file, "S b", StandardOpenOption.APPEND); // killed mid-write: no newline
         assertThat(Journals.pending(List.of(file))).containsExactly("a");
     }
+
+    @Test
+    void aTruncatedLineIsReportedWithItsNumberAndTheOthersStillCount() throws Exception {
+        Journals journals = new Journals(state, warnings::add);
+        Path file = journals.fileOf(DLQ, "client-1");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{}\nS a\nS\nS b\nD a\nS c"); // line 3 lost its id, line 6 its end
+
+        List<Path> files = journals.files(DLQ, h -> true);
+
+        assertThat(files).containsExactly(file);
+        assertThat(Journals.pending(files)).containsExactlyInAnyOrder("b");
+        assertThat(warnings).containsExactly(
+                "journal " + file + " line 3: not a journal entry; skipped, the rest of the journal still counts",
+                "journal " + file + " line 6: cut short (no end of line); skipped, the rest of the journal still counts");
+    }
+
+    @Test
+    void appendingAfterALineCutShortEndsThatLineFirst() throws Exception {
+        Path file = state.resolve("j.log");
+        try (Journal j = Journal.open(file, "{}")) {
+            j.sent(List.of("a"));
+        }
+        Files.writeString(file, "S 12", StandardOpenOption.APPEND); // killed mid-write of "S 1234"
+        try (Journal resumed = Journal.open(file, "{}")) {
+            resumed.sent(List.of("c")); // glued to "S 12" it would be lost, and c sent again by the next run
+        }
+        // The cut id, now a line of its own, matches no message: harmless.
+        assertThat(Journals.pending(List.of(file))).containsExactlyInAnyOrder("a", "12", "c");
+    }
+
+    @Test
+    void aFileOfWhichNothingCanBeReadIsSetAside() throws Exception {
+        Journals journals = new Journals(state, warnings::add);
+        Path garbage = journals.fileOf(DLQ, "client-garbage");
+        Files.createDirectories(garbage.getParent());
+        Files.write(garbage, new byte[] {(byte) 0xff, (byte) 0xfe, '\n', (byte) 0x80, '\n'});
+        Path good = journals.fileOf(DLQ, "client-good");
+        try (Journal j = Journal.open(good, "{}")) {
+            j.sent(List.of("a"));
+        }
+
+        List<Path> files = journals.files(DLQ, h -> true);
+
+        assertThat(files).containsExactly(good);
+        assertThat(Files.exists(garbage)).isFalse();
+        try (var left = Files.list(garbage.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("client-garbage.log.corrupt-"));
+        }
+        assertThat(warnings).singleElement().asString().startsWith("journal " + garbage
+                + " has no line that can be read: set aside as client-garbage.log.corrupt-");
+        assertThat(journals.files(DLQ, h -> true)).containsExactly(good); // and not looked at again
+    }
+
+    @Test
+    void aJournalWhoseOptionsLineCannotBeReadIsNotResumedButItsEntriesStillCount() throws Exception {
+        Journals journals = new Journals(state, warnings::add);
+        Path file = journals.fileOf(DLQ, "client-1");
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {'{', (byte) 0xc3, '}', '\n', 'S', ' ', 'a', '\n'});
+
+        assertThatThrownBy(() -> journals.header(DLQ, "client-1")).isInstanceOf(RedriveException.class)
+                .hasMessageContaining("the journal " + file + " has no readable first line");
+        assertThat(warnings).singleElement().asString().contains("line 1: not valid UTF-8");
+        assertThat(Journals.pending(journals.files(DLQ, h -> true))).containsExactly("a");
+    }
+
+    private static final String DLQ = "arn:aws:sqs:us-east-1:1:dlq";
+    private final List<String> warnings = new ArrayList<>();
 }
