@@ -166,6 +166,7 @@ public final class FaultProxy implements AutoCloseable {
                 return false;
             }
             case Fault.FailEntries f -> response = BatchFailures.fail(request, f, upstream::forward);
+            case Fault.EditAnswer e -> response = BatchFailures.edited(upstream.forward(request), e);
             case Fault.Latency l -> throw new IllegalStateException("latency is applied above");
             case null -> response = upstream.forward(request);
         }
