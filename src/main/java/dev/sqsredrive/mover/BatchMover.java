@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 final class BatchMover {
 
+    static final String GROUP_BROKEN = "not sent: an earlier message of its FIFO group could not be moved";
+
     private final MoverConfig config;
     private final QueueOps ops;
     private final Routing routing;
@@ -30,6 +33,11 @@ final class BatchMover {
     private final MoveCounters counters;
     private final DryRunReport dryRun;
     private final Pacer pacer;
+    /**
+     * FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for the rest of the
+     * run (a lapsed hold can bring the failed message and its followers back in a later receive).
+     */
+    private final Set<String> brokenGroups = ConcurrentHashMap.newKeySet();
 
     /** Waits for the rate limit before a send. */
     @FunctionalInterface
@@ -84,10 +92,15 @@ final class BatchMover {
                 counters.skipped.incrementAndGet();
                 continue;
             }
+            if (inBrokenGroup(m)) {
+                counters.fail(GROUP_BROKEN, 1);
+                continue;
+            }
             Routing.Route route = routing.route(m);
             String problem = route.problem() != null ? route.problem() : problem(m, route.destination());
             if (problem != null) {
                 counters.fail(problem, 1);
+                breakGroup(m);
                 continue;
             }
             byDestination.computeIfAbsent(route.destination(), d -> new ArrayList<>()).add(m);
@@ -106,8 +119,9 @@ final class BatchMover {
             moved += deleted;
         }
         int sent = 0;
+        Set<String> refusedGroups = new HashSet<>(); // the messages before a refused one were queued already
         for (Map.Entry<Destination, List<Message>> e : byDestination.entrySet()) {
-            sent += send(e.getKey(), e.getValue(), hold);
+            sent += send(e.getKey(), e.getValue(), hold, refusedGroups);
         }
         return new Done(sent, moved + sent);
     }
@@ -120,21 +134,21 @@ final class BatchMover {
         if (MessageCopy.attributeCount(m) > MessageCopy.MAX_ATTRIBUTES) {
             return "more than " + MessageCopy.MAX_ATTRIBUTES + " message attributes";
         }
-        if (d.fifo() && m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID) == null) {
+        if (d.fifo() && groupOf(m) == null) {
             return "no MessageGroupId, which FIFO queue '" + d.name() + "' needs";
         }
         return null;
     }
 
-    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
-        Set<String> brokenGroups = new HashSet<>();
+    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold, Set<String> refusedGroups)
+            throws InterruptedException {
         int sent = 0;
         // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
         // took no more per batch either, so its MaximumMessageSize caps the batch too.
         List<List<Message>> batches = Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES,
                 Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
         for (int b = 0; b < batches.size(); b++) {
-            List<Message> batch = withoutBrokenGroups(batches.get(b), brokenGroups);
+            List<Message> batch = withoutGroups(batches.get(b), refusedGroups);
             if (!batch.isEmpty() && !pacer.await(batch.size())) {
                 List<Message> unsent = new ArrayList<>(batch);
                 batches.subList(b + 1, batches.size()).forEach(unsent::addAll);
@@ -173,8 +187,9 @@ final class BatchMover {
                 } else {
                     EntryError error = out.failed().get(id);
                     counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
-                    if (d.fifo()) {
-                        brokenGroups.add(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+                    if (groupOf(m) != null) {
+                        brokenGroups.add(groupOf(m));
+                        refusedGroups.add(groupOf(m));
                     }
                 }
             });
@@ -196,20 +211,38 @@ final class BatchMover {
         return sent;
     }
 
-    /** Later messages of a FIFO group whose earlier message failed are not sent: that would break the order. */
-    private List<Message> withoutBrokenGroups(List<Message> batch, Set<String> brokenGroups) {
-        if (brokenGroups.isEmpty()) {
+    /** Later messages of a FIFO group whose earlier message was refused are not sent: that would break the order. */
+    private List<Message> withoutGroups(List<Message> batch, Set<String> refusedGroups) {
+        if (refusedGroups.isEmpty()) {
             return batch;
         }
         List<Message> keep = new ArrayList<>();
         for (Message m : batch) {
-            if (brokenGroups.contains(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))) {
-                counters.fail("not sent: an earlier message of its FIFO group could not be moved", 1);
+            if (refusedGroups.contains(groupOf(m))) {
+                counters.fail(GROUP_BROKEN, 1);
             } else {
                 keep.add(m);
             }
         }
         return keep;
+    }
+
+    /** This message stays in the DLQ: if it has a FIFO group, the rest of that group must stay behind it. */
+    private void breakGroup(Message m) {
+        String group = groupOf(m);
+        if (group != null) {
+            brokenGroups.add(group);
+        }
+    }
+
+    private boolean inBrokenGroup(Message m) {
+        String group = groupOf(m);
+        return group != null && brokenGroups.contains(group);
+    }
+
+    /** The FIFO group, or null for a standard queue's message. */
+    private static String groupOf(Message m) {
+        return m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
     }
 
     /** Deletes with this receive's receipt handles; returns how many SQS confirmed. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** FIFO DLQ to FIFO destination, client-side, against ElasticMQ. */
+/** FIFO DLQ to FIFO destination, client-side, against ElasticMQ: deduplication and per-group order. */
 @Timeout(90)
 class ClientMoverFifoTest {
 
@@ -84,6 +84,36 @@ class ClientMoverFifoTest {
             int n = Integer.parseInt(body.substring(body.lastIndexOf('-') + 1));
             ((ObjectNode) m.path("Attributes")).put("MessageDeduplicationId", "shared-" + (n % 10));
         }
+    }
+
+    /**
+     * A group's second message has no route (the queue it came from is gone): it stays, and so does every later
+     * message of its group (README promise 3), while other groups move whole. Not "too large for the destination":
+     * ElasticMQ neither reports nor enforces MaximumMessageSize.
+     */
+    @Test
+    void aMessageFailingBeforeItsSendKeepsTheRestOfItsGroupInTheDlq() {
+        TestQueues.Queue orders = queues.createSourceOf("orders", dlq, true);
+        TestQueues.Queue gone = queues.createSourceOf("gone", dlq, true);
+        // group g0, in DLQ order: a-0, b-0, c-0, c-3; c-1 is in g1 and c-2 in g2 (TestQueues' groups: index % 3)
+        queues.deadLetter(orders, dlq, 1, "a");
+        queues.deadLetter(gone, dlq, 1, "b");
+        queues.deadLetter(orders, dlq, 4, "c");
+        queues.sqs().deleteQueue(r -> r.queueUrl(gone.url()));
+
+        RunResult run = move(null);
+        MoverSummary summary = MoverSummary.of(run);
+        Census census = Census.take(queues, dlq, orders, Duration.ofSeconds(60));
+
+        assertThat(census.inDestination().keySet()).as(census + "\n" + run)
+                .containsExactlyInAnyOrder("a-0", "c-1", "c-2");
+        assertThat(census.inSource().keySet()).as(census.toString()).containsExactlyInAnyOrder("b-0", "c-0", "c-3");
+        assertThat(summary.moved()).as(run.toString()).isEqualTo(3);
+        assertThat(summary.failed()).as(run.toString()).isEqualTo(3);
+        assertThat(summary.raw().path("failures").path(
+                "not sent: an earlier message of its FIFO group could not be moved").asLong()).as(run.toString())
+                .isEqualTo(2);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
     }
 
     /** `redrive start DLQ --mode client [--to DEST] -o json`, in this JVM, through the proxy. */
