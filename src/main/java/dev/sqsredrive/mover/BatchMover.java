@@ -2,16 +2,13 @@ package dev.sqsredrive.mover;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -37,7 +34,7 @@ final class BatchMover {
      * FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for the rest of the
      * run (a lapsed hold can bring the failed message and its followers back in a later receive).
      */
-    private final Set<String> brokenGroups = ConcurrentHashMap.newKeySet();
+    private final BrokenGroups brokenGroups = new BrokenGroups();
 
     /** Waits for the rate limit before a send. */
     @FunctionalInterface
@@ -92,15 +89,15 @@ final class BatchMover {
                 counters.skipped.incrementAndGet();
                 continue;
             }
-            if (inBrokenGroup(m)) {
+            if (brokenGroups.holdsBack(m)) {
                 counters.fail(GROUP_BROKEN, 1);
                 continue;
             }
             Routing.Route route = routing.route(m);
-            String problem = route.problem() != null ? route.problem() : problem(m, route.destination());
+            String problem = route.problem() != null ? route.problem() : route.destination().refusal(m);
             if (problem != null) {
                 counters.fail(problem, 1);
-                breakGroup(m);
+                brokenGroups.breakAt(m);
                 continue;
             }
             byDestination.computeIfAbsent(route.destination(), d -> new ArrayList<>()).add(m);
@@ -113,34 +110,26 @@ final class BatchMover {
         }
         int moved = 0;
         if (!deleteOnly.isEmpty()) {
-            int deleted = delete(deleteOnly, hold);
-            counters.resumedDeletes.addAndGet(deleted);
-            counters.moved.addAndGet(deleted);
-            moved += deleted;
+            // What this run sent was counted moved when it was sent; only an earlier run's messages move now.
+            List<String> earlierRuns = deleteOnly.stream().map(Message::messageId)
+                    .filter(id -> !deleteFailed.contains(id)).toList();
+            Set<String> deleted = delete(deleteOnly, hold);
+            int resumed = (int) earlierRuns.stream().filter(deleted::contains).count();
+            counters.resumedDeletes.addAndGet(resumed);
+            counters.moved.addAndGet(resumed);
+            moved += resumed;
         }
         int sent = 0;
-        Set<String> refusedGroups = new HashSet<>(); // the messages before a refused one were queued already
+        // Broken by a refusal during these sends: holds back later batches only, the messages queued with or
+        // before the refused one are on their way.
+        BrokenGroups refusedGroups = new BrokenGroups();
         for (Map.Entry<Destination, List<Message>> e : byDestination.entrySet()) {
             sent += send(e.getKey(), e.getValue(), hold, refusedGroups);
         }
         return new Done(sent, moved + sent);
     }
 
-    /** Why a message cannot go to a destination, or null. */
-    static String problem(Message m, Destination d) {
-        if (MessageCopy.size(m) > d.maxMessageSize()) {
-            return "larger than the " + d.maxMessageSize() + " bytes '" + d.name() + "' accepts (MaximumMessageSize)";
-        }
-        if (MessageCopy.attributeCount(m) > MessageCopy.MAX_ATTRIBUTES) {
-            return "more than " + MessageCopy.MAX_ATTRIBUTES + " message attributes";
-        }
-        if (d.fifo() && groupOf(m) == null) {
-            return "no MessageGroupId, which FIFO queue '" + d.name() + "' needs";
-        }
-        return null;
-    }
-
-    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold, Set<String> refusedGroups)
+    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold, BrokenGroups refusedGroups)
             throws InterruptedException {
         int sent = 0;
         // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
@@ -187,16 +176,24 @@ final class BatchMover {
                 } else {
                     EntryError error = out.failed().get(id);
                     counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
-                    if (groupOf(m) != null) {
-                        brokenGroups.add(groupOf(m));
-                        refusedGroups.add(groupOf(m));
-                    }
+                    brokenGroups.breakAt(m);
+                    refusedGroups.breakAt(m);
                 }
             });
-            if (out.ambiguous() && !d.fifo()) {
-                // An attempt got no answer and may have delivered: a retry (or a later run, for what still
-                // failed) may deliver again. FIFO drops such resends by the deduplication id.
-                counters.duplicatesPossible.addAndGet(byEntryId.size());
+            if (!d.fifo()) {
+                // An attempt got no answer and may have delivered: a retry may have delivered again. FIFO drops
+                // such resends by the deduplication id. (What then failed for good stays open in the journal,
+                // and the run that sends it again counts it.)
+                counters.duplicatesPossible.addAndGet(byEntryId.entrySet().stream()
+                        .filter(e -> out.unanswered().contains(e.getKey()) && out.succeeded().contains(e.getKey()))
+                        .count());
+            }
+            if (journal != null) {
+                // Refused with an answer on every attempt: it never reached the queue, so a later send of it
+                // is no possible duplicate.
+                journal.notSent(byEntryId.entrySet().stream()
+                        .filter(e -> !out.succeeded().contains(e.getKey()) && !out.unanswered().contains(e.getKey()))
+                        .map(e -> e.getValue().messageId()).toList());
             }
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());
@@ -212,13 +209,13 @@ final class BatchMover {
     }
 
     /** Later messages of a FIFO group whose earlier message was refused are not sent: that would break the order. */
-    private List<Message> withoutGroups(List<Message> batch, Set<String> refusedGroups) {
+    private List<Message> withoutGroups(List<Message> batch, BrokenGroups refusedGroups) {
         if (refusedGroups.isEmpty()) {
             return batch;
         }
         List<Message> keep = new ArrayList<>();
         for (Message m : batch) {
-            if (refusedGroups.contains(groupOf(m))) {
+            if (refusedGroups.holdsBack(m)) {
                 counters.fail(GROUP_BROKEN, 1);
             } else {
                 keep.add(m);
@@ -227,28 +224,10 @@ final class BatchMover {
         return keep;
     }
 
-    /** This message stays in the DLQ: if it has a FIFO group, the rest of that group must stay behind it. */
-    private void breakGroup(Message m) {
-        String group = groupOf(m);
-        if (group != null) {
-            brokenGroups.add(group);
-        }
-    }
-
-    private boolean inBrokenGroup(Message m) {
-        String group = groupOf(m);
-        return group != null && brokenGroups.contains(group);
-    }
-
-    /** The FIFO group, or null for a standard queue's message. */
-    private static String groupOf(Message m) {
-        return m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-    }
-
-    /** Deletes with this receive's receipt handles; returns how many SQS confirmed. */
-    private int delete(List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
+    /** Deletes with this receive's receipt handles; returns the MessageIds SQS confirmed. */
+    private Set<String> delete(List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
         if (messages.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         Map<String, Message> byEntryId = new LinkedHashMap<>();
@@ -272,6 +251,6 @@ final class BatchMover {
             notDeleted.forEach(m -> deleteFailed.add(m.messageId()));
             hold.release(notDeleted);
         }
-        return deleted.size();
+        return Set.copyOf(ids);
     }
 }

@@ -74,22 +74,25 @@ public final class Journals {
     }
 
     /**
-     * MessageIds whose send was attempted but never confirmed nor deleted: the process died mid-send, so
-     * they may be at the destination already.
+     * MessageIds with a send attempt whose outcome was never recorded (the process died mid-send, or an answer
+     * was lost), neither confirmed nor deleted since: they may be at the destination already.
      */
     public static Set<String> maybeSent(List<Path> journals) {
         Entries e = read(journals);
-        e.attempted.removeAll(e.sent);
-        e.attempted.removeAll(e.deleted);
-        return e.attempted;
+        e.maybeSent.removeAll(e.sent);
+        e.maybeSent.removeAll(e.deleted);
+        return e.maybeSent;
     }
 
-    private record Entries(Set<String> attempted, Set<String> sent, Set<String> deleted) {
+    private record Entries(Set<String> maybeSent, Set<String> sent, Set<String> deleted) {
     }
 
     private static Entries read(List<Path> journals) {
         Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>());
         for (Path p : journals) {
+            // An attempt is open from its A until an S or N of the same journal closes it; one still open at
+            // the next A of that message, or at the journal's end, got no recorded outcome.
+            Set<String> open = new HashSet<>();
             String text;
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
@@ -105,14 +108,23 @@ public final class Journals {
                 if (end - start > 2 && text.charAt(start + 1) == ' ') {
                     String id = text.substring(start + 2, end);
                     switch (text.charAt(start)) {
-                        case Journal.ATTEMPTED -> e.attempted.add(id);
-                        case Journal.SENT -> e.sent.add(id);
+                        case Journal.ATTEMPTED -> {
+                            if (!open.add(id)) {
+                                e.maybeSent.add(id);
+                            }
+                        }
+                        case Journal.NOT_SENT -> open.remove(id);
+                        case Journal.SENT -> {
+                            open.remove(id);
+                            e.sent.add(id);
+                        }
                         case Journal.DELETED -> e.deleted.add(id);
                         default -> { } // a line of a newer version: not ours to interpret
                     }
                 }
                 start = end + 1;
             }
+            e.maybeSent.addAll(open);
         }
         return e;
     }
