@@ -2,7 +2,6 @@ package dev.sqsredrive.mover;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -19,6 +17,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * held (parked) until the run ends, then is released.
  */
 final class BatchMover {
+
+    static final String GROUP_BROKEN = "not sent: an earlier message of its FIFO group could not be moved";
 
     private final MoverConfig config;
     private final QueueOps ops;
@@ -30,6 +30,11 @@ final class BatchMover {
     private final MoveCounters counters;
     private final DryRunReport dryRun;
     private final Pacer pacer;
+    /**
+     * FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for the rest of the
+     * run (a lapsed hold can bring the failed message and its followers back in a later receive).
+     */
+    private final BrokenGroups brokenGroups = new BrokenGroups();
 
     /** Waits for the rate limit before a send. */
     @FunctionalInterface
@@ -85,10 +90,15 @@ final class BatchMover {
                 counters.skipped.incrementAndGet();
                 continue;
             }
+            if (brokenGroups.holdsBack(m)) {
+                counters.fail(GROUP_BROKEN, 1);
+                continue;
+            }
             Routing.Route route = routing.route(m);
-            String problem = route.problem() != null ? route.problem() : problem(m, route.destination());
+            String problem = route.problem() != null ? route.problem() : route.destination().refusal(m);
             if (problem != null) {
                 counters.fail(problem, 1);
+                brokenGroups.breakAt(m);
                 continue;
             }
             byDestination.computeIfAbsent(route.destination(), d -> new ArrayList<>()).add(m);
@@ -101,40 +111,33 @@ final class BatchMover {
         }
         int deleted = 0;
         if (!deleteOnly.isEmpty()) {
-            deleted = delete(deleteOnly, hold);
+            // What this run sent was counted moved when it was sent; only an earlier run's messages move now.
+            List<String> earlierRuns = deleteOnly.stream().map(Message::messageId)
+                    .filter(id -> !deleteFailed.contains(id)).toList();
+            Set<String> gone = delete(deleteOnly, hold);
+            deleted = (int) earlierRuns.stream().filter(gone::contains).count();
             counters.resumedDeletes.addAndGet(deleted);
             counters.moved.addAndGet(deleted);
         }
         int sent = 0;
+        // Broken by a refusal during these sends: holds back later batches only, the messages queued with or
+        // before the refused one are on their way.
+        BrokenGroups refusedGroups = new BrokenGroups();
         for (Map.Entry<Destination, List<Message>> e : byDestination.entrySet()) {
-            sent += send(e.getKey(), e.getValue(), hold);
+            sent += send(e.getKey(), e.getValue(), hold, refusedGroups);
         }
         return new Done(deleted + sent, sent);
     }
 
-    /** Why a message cannot go to a destination, or null. */
-    static String problem(Message m, Destination d) {
-        if (MessageCopy.size(m) > d.maxMessageSize()) {
-            return "larger than the " + d.maxMessageSize() + " bytes '" + d.name() + "' accepts (MaximumMessageSize)";
-        }
-        if (MessageCopy.attributeCount(m) > MessageCopy.MAX_ATTRIBUTES) {
-            return "more than " + MessageCopy.MAX_ATTRIBUTES + " message attributes";
-        }
-        if (d.fifo() && m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID) == null) {
-            return "no MessageGroupId, which FIFO queue '" + d.name() + "' needs";
-        }
-        return null;
-    }
-
-    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
-        Set<String> brokenGroups = new HashSet<>();
+    private int send(Destination d, List<Message> messages, HeldMessages.Hold hold, BrokenGroups refusedGroups)
+            throws InterruptedException {
         int sent = 0;
         // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
         // took no more per batch either, so its MaximumMessageSize caps the batch too.
         List<List<Message>> batches = Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES,
                 Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
         for (int b = 0; b < batches.size(); b++) {
-            List<Message> batch = withoutBrokenGroups(batches.get(b), brokenGroups);
+            List<Message> batch = withoutGroups(batches.get(b), refusedGroups);
             if (!batch.isEmpty() && !pacer.await(batch.size())) {
                 List<Message> unsent = new ArrayList<>(batch);
                 batches.subList(b + 1, batches.size()).forEach(unsent::addAll);
@@ -142,8 +145,9 @@ final class BatchMover {
                 break;
             }
             // Right before the send: a message whose hold may have lapsed may be another receiver's by now.
-            HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BatchMover::groupOf : null);
-            brokenGroups.addAll(claim.heldBackGroups());
+            HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
+            // Released, not failed: they come back in a later receive, so only the rest of this receive waits.
+            refusedGroups.holdBack(claim.heldBackGroups());
             if (claim.send().isEmpty() && !batch.isEmpty()) {
                 pacer.sent();
                 continue;
@@ -175,32 +179,45 @@ final class BatchMover {
                 pacer.sent();
             }
             List<Message> delivered = new ArrayList<>();
+            List<Message> deliveredOnce = new ArrayList<>(); // delivered by an answered attempt alone
             byEntryId.forEach((id, m) -> {
                 if (out.succeeded().contains(id)) {
                     delivered.add(m);
+                    if (!out.unanswered().contains(id)) {
+                        deliveredOnce.add(m);
+                    }
                 } else {
                     EntryError error = out.failed().get(id);
                     counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
-                    if (d.fifo()) {
-                        brokenGroups.add(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
-                    }
+                    brokenGroups.breakAt(m);
+                    refusedGroups.breakAt(m);
                 }
             });
-            if (out.ambiguous() && !d.fifo()) {
-                // An attempt got no answer and may have delivered: a retry (or a later run, for what still
-                // failed) may deliver again. FIFO drops such resends by the deduplication id.
-                counters.duplicatesPossible.addAndGet(byEntryId.size());
+            if (!d.fifo()) {
+                // An attempt got no answer and may have delivered: a retry may have delivered again. FIFO drops
+                // such resends by the deduplication id. (What then failed for good stays open in the journal,
+                // and the run that sends it again counts it.)
+                counters.duplicatesPossible.addAndGet(byEntryId.entrySet().stream()
+                        .filter(e -> out.unanswered().contains(e.getKey()) && out.succeeded().contains(e.getKey()))
+                        .count());
+            }
+            if (journal != null) {
+                // Refused with an answer on every attempt: it never reached the queue, so a later send of it
+                // is no possible duplicate.
+                journal.notSent(byEntryId.entrySet().stream()
+                        .filter(e -> !out.succeeded().contains(e.getKey()) && !out.unanswered().contains(e.getKey()))
+                        .map(e -> e.getValue().messageId()).toList());
             }
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());
             if (config.copy()) {
-                countLapsed(hold, delivered, out, d);
+                countLapsed(hold, deliveredOnce, d);
                 continue; // copied messages stay held until the end, so the scan does not copy them twice
             }
             List<String> ids = delivered.stream().map(Message::messageId).toList();
             journal.sent(ids);
             pending.addAll(ids);
-            countLapsed(hold, delivered, out, d); // from here on, a receive of these only deletes them
+            countLapsed(hold, deliveredOnce, d); // from here on, a receive of these only deletes them
             delete(delivered, hold);
         }
         return sent;
@@ -210,26 +227,22 @@ final class BatchMover {
      * Delivered messages whose hold was not surely in force until now may have been received by another
      * consumer meanwhile, and sent by it too (standard queues; FIFO drops such a resend by its dedup id).
      */
-    private void countLapsed(HeldMessages.Hold hold, List<Message> delivered, Retry.Outcome out, Destination d) {
-        int lapsed = hold.mayHaveLapsed(delivered);
-        if (lapsed > 0 && !out.ambiguous() && !d.fifo()) {
+    private void countLapsed(HeldMessages.Hold hold, List<Message> deliveredOnce, Destination d) {
+        int lapsed = hold.mayHaveLapsed(deliveredOnce); // those also unanswered are counted already
+        if (lapsed > 0 && !d.fifo()) {
             counters.duplicatesPossible.addAndGet(lapsed);
         }
     }
 
-    private static String groupOf(Message m) {
-        return m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-    }
-
-    /** Later messages of a FIFO group whose earlier message failed are not sent: that would break the order. */
-    private List<Message> withoutBrokenGroups(List<Message> batch, Set<String> brokenGroups) {
-        if (brokenGroups.isEmpty()) {
+    /** Later messages of a FIFO group whose earlier message was refused are not sent: that would break the order. */
+    private List<Message> withoutGroups(List<Message> batch, BrokenGroups refusedGroups) {
+        if (refusedGroups.isEmpty()) {
             return batch;
         }
         List<Message> keep = new ArrayList<>();
         for (Message m : batch) {
-            if (brokenGroups.contains(m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))) {
-                counters.fail("not sent: an earlier message of its FIFO group could not be moved", 1);
+            if (refusedGroups.holdsBack(m)) {
+                counters.fail(GROUP_BROKEN, 1);
             } else {
                 keep.add(m);
             }
@@ -237,10 +250,10 @@ final class BatchMover {
         return keep;
     }
 
-    /** Deletes with this receive's receipt handles; returns how many SQS confirmed. */
-    private int delete(List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
+    /** Deletes with this receive's receipt handles; returns the MessageIds SQS confirmed. */
+    private Set<String> delete(List<Message> messages, HeldMessages.Hold hold) throws InterruptedException {
         if (messages.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         Map<String, Message> byEntryId = new LinkedHashMap<>();
@@ -264,6 +277,6 @@ final class BatchMover {
             notDeleted.forEach(m -> deleteFailed.add(m.messageId()));
             hold.release(notDeleted);
         }
-        return deleted.size();
+        return Set.copyOf(ids);
     }
 }

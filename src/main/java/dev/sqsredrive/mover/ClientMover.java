@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.aws.QueueArns;
@@ -50,6 +51,8 @@ public final class ClientMover {
     private final SourceReceiver source;
     private final MoveCounters counters = new MoveCounters();
     private final HeldMessages held;
+    /** How many messages the DLQ holds that this run does not (asks SQS). */
+    private final LongSupplier notHeld;
     private final BatchMover batchMover;
     private final DryRunReport dryRun;
     private final Long toMove;
@@ -94,10 +97,11 @@ public final class ClientMover {
                 stopBy::get);
         this.pacer = new RatePacer(config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), ticker), ticker, stopSignal, this::releaseRequested);
-        this.source = new SourceReceiver(watched, config, stopSignal);
+        this.held = new HeldMessages(watched, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
+        this.notHeld = () -> watched.approximateMessages(config.sourceUrl()) - held.count();
+        this.source = new SourceReceiver(watched, config, stopSignal, notHeld);
         this.permits = new LimitPermits(config.limit());
         this.drain = new DrainDetector(config.concurrency());
-        this.held = new HeldMessages(watched, config.sourceUrl(), ticker, config.visibilityTimeout(), retry);
         this.inFlight = new InFlightWait(() -> watched.approximateMessages(config.sourceUrl()), held::count, ticker);
         this.batchMover = new BatchMover(config, watched, routing, journal, this.pending, deleteFailed, retry, counters,
                 dryRun, pacer);
@@ -135,6 +139,9 @@ public final class ClientMover {
             runWorkers(listener);
         } while (stopReason.get() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
                 && stopReason.compareAndSet(StopReason.DRAINED, null));
+        if (stopReason.get() == StopReason.DRAINED) {
+            settleGone(); // before the count, which subtracts what still waits for its delete
+        }
         // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
         LeftBehind left = stopReason.get() != StopReason.DRAINED ? LeftBehind.NONE
                 : LeftBehind.count(() -> ops.approximateMessages(config.sourceUrl()), held.count(),
@@ -147,6 +154,28 @@ public final class ClientMover {
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed(), left);
+    }
+
+    /**
+     * The DLQ drained and holds nothing this run does not: a message sent whose delete was never confirmed is no
+     * longer there (a delete whose answer was lost did it, and SQS then calls the receipt handle invalid), so
+     * it waits for no delete, in this run or a later one.
+     */
+    private void settleGone() {
+        if (journal == null || pending.isEmpty()) {
+            return;
+        }
+        try {
+            if (notHeld.getAsLong() > 0) {
+                return;
+            }
+        } catch (SdkException e) {
+            return; // cannot tell: they stay pending, and a later run deletes them if they are there
+        }
+        List<String> gone = List.copyOf(pending);
+        journal.deleted(gone);
+        gone.forEach(pending::remove);
+        gone.forEach(deleteFailed::remove);
     }
 
     /** The DLQ looks drained: true to go on moving, after a pause, while an earlier run's messages come back. */

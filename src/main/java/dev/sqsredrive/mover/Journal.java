@@ -15,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The crash journal of one client-side task: a header line (the task's options, as JSON), then one line
  * per message: {@code A <MessageId>} just before a send is attempted, {@code S <MessageId>} once the
- * destination confirmed it, {@code D <MessageId>} once it was deleted from the DLQ. A message with S and no
- * D was sent but maybe not deleted: a resumed or repeated run deletes it instead of sending it again. A
- * message with A and no S may or may not have reached the destination (the process died between the send
- * and its record): a later run must send it again, never delete it unsent, and counts that resend as a
- * possible duplicate.
+ * destination confirmed it, {@code N <MessageId>} once the destination answered that it did not take it
+ * (refused or throttled past every retry, with no attempt left unanswered), {@code D <MessageId>} once it
+ * was deleted from the DLQ (or found gone from it). A message with S and no D was sent but maybe not
+ * deleted: a resumed or repeated run deletes it instead of sending it again. A message with an A that no S
+ * or N follows may or may not have reached the destination (the process died between the send and its
+ * record, or an answer was lost): a later run must send it again, never delete it unsent, and counts that
+ * resend as a possible duplicate.
  * <p>
  * One write per batch, straight to the operating system, so a killed process (kill -9) loses nothing;
  * {@link #sync()} forces it to disk and runs about once a second, so a power cut can lose at most the
@@ -29,6 +31,7 @@ public final class Journal implements AutoCloseable {
 
     static final char ATTEMPTED = 'A';
     static final char SENT = 'S';
+    static final char NOT_SENT = 'N';
     static final char DELETED = 'D';
 
     private final Path file;
@@ -102,6 +105,11 @@ public final class Journal implements AutoCloseable {
 
     public void sent(Collection<String> messageIds) {
         append(SENT, messageIds);
+    }
+
+    /** The destination answered that it did not take these: no later send of them can be a duplicate. */
+    public void notSent(Collection<String> messageIds) {
+        append(NOT_SENT, messageIds);
     }
 
     public void deleted(Collection<String> messageIds) {

@@ -145,14 +145,14 @@ public final class Journals {
     }
 
     /**
-     * MessageIds whose send was attempted but never confirmed nor deleted: the process died mid-send, so
-     * they may be at the destination already.
+     * MessageIds with a send attempt whose outcome was never recorded (the process died mid-send, or an answer
+     * was lost), neither confirmed nor deleted since: they may be at the destination already.
      */
     public static Set<String> maybeSent(List<Path> journals) {
         Entries e = read(journals);
-        e.attempted.removeAll(e.sent);
-        e.attempted.removeAll(e.deleted);
-        return e.attempted;
+        e.maybeSent.removeAll(e.sent);
+        e.maybeSent.removeAll(e.deleted);
+        return e.maybeSent;
     }
 
     /**
@@ -167,12 +167,19 @@ public final class Journals {
         return e.attempted.size();
     }
 
-    private record Entries(Set<String> attempted, Set<String> sent, Set<String> deleted) {
+    /**
+     * @param attempted every MessageId with an A line
+     * @param maybeSent those with an attempt whose outcome was never recorded
+     */
+    private record Entries(Set<String> attempted, Set<String> maybeSent, Set<String> sent, Set<String> deleted) {
     }
 
     private static Entries read(List<Path> journals) {
-        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>());
+        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
         for (Path p : journals) {
+            // An attempt is open from its A until an S or N of the same journal closes it; one still open at
+            // the next A of that message, or at the journal's end, got no recorded outcome.
+            Set<String> open = new HashSet<>();
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(p);
@@ -181,13 +188,24 @@ public final class Journals {
             }
             // Lines that cannot be read were reported when the journal was listed (files, header).
             for (JournalLines.Entry entry : JournalLines.parse(bytes).entries()) {
+                String id = entry.id();
                 switch (entry.kind()) {
-                    case Journal.ATTEMPTED -> e.attempted.add(entry.id());
-                    case Journal.SENT -> e.sent.add(entry.id());
-                    case Journal.DELETED -> e.deleted.add(entry.id());
+                    case Journal.ATTEMPTED -> {
+                        e.attempted.add(id);
+                        if (!open.add(id)) {
+                            e.maybeSent.add(id);
+                        }
+                    }
+                    case Journal.NOT_SENT -> open.remove(id);
+                    case Journal.SENT -> {
+                        open.remove(id);
+                        e.sent.add(id);
+                    }
+                    case Journal.DELETED -> e.deleted.add(id);
                     default -> { } // a line of a newer version: not ours to interpret
                 }
             }
+            e.maybeSent.addAll(open);
         }
         return e;
     }

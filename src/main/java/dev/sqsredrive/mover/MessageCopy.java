@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * What a moved message carries over: its body, every message attribute as received (any data type,
  * binary and custom types included), and AWSTraceHeader, the only system attribute SQS lets a sender set.
  * For a FIFO destination also its MessageGroupId and a deduplication id that is the same on every
- * attempt (the message's own, else its MessageId), so a resend within SQS's five-minute window is dropped.
+ * attempt and unique to the DLQ message (its MessageId), so a resend within SQS's five-minute window is
+ * dropped but two different messages never are.
  */
 public final class MessageCopy {
 
@@ -41,10 +42,14 @@ public final class MessageCopy {
         return entry.build();
     }
 
-    /** The DLQ message's own deduplication id, else its MessageId: the same for every attempt. */
+    /**
+     * The DLQ message's MessageId: SQS keeps it while the message stays in the DLQ, so every attempt (and a
+     * resend after a crash) carries the same id. Not the message's own deduplication id: two different
+     * messages in a DLQ can share one (sent more than five minutes apart, or equal bodies under content-based
+     * deduplication), and the destination would drop the second while answering success.
+     */
     public static String deduplicationId(Message m) {
-        String own = m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
-        return own == null || own.isEmpty() ? m.messageId() : own;
+        return m.messageId();
     }
 
     /** The size SQS counts against MaximumMessageSize: the body plus each attribute's name, type and value. */

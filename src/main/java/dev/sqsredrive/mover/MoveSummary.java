@@ -7,11 +7,14 @@ import java.util.Map;
  * How a client-side move ended.
  *
  * @param outcome            how it ended
- * @param moved              delivered (and deleted unless --copy); in a dry run, would move
+ * @param moved              delivered (and deleted unless --copy), each message once however often its
+ *                           delete was tried; in a dry run, would move
  * @param failed             could not be moved; they stay in the DLQ (see failures)
  * @param skipped            left in place by a --filter
  * @param duplicatesPossible delivered messages that may have been delivered twice (a send whose answer
- *                           was lost, then retried; standard queues only)
+ *                           was lost, then retried; or a resend of what a killed run or a lost answer may
+ *                           have delivered; standard queues only). A throttled or refused send is no
+ *                           delivery
  * @param resumedDeletes     of moved: sent by an earlier run (journal), only deleted by this one
  * @param undeleted          delivered but their delete failed; they stay in the journal, and the next run
  *                           on this DLQ deletes them without sending them again

@@ -33,12 +33,18 @@ public final class Retry {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /**
-     * @param succeeded ids SQS confirmed
-     * @param failed    ids refused for good, with the last error
-     * @param ambiguous true when an attempt failed without an answer: SQS may have done it anyway. An error
-     *                  answer (throttled, 5xx) says the call was not carried out, so it is not ambiguous
+     * @param succeeded  ids SQS confirmed
+     * @param failed     ids refused for good, with the last error
+     * @param unanswered ids that were in an attempt that failed without an answer: SQS may have done them
+     *                   anyway. An error answer (throttled, 5xx) says the call was not carried out, so it
+     *                   leaves nothing unanswered
      */
-    public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, boolean ambiguous) {
+    public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered) {
+
+        /** True when some attempt may have been carried out without SQS saying so. */
+        public boolean ambiguous() {
+            return !unanswered.isEmpty();
+        }
     }
 
     /** The backoff of every retry added up: what riding out throttling needs (about 11 s). */
@@ -101,7 +107,7 @@ public final class Retry {
         Set<String> succeeded = new HashSet<>();
         Map<String, EntryError> failed = new HashMap<>();
         List<E> remaining = entries;
-        boolean ambiguous = false;
+        Set<String> unanswered = new HashSet<>();
         Map<String, EntryError> lastErrors = new HashMap<>();
         long giveUpAt = saturatedAdd(ticker.nanos(), budget.toNanos());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !remaining.isEmpty(); attempt++) {
@@ -143,10 +149,13 @@ public final class Retry {
                 if (!retryable(e)) {
                     throw e;
                 }
-                ambiguous |= noAnswer(e);
+                boolean noAnswer = noAnswer(e);
                 EntryError error = new EntryError(errorCode(e), e.getMessage(), false);
                 for (E entry : remaining) {
                     lastErrors.put(idOf.apply(entry), error);
+                    if (noAnswer) {
+                        unanswered.add(idOf.apply(entry));
+                    }
                 }
                 again = remaining;
             }
@@ -156,7 +165,7 @@ public final class Retry {
             String id = idOf.apply(e);
             failed.put(id, lastErrors.get(id));
         }
-        return new Outcome(succeeded, failed, ambiguous);
+        return new Outcome(succeeded, failed, unanswered);
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -55,6 +55,20 @@ class JournalsTest {
     }
 
     @Test
+    void anAttemptTheDestinationAnsweredNoToIsNotMaybeSentUnlessAnEarlierOneWentUnanswered() throws Exception {
+        Journals journals = new Journals(state);
+        String dlq = "arn:aws:sqs:us-east-1:1:dlq";
+        try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
+            j.attempting(List.of("throttled", "lost"));
+            j.notSent(List.of("throttled")); // answered RequestThrottled every time: never reached the queue
+            // "lost": no outcome recorded (killed); the --resume run appends to the same journal
+            j.attempting(List.of("lost"));
+            j.notSent(List.of("lost")); // this attempt was answered, the first one was not
+        }
+        assertThat(Journals.maybeSent(journals.files(dlq, h -> true))).containsExactly("lost");
+    }
+
+    @Test
     void aLineCutShortByACrashIsIgnored() throws Exception {
         Path file = state.resolve("j.log");
         try (Journal j = Journal.open(file, "{}")) {

@@ -45,13 +45,19 @@ class MessageCopyTest {
         Message m = dlqMessage();
         var entry = MessageCopy.entry(m, "m0", true);
         assertThat(entry.messageGroupId()).isEqualTo("g1");
-        assertThat(entry.messageDeduplicationId()).isEqualTo("mid"); // no own dedup id: the MessageId
-        assertThat(MessageCopy.entry(m, "m1", true).messageDeduplicationId()).isEqualTo("mid");
+        assertThat(entry.messageDeduplicationId()).isEqualTo("mid");
+        assertThat(MessageCopy.entry(m, "m1", true).messageDeduplicationId()).isEqualTo("mid"); // a resend: the same
+    }
 
-        Map<MessageSystemAttributeName, String> withDedup = new java.util.HashMap<>(m.attributes());
-        withDedup.put(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "own");
-        assertThat(MessageCopy.entry(m.toBuilder().attributes(withDedup).build(), "m0", true)
-                .messageDeduplicationId()).isEqualTo("own");
+    @Test
+    void twoMessagesSharingADeduplicationIdInTheDlqGetDistinctOnesSoNeitherIsDropped() {
+        Map<MessageSystemAttributeName, String> sameDedup = new java.util.HashMap<>(dlqMessage().attributes());
+        sameDedup.put(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "shared");
+        Message first = dlqMessage().toBuilder().messageId("mid-1").attributes(sameDedup).build();
+        Message second = dlqMessage().toBuilder().messageId("mid-2").attributes(sameDedup).build();
+
+        assertThat(MessageCopy.entry(first, "m0", true).messageDeduplicationId()).isEqualTo("mid-1");
+        assertThat(MessageCopy.entry(second, "m1", true).messageDeduplicationId()).isEqualTo("mid-2");
     }
 
     @Test

@@ -121,12 +121,13 @@ public final class TestQueues implements AutoCloseable {
      * the messages carry a real DeadLetterQueueSourceArn, as in production.
      */
     public List<String> deadLetter(Queue source, Queue dlq, int count, String bodyPrefix) {
+        long before = depth(dlq);
         List<String> bodies = send(source, count, bodyPrefix);
         Deadline deadline = Deadline.in(Duration.ofSeconds(60));
-        while (depth(dlq) < count) {
+        while (depth(dlq) < before + count) {
             sqs.receiveMessage(r -> r.queueUrl(source.url()).maxNumberOfMessages(10).visibilityTimeout(0)
                     .waitTimeSeconds(0));
-            deadline.check(() -> "dead-lettering " + count + " messages; DLQ has " + depth(dlq));
+            deadline.check(() -> "dead-lettering " + count + " messages; DLQ has " + depth(dlq) + ", had " + before);
         }
         return bodies;
     }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A real partial batch failure (JSON protocol): chosen entries are removed from a SendMessageBatch /
+ * JSON answers changed on their way back. A real partial batch failure: chosen entries are removed from a SendMessageBatch /
  * DeleteMessageBatch request before it reaches the server, so they really do not happen, and are added to
  * the response's "Failed" list the way SQS reports them (Id, SenderFault, Code, Message).
  */
@@ -59,6 +59,16 @@ final class BatchFailures {
         }
         ArrayNode allFailed = answer.has("Failed") ? (ArrayNode) answer.get("Failed") : answer.putArray("Failed");
         allFailed.addAll(failed);
+        return response.withBody(JSON.writeValueAsBytes(answer));
+    }
+
+    /** A JSON answer as {@code fault} edits it; an error answer as it came. */
+    static Http1.Response edited(Http1.Response response, Fault.EditAnswer fault) throws IOException {
+        if (response.status() != 200) {
+            return response;
+        }
+        ObjectNode answer = (ObjectNode) JSON.readTree(response.body());
+        fault.edit().accept(answer);
         return response.withBody(JSON.writeValueAsBytes(answer));
     }
 

@@ -1,6 +1,9 @@
 package dev.sqsredrive.testing.proxy;
 
 import java.time.Duration;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What the proxy does to one matched call instead of (or on top of) forwarding it faithfully. */
 public sealed interface Fault {
@@ -45,6 +48,14 @@ public sealed interface Fault {
     record FailEntries(int entries, String bodyMarker, boolean senderFault) implements Fault {
     }
 
+    /**
+     * Forwards the call, then lets {@code edit} change the server's JSON answer before the client sees it: for a
+     * queue state the test server cannot reach (the test using it names which). Answers other than 200 pass as
+     * they are.
+     */
+    record EditAnswer(Consumer<ObjectNode> edit) implements Fault {
+    }
+
     static Fault serverError(int status) {
         return new ServerError(status);
     }
@@ -71,6 +82,10 @@ public sealed interface Fault {
 
     static Fault failEntries(int entries, boolean senderFault) {
         return new FailEntries(entries, null, senderFault);
+    }
+
+    static Fault editAnswer(Consumer<ObjectNode> edit) {
+        return new EditAnswer(edit);
     }
 
     static Fault failBodies(String bodyMarker, boolean senderFault) {
