@@ -12,6 +12,7 @@ final class ArrivalClock implements AutoCloseable {
     private final Thread poller;
     private volatile long firstNanos;
     private volatile long lastNanos;
+    private volatile long arrived;
 
     ArrivalClock(LongSupplier depth, long expected) {
         this.poller = Thread.ofPlatform().daemon().start(() -> {
@@ -25,6 +26,7 @@ final class ArrivalClock implements AutoCloseable {
                 if (d > seen) {
                     lastNanos = now;
                     seen = d;
+                    arrived = d;
                 }
                 try {
                     Thread.sleep(25);
@@ -44,6 +46,11 @@ final class ArrivalClock implements AutoCloseable {
         }
         poller.interrupt();
         return (lastNanos - firstNanos) / 1e9;
+    }
+
+    /** Messages in the destination at the last arrival seen (all of them, unless a tool lost some). */
+    long arrived() {
+        return arrived;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.sqsredrive.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +16,9 @@ import dev.sqsredrive.testing.proxy.SendLog;
 /**
  * The client-side mover's benchmark, in one run against a local ElasticMQ (started here): the raw ceiling,
  * the mover unthrottled, the mover at 10, 100 and 500 msg/s (measured on the wire by a pass-through
- * {@link FaultProxy}), and the mover's peak RSS for 10k and 100k messages. Prints a Markdown report with a
- * verdict per target. Not a test: run it with {@code bench/run} (see docs/PERFORMANCE.md).
+ * {@link FaultProxy}), the mover's peak RSS for 10k and 100k messages, and the mover against the raw loop and
+ * lumigo-cli under a fixed per-call latency ({@link LatencyPhase}). Prints a Markdown report with a verdict per
+ * target. Not a test: run it with {@code bench/run} (see docs/PERFORMANCE.md).
  */
 public final class MoverBenchmark {
 
@@ -32,7 +31,8 @@ public final class MoverBenchmark {
     private static final int RATED_SECONDS = Integer.getInteger("bench.ratedSeconds", 20);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** Which parts to run (all by default), e.g. -Dbench.phases=rated while tuning the rate limiter. */
-    private static final String PHASES = System.getProperty("bench.phases", "throughput,memory,rated,diagnosis");
+    private static final String PHASES = System.getProperty("bench.phases",
+            "throughput,memory,rated,diagnosis,latency");
     /**
      * The memory pair is run again under each of these sets of extra JVM options (';' between sets), to find
      * where memory goes: by default, with the C2 compiler back on (the launcher runs C1 only), and with the heap
@@ -53,6 +53,9 @@ public final class MoverBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the proxies forward with HttpURLConnection, which keeps only 5 idle connections by default: with 64
+        // calls in flight, most forwards would open a new connection to ElasticMQ, costing the shared CPU
+        System.setProperty("http.maxConnections", "128");
         Path launcher = Path.of(args.length > 0 ? args[0] : "dist/redrive").toAbsolutePath();
         Path work = Files.createTempDirectory("redrive-bench-");
         MoverBenchmark bench = new MoverBenchmark(launcher, work);
@@ -79,7 +82,14 @@ public final class MoverBenchmark {
                 bench.unthrottled(LARGE_MESSAGES, null, options.trim());
             }
         }
-        bench.report.print(System.out);
+        if (PHASES.matches(".*(throughput|memory|rated|diagnosis).*")) {
+            bench.report.print(System.out);
+        }
+        if (PHASES.contains("latency")) {
+            LatencyReport latency = new LatencyPhase(bench.endpoint, launcher, work).run();
+            System.out.println();
+            latency.print(System.out);
+        }
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
     }
 
@@ -93,9 +103,8 @@ public final class MoverBenchmark {
             int threads = Integer.parseInt(t.trim());
             try (BenchQueues q = queues("ceiling" + threads, THROUGHPUT_MESSAGES);
                  ArrivalClock clock = new ArrivalClock(q::destDepth, THROUGHPUT_MESSAGES)) {
-                Process p = new ProcessBuilder(javaCommand(RawCeiling.class.getName(), endpoint.toString(),
-                        q.dlq.url(), q.dest.url(), String.valueOf(threads), String.valueOf(THROUGHPUT_MESSAGES)))
-                        .inheritIO().start();
+                Process p = new ProcessBuilder(RawCeiling.command(endpoint, q.dlq.url(), q.dest.url(), threads,
+                        THROUGHPUT_MESSAGES)).inheritIO().start();
                 if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     throw new IllegalStateException("raw ceiling run failed");
                 }
@@ -112,7 +121,7 @@ public final class MoverBenchmark {
     private void unthrottled(int messages, Integer concurrency, String jvmOptions) throws Exception {
         try (BenchQueues q = queues("free" + messages, messages);
              ArrivalClock clock = new ArrivalClock(q::destDepth, messages)) {
-            Map<String, String> env = env(endpoint);
+            Map<String, String> env = MoverProcess.env(endpoint, work);
             if (jvmOptions != null) {
                 env.put("REDRIVE_JAVA_OPTS", jvmOptions);
             }
@@ -129,7 +138,8 @@ public final class MoverBenchmark {
     private void rated(int rate) throws Exception {
         int messages = rate * RATED_SECONDS;
         try (BenchQueues q = queues("rate" + rate, messages); FaultProxy wire = FaultProxy.start(endpoint)) {
-            MoverProcess.Result r = MoverProcess.run(launcher, env(wire.endpoint()), work, moveArgs(q, rate));
+            MoverProcess.Result r = MoverProcess.run(launcher, MoverProcess.env(wire.endpoint(), work), work,
+                    moveArgs(q, rate));
             check(q, r, messages);
             SendLog sends = wire.sends();
             report.rated(rate, messages, sends, r);
@@ -150,34 +160,12 @@ public final class MoverBenchmark {
         return q;
     }
 
-    private static List<String> moveArgs(BenchQueues q, Integer rate) {
+    static List<String> moveArgs(BenchQueues q, Integer rate) {
         List<String> args = new ArrayList<>(List.of("start", q.dlq.name(), "--mode", "client", "--to", q.dest.name(),
                 "-o", "json"));
         if (rate != null) {
             args.addAll(List.of("--rate", String.valueOf(rate)));
         }
         return args;
-    }
-
-    private Map<String, String> env(URI sqsEndpoint) throws IOException {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", "bench");
-        env.put("AWS_SECRET_ACCESS_KEY", "bench");
-        env.put("AWS_REGION", ElasticMq.REGION);
-        env.put("AWS_ENDPOINT_URL", sqsEndpoint.toString());
-        env.put("REDRIVE_STATE_DIR", Files.createTempDirectory(work, "state-").toString());
-        env.put("REDRIVE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return env;
-    }
-
-    /**
-     * The raw loop runs with the launcher's collector but the JVM's default compilers (C1 and C2), where the
-     * launcher runs C1 only: a ceiling the mover's own flags do not lower.
-     */
-    private static List<String> javaCommand(String mainClass, String... args) {
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
-        c.addAll(List.of(args));
-        return c;
     }
 }

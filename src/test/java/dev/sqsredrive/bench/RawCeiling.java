@@ -1,6 +1,7 @@
 package dev.sqsredrive.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 public final class RawCeiling {
 
     private RawCeiling() {
+    }
+
+    /**
+     * The command line of one run in its own JVM, with the launcher's collector but the JVM's default compilers
+     * (C1 and C2), where the launcher runs C1 only: a ceiling the mover's own flags do not lower.
+     */
+    static List<String> command(URI endpoint, String source, String dest, int threads, int messages) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), RawCeiling.class.getName(),
+                endpoint.toString(), source, dest, String.valueOf(threads), String.valueOf(messages));
     }
 
     public static void main(String[] args) throws Exception {
