@@ -82,6 +82,10 @@ final class Session implements AutoCloseable {
         return DeadLetterQueues.discover(clients().defaultClient());
     }
 
+    List<DeadLetterQueues.Dlq> regionDlqSurvey() {
+        return DeadLetterQueues.survey(clients().defaultClient());
+    }
+
     TaskLocator locator() {
         return new TaskLocator(this::nativeTasks, localTasks(), this::regionDlqs);
     }

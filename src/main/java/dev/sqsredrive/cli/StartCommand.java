@@ -150,11 +150,7 @@ final class StartCommand implements Callable<Integer> {
             n.put("source", task.sourceArn());
             n.put("destination", task.destinationArn());
             n.put("rate", rate == null ? null : (int) Math.round(rate));
-            if (watchAfterStart) {
-                out.resultJsonLine(n); // the watch lines follow: keep the whole stream one object per line
-            } else {
-                out.resultJson(n);
-            }
+            out.resultJsonLine(n); // with --watch, the watch lines follow: one object per line throughout
         } else {
             out.result(task.taskHandle());
             out.note("Started moving " + TaskText.name(task.sourceArn()) + " -> "
