@@ -33,10 +33,8 @@ public final class ModeSelector {
 
     /** The choice that needs no AWS call; null when it depends on the queues. */
     public static Decision offline(Mode mode, Double rate, ClientOptions options) {
-        String reason = options.clientOnlyReason();
-        if (reason == null) {
-            reason = rateReason(rate);
-        }
+        String reason = java.util.stream.Stream.of(options.clientOnlyReason(), rateReason(rate))
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
         if (mode == Mode.CLIENT) {
             return new Decision(true, null);
         }
