@@ -8,10 +8,13 @@ import java.util.function.Supplier;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.render.ClientRunView;
 import dev.sqsredrive.render.LiveView;
+import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.render.MoveSummaryText;
+import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.MovePlan;
 import dev.sqsredrive.task.MoveStarter;
@@ -56,6 +59,17 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
                 + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
                 + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
         view = screens.get().map(s -> new ClientRunView(new LiveView(s, out.style()), task)).orElse(null);
+    }
+
+    @Override
+    public void decided(String how, String why, Double rate, ClientOptions options) {
+        out.verbose("mode: " + how + ": " + why);
+        boolean client = !how.startsWith("native");
+        out.verbose("rate: " + PlanText.rate(!client, rate));
+        if (client) {
+            out.verbose("workers: " + options.workers() + ", visibility timeout "
+                    + MoverConfig.DEFAULT_VISIBILITY.toSeconds() + "s (extended while a message is being moved)");
+        }
     }
 
     @Override

@@ -121,7 +121,8 @@ final class StartCommand implements Callable<Integer> {
             // here, after drawing how the run ended, rather than by a shutdown hook of its own.
             try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
                  ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
-                         Confirmation.confirmed(ctx, session.out(), PlanText.lines(plan, how, rate), yes),
+                         Confirmation.confirmed(ctx, session.out(),
+                                 PlanText.lines(plan, how, rate, session::callerAccountIfOther), yes),
                          () -> Watching.liveScreen(session, false))) {
                 started = starter.start(request, events);
                 if (started.declined()) {

@@ -39,6 +39,13 @@ public final class MoveStarter {
         void fallback(String reason);
 
         /**
+         * The mode is settled (for -v): how the move is done and why, with the rate and, client-side, the
+         * options the mover runs with.
+         */
+        default void decided(String how, String why, Double rate, ClientOptions options) {
+        }
+
+        /**
          * Asked once the plan and the mode are known, before anything moves (not for a dry run); false stops
          * here and nothing starts. The place to show the plan and ask a person at a terminal.
          *
@@ -118,6 +125,8 @@ public final class MoveStarter {
         }
         if (!decision.client()) {
             MovePlanner.checkIsDlq(plan);
+            events.decided(NATIVE, r.mode() == ModeSelector.Mode.NATIVE ? "asked for with --mode native"
+                    : "a native move task can serve this request (--mode auto)", r.rate(), r.options());
             if (!events.confirm(plan, NATIVE)) {
                 return new Started(null, null);
             }
@@ -136,6 +145,8 @@ public final class MoveStarter {
         if (decision.reason() != null) {
             events.fallback(decision.reason());
         }
+        events.decided(CLIENT, decision.reason() != null ? decision.reason() : "asked for with --mode client",
+                r.rate(), r.options());
         if (!r.options().dryRun()) {
             MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
             if (!events.confirm(plan, CLIENT)) {
@@ -163,6 +174,7 @@ public final class MoveStarter {
         Double rate = r.rate() != null ? r.rate() : header.rate();
         MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
+        events.decided(CLIENT, "resuming " + handle + " with the options it was started with", rate, options);
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
             return new Started(null, null);
         }
