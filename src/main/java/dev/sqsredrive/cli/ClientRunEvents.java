@@ -9,6 +9,7 @@ import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.render.ClientRunView;
 import dev.sqsredrive.render.LiveView;
 import dev.sqsredrive.mover.MoverConfig;
+import dev.sqsredrive.render.DryRunText;
 import dev.sqsredrive.render.MoveSummaryText;
 import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.Output;
@@ -34,6 +35,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
     private final Supplier<Optional<Screen>> screens;
     private Duration lastPrinted = Duration.ZERO;
     private ClientRunView view;
+    private boolean dryRun;
 
     /**
      * @param confirm shows the plan and asks, before anything moves; true to go ahead
@@ -63,6 +65,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
 
     @Override
     public void decided(String how, String why, Double rate, ClientOptions options) {
+        dryRun = options.dryRun();
         out.verbose("mode: " + how + ": " + why);
         boolean client = !how.startsWith("native");
         out.verbose("rate: " + PlanText.rate(!client, rate));
@@ -103,7 +106,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
             view.progress(p);
         } else if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {
             lastPrinted = p.elapsed();
-            out.note(out.style().dim(MoveSummaryText.progress(p)));
+            out.note(out.style().dim(dryRun ? DryRunText.progress(p) : MoveSummaryText.progress(p)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqsredrive.mover.DryRunReport;
+import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.task.TaskCodec;
 
@@ -16,6 +17,12 @@ import dev.sqsredrive.task.TaskCodec;
 public final class DryRunText {
 
     private DryRunText() {
+    }
+
+    /** The progress line of a dry run, e.g. "dry run: would move 120/300  could not 0  skipped 0  12s". */
+    public static String progress(MoveProgress p) {
+        return "dry run: would move " + p.moved() + (p.toMove() == null ? "" : "/" + p.toMove()) + "  could not "
+                + p.failed() + "  skipped " + p.skipped() + "  " + p.elapsed().toSeconds() + "s";
     }
 
     /** The report for stdout: what would go where, samples, then the closing line. */
