@@ -69,7 +69,7 @@ complete -c redrive -n '__fish_seen_subcommand_from start' -l cli-connect-timeou
 complete -c redrive -n '__fish_seen_subcommand_from start' -a '(__redrive_queues)'
 
 # redrive list
-complete -c redrive -n '__fish_seen_subcommand_from list' -l max -x -d 'Tasks per DLQ, 1 to 10 (default: 10; SQS keeps the last 10)'
+complete -c redrive -n '__fish_seen_subcommand_from list' -l max -x -d 'With SOURCE: how many tasks, native and client-side together, 1 to 10 (default: 10; SQS keeps the last 10)'
 complete -c redrive -n '__fish_seen_subcommand_from list' -s h -l help -d 'Show this help message and exit'
 complete -c redrive -n '__fish_seen_subcommand_from list' -s V -l version -d 'Print version information and exit'
 complete -c redrive -n '__fish_seen_subcommand_from list' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'

@@ -9,10 +9,22 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** Asks SQS for the queue behind a {@link QueueRef}: its URL, ARN and attributes. */
 public final class QueueResolver {
 
+    /** Told of each queue as it is resolved (for -v, and the account check). */
+    @FunctionalInterface
+    public interface Listener {
+        void resolved(QueueRef typed, ResolvedQueue queue);
+    }
+
     private final SqsClients clients;
+    private final Listener listener;
 
     public QueueResolver(SqsClients clients) {
+        this(clients, (typed, queue) -> { });
+    }
+
+    public QueueResolver(SqsClients clients, Listener listener) {
         this.clients = clients;
+        this.listener = listener;
     }
 
     public ResolvedQueue resolve(QueueRef ref) {
@@ -29,7 +41,9 @@ public final class QueueResolver {
             if (arn == null) {
                 throw RedriveException.aws("SQS returned no QueueArn for " + subject, null);
             }
-            return new ResolvedQueue(url, arn, attributes);
+            ResolvedQueue queue = new ResolvedQueue(url, arn, attributes);
+            listener.resolved(ref, queue);
+            return queue;
         } catch (SdkException e) {
             if (AwsErrors.isNotFound(e)) {
                 throw notFound(ref, sqs, e);

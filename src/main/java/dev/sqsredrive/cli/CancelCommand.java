@@ -54,7 +54,7 @@ final class CancelCommand implements Callable<Integer> {
                 n.put("taskHandle", c.handle());
                 n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
                 n.put("approximateNumberOfMessagesMoved", c.moved());
-                out.resultJson(n);
+                out.resultJsonLine(n);
             } else {
                 out.result(Long.toString(c.moved()));
                 out.note("Cancel " + (c.kind() == dev.sqsredrive.task.MoveTask.Kind.CLIENT ? "requested" : "accepted")

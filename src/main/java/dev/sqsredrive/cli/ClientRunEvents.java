@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.render.ClientRunView;
 import dev.sqsredrive.render.LiveView;
+import dev.sqsredrive.mover.MoverConfig;
+import dev.sqsredrive.render.DryRunText;
 import dev.sqsredrive.render.MoveSummaryText;
+import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.MovePlan;
 import dev.sqsredrive.task.MoveStarter;
@@ -31,6 +35,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
     private final Supplier<Optional<Screen>> screens;
     private Duration lastPrinted = Duration.ZERO;
     private ClientRunView view;
+    private boolean dryRun;
 
     /**
      * @param confirm shows the plan and asks, before anything moves; true to go ahead
@@ -56,6 +61,18 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
                 + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
                 + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
         view = screens.get().map(s -> new ClientRunView(new LiveView(s, out.style()), task)).orElse(null);
+    }
+
+    @Override
+    public void decided(String how, String why, Double rate, ClientOptions options) {
+        dryRun = options.dryRun();
+        out.verbose("mode: " + how + ": " + why);
+        boolean client = !how.startsWith("native");
+        out.verbose("rate: " + PlanText.rate(!client, rate));
+        if (client) {
+            out.verbose("workers: " + options.workers() + ", visibility timeout "
+                    + MoverConfig.DEFAULT_VISIBILITY.toSeconds() + "s (extended while a message is being moved)");
+        }
     }
 
     @Override
@@ -89,7 +106,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
             view.progress(p);
         } else if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {
             lastPrinted = p.elapsed();
-            out.note(out.style().dim(MoveSummaryText.progress(p)));
+            out.note(out.style().dim(dryRun ? DryRunText.progress(p) : MoveSummaryText.progress(p)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sqsredrive.cli;
 
 import dev.sqsredrive.mover.MoveSummary;
+import dev.sqsredrive.render.DryRunText;
 import dev.sqsredrive.render.MoveSummaryText;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.task.ClientTaskRun;
@@ -20,12 +21,13 @@ final class ClientRunReport {
             out.note(out.style().red("redrive: ") + s.error());
         }
         MoveSummaryText.explanations(s, handle).forEach(l -> out.note("redrive: " + l));
-        if (out.json()) {
+        if (s.dryRun() != null && out.json()) {
+            out.resultJsonLine(DryRunText.json(status, s, rate));
+        } else if (s.dryRun() != null) {
+            DryRunText.lines(status, s).forEach(out::result);
+        } else if (out.json()) {
             out.resultJsonLine(MoveSummaryText.json(result.task(), status, s, rate)); // one line: scripts read the last
         } else {
-            if (s.dryRun() != null) {
-                MoveSummaryText.dryRun(s).forEach(out::result);
-            }
             out.result(MoveSummaryText.line(status, s));
         }
         return switch (s.outcome()) {

@@ -2,12 +2,18 @@ package dev.sqsredrive.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sqsredrive.aws.AwsSettings;
+import dev.sqsredrive.aws.CallerAccount;
 import dev.sqsredrive.aws.DeadLetterQueues;
 import dev.sqsredrive.aws.QueueArns;
+import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.task.LocalTasks;
@@ -27,6 +33,9 @@ final class Session implements AutoCloseable {
     private final Output output;
     private SqsClients clients;
     private LocalTasks localTasks;
+    private CallerAccount callerAccount;
+    /** Each resolved queue as it was typed: whether it named an account decides the account check. */
+    private final Map<String, QueueRef> typedByArn = new ConcurrentHashMap<>();
 
     Session(Context context, GlobalOptions globals, Output output) {
         this.context = context;
@@ -63,7 +72,34 @@ final class Session implements AutoCloseable {
     }
 
     QueueResolver resolver() {
-        return new QueueResolver(clients());
+        return new QueueResolver(clients(), this::resolved);
+    }
+
+    /** -v: each queue as typed and what it resolved to; the caller's account when the queue is in another. */
+    private void resolved(QueueRef typed, ResolvedQueue q) {
+        typedByArn.put(q.arn(), typed);
+        if (!globals.verbose()) {
+            return;
+        }
+        Optional<String> caller = callerAccountIfOther(q);
+        output.verbose("queue " + typed.input() + " -> " + q.url() + ", " + q.arn() + ", region " + q.region()
+                + ", account " + q.accountId() + caller.map(c -> " (not the caller's account, " + c + ")").orElse(""));
+    }
+
+    private CallerAccount callerAccount() {
+        if (callerAccount == null) {
+            callerAccount = CallerAccount.viaSts(clients().settings());
+        }
+        return callerAccount;
+    }
+
+    /**
+     * The caller's account, when this resolved queue was named by URL or ARN and is in another account (AWS
+     * only). Asked only where it is shown (-v, the plan), so a script pays no STS call for it.
+     */
+    Optional<String> callerAccountIfOther(ResolvedQueue q) {
+        QueueRef typed = typedByArn.get(q.arn());
+        return typed == null ? Optional.empty() : callerAccount().otherThanCaller(typed, q);
     }
 
     /** The native-task API of the region a queue ARN lives in. */
@@ -85,6 +121,10 @@ final class Session implements AutoCloseable {
 
     List<String> regionDlqs() {
         return DeadLetterQueues.discover(clients().defaultClient());
+    }
+
+    List<DeadLetterQueues.Dlq> regionDlqSurvey() {
+        return DeadLetterQueues.survey(clients().defaultClient());
     }
 
     TaskLocator locator() {

@@ -128,7 +128,8 @@ final class StartCommand implements Callable<Integer> {
             // here, after drawing how the run ended, rather than by a shutdown hook of its own.
             try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
                  ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
-                         Confirmation.confirmed(ctx, session.out(), PlanText.lines(plan, how, rate), yes),
+                         Confirmation.confirmed(ctx, session.out(),
+                                 PlanText.lines(plan, how, rate, session::callerAccountIfOther), yes),
                          () -> Watching.liveScreen(session, false))) {
                 started = starter.start(request, events);
                 if (started.declined()) {
@@ -157,11 +158,7 @@ final class StartCommand implements Callable<Integer> {
             n.put("source", task.sourceArn());
             n.put("destination", task.destinationArn());
             n.put("rate", rate == null ? null : (int) Math.round(rate));
-            if (watchAfterStart) {
-                out.resultJsonLine(n); // the watch lines follow: keep the whole stream one object per line
-            } else {
-                out.resultJson(n);
-            }
+            out.resultJsonLine(n); // with --watch, the watch lines follow: one object per line throughout
         } else {
             out.result(task.taskHandle());
             out.note("Started moving " + TaskText.name(task.sourceArn()) + " -> "

@@ -5,13 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sqsredrive.mover.DryRunReport;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 
-/** How a client-side run reads: the progress line, the closing summary (text or JSON), the dry-run report. */
+/** How a client-side run reads: the progress line, the closing summary (text or JSON); a dry run: DryRunText. */
 public final class MoveSummaryText {
 
     private MoveSummaryText() {
@@ -80,47 +79,6 @@ public final class MoveSummaryText {
         ObjectNode failures = n.putObject("failures");
         s.failures().forEach(failures::put);
         n.put("error", s.error());
-        if (s.dryRun() != null) {
-            n.set("dryRun", dryRunJson(s.dryRun()));
-        }
-        return n;
-    }
-
-    /** The dry run's report for stdout. */
-    public static List<String> dryRun(MoveSummary s) {
-        DryRunReport r = s.dryRun();
-        List<String> lines = new java.util.ArrayList<>();
-        lines.add("dry run: " + s.moved() + " message(s) would move, " + s.failed() + " could not, "
-                + s.skipped() + " left by the filter; nothing was moved");
-        Table t = new Table("DESTINATION", "MESSAGES");
-        r.perDestination().forEach((d, n) -> t.row(d, Long.toString(n)));
-        lines.addAll(t.lines());
-        for (DryRunReport.Sample sample : r.samples()) {
-            lines.add("sample " + sample.messageId() + "  " + sample.size() + " bytes  -> " + sample.destination());
-            sample.attributes().forEach((k, v) -> lines.add("  " + k + " = " + v));
-            if (sample.body() != null) {
-                lines.add("  body: " + sample.body());
-            }
-        }
-        return lines;
-    }
-
-    private static ObjectNode dryRunJson(DryRunReport r) {
-        ObjectNode n = TaskCodec.JSON.createObjectNode();
-        ObjectNode per = n.putObject("perDestination");
-        r.perDestination().forEach(per::put);
-        var samples = n.putArray("samples");
-        for (DryRunReport.Sample sample : r.samples()) {
-            ObjectNode o = samples.addObject();
-            o.put("messageId", sample.messageId());
-            o.put("size", sample.size());
-            o.put("destination", sample.destination());
-            ObjectNode attrs = o.putObject("attributes");
-            sample.attributes().forEach(attrs::put);
-            if (sample.body() != null) {
-                o.put("body", sample.body());
-            }
-        }
         return n;
     }
 

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Where a command's words go: results on stdout (text or JSON), everything else on stderr, colour only
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 public final class Output {
 
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private final PrintWriter out;
@@ -52,15 +50,12 @@ public final class Output {
         out.flush();
     }
 
-    /** A JSON document on stdout, indented for people and parseable for scripts. */
-    public void resultJson(JsonNode node) {
-        out.println(write(PRETTY, node));
-        out.flush();
-    }
-
-    /** One JSON object on one line (NDJSON), for streams such as watch. */
+    /**
+     * One JSON object on one line of stdout. Every -o json result is printed this way (a list as one object
+     * per line, NDJSON), so that scripts can pipe any command's output through a line-by-line reader.
+     */
     public void resultJsonLine(JsonNode node) {
-        out.println(write(COMPACT, node));
+        out.println(write(node));
         out.flush();
     }
 
@@ -81,9 +76,9 @@ public final class Output {
         note(style.yellow("warning: ") + line);
     }
 
-    private static String write(ObjectMapper mapper, JsonNode node) {
+    private static String write(JsonNode node) {
         try {
-            return mapper.writeValueAsString(node);
+            return COMPACT.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -1,7 +1,10 @@
 package dev.sqsredrive.render;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
+import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.task.MovePlan;
 
 /** The plan `start` shows before asking to go ahead: what moves, from where, to where, how fast, by whom. */
@@ -11,22 +14,35 @@ public final class PlanText {
     }
 
     /**
-     * @param mode how the move is done, e.g. "native (SQS move task)"
-     * @param rate the rate asked for (a client-side rate may be fractional: the plan holds the native one)
+     * @param mode                 how the move is done, e.g. "native (SQS move task)"
+     * @param rate                 the rate asked for (a client-side rate may be fractional: the plan holds the
+     *                             native one)
+     * @param callerAccountIfOther the caller's account when a queue is in another one (shown then, so a
+     *                             runbook pasted from another account does not go unnoticed)
      */
-    public static List<String> lines(MovePlan plan, String mode, Double rate) {
+    public static List<String> lines(MovePlan plan, String mode, Double rate,
+                                     Function<ResolvedQueue, Optional<String>> callerAccountIfOther) {
         long depth = plan.source().approximateDepth();
         String destination = plan.destination() == null
                 ? "each message's origin (" + plan.sourceUrls().size() + " source queue"
                         + (plan.sourceUrls().size() == 1 ? "" : "s") + ")"
                 : plan.destination().name() + "  (" + plan.destination().arn() + ")";
-        return new Table("About to move:", "")
+        Table t = new Table("About to move:", "")
                 .row("  source", plan.source().name() + "  (" + plan.source().arn() + ")")
                 .row("  messages", "about " + depth + " (ApproximateNumberOfMessages)")
-                .row("  destination", destination)
-                .row("  rate", rate != null ? TaskText.rate(rate).replace("/s", " messages/s")
-                        : mode.startsWith("native") ? "chosen by SQS (system-optimised)" : "as fast as the queues allow")
-                .row("  mode", mode)
-                .lines();
+                .row("  destination", destination);
+        List<ResolvedQueue> queues = plan.destination() == null ? List.of(plan.source())
+                : List.of(plan.source(), plan.destination());
+        for (ResolvedQueue q : queues) {
+            callerAccountIfOther.apply(q).ifPresent(caller -> t.row("  account", q.name() + " is in account "
+                    + q.accountId() + ", not the caller's (" + caller + ")"));
+        }
+        return t.row("  rate", rate(mode.startsWith("native"), rate)).row("  mode", mode).lines();
+    }
+
+    /** The rate as the plan and -v say it. */
+    public static String rate(boolean nativeTask, Double rate) {
+        return rate != null ? TaskText.rate(rate).replace("/s", " messages/s")
+                : nativeTask ? "chosen by SQS (system-optimised)" : "as fast as the queues allow";
     }
 }

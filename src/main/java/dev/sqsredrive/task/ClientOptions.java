@@ -25,20 +25,24 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         return concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
     }
 
-    /** Why the native API cannot serve these options, or null when it can. */
+    /**
+     * Why the native API cannot serve these options, every reason in one phrase, or null when it can. A dry
+     * run comes first: it is the reason nothing moves, whatever else was asked.
+     */
     public String clientOnlyReason() {
+        List<String> reasons = new java.util.ArrayList<>();
+        if (dryRun) {
+            reasons.add("--dry-run was given (a native move task cannot preview)");
+        }
         if (!filters.isEmpty()) {
-            return "--filter was given (a native move task moves every message)";
+            reasons.add("--filter was given (a native move task moves every message)");
         }
         if (limit != null) {
-            return "--limit was given (a native move task moves every message)";
+            reasons.add("--limit was given (a native move task moves every message)");
         }
         if (copy) {
-            return "--copy was given (a native move task deletes what it moves)";
+            reasons.add("--copy was given (a native move task deletes what it moves)");
         }
-        if (dryRun) {
-            return "--dry-run was given (a native move task cannot preview)";
-        }
-        return null;
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import dev.sqsredrive.aws.Endpoints;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 
@@ -33,10 +34,8 @@ public final class ModeSelector {
 
     /** The choice that needs no AWS call; null when it depends on the queues. */
     public static Decision offline(Mode mode, Double rate, ClientOptions options) {
-        String reason = options.clientOnlyReason();
-        if (reason == null) {
-            reason = rateReason(rate);
-        }
+        String reason = java.util.stream.Stream.of(options.clientOnlyReason(), rateReason(rate))
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
         if (mode == Mode.CLIENT) {
             return new Decision(true, null);
         }
@@ -59,7 +58,7 @@ public final class ModeSelector {
         } else if (sourceUrls.isEmpty() && destination != null) {
             // Without --to there would be nowhere to send messages that name no origin: the planner refuses.
             reason = "no queue dead-letters into '" + source.name() + "' (a native move task needs an SQS source)";
-        } else if (source.fifo() && endpoint.isPresent() && !isAws(endpoint.get())) {
+        } else if (source.fifo() && endpoint.isPresent() && !Endpoints.isAws(endpoint.get())) {
             reason = "endpoint " + endpoint.get() + " is not AWS: emulators' FIFO move tasks (ElasticMQ's) report"
                     + " COMPLETED and move nothing";
         }
@@ -98,11 +97,6 @@ public final class ModeSelector {
                     + MovePlanner.MAX_NATIVE_RATE + " (a native move task's bounds)";
         }
         return null;
-    }
-
-    static boolean isAws(URI endpoint) {
-        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
-        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
     }
 
     private static String fmt(double rate) {

@@ -39,6 +39,13 @@ public final class MoveStarter {
         void fallback(String reason);
 
         /**
+         * The mode is settled (for -v): how the move is done and why, with the rate and, client-side, the
+         * options the mover runs with.
+         */
+        default void decided(String how, String why, Double rate, ClientOptions options) {
+        }
+
+        /**
          * Asked once the plan and the mode are known, before anything moves (not for a dry run); false stops
          * here and nothing starts. The place to show the plan and ask a person at a terminal.
          *
@@ -123,6 +130,8 @@ public final class MoveStarter {
         if (!decision.client()) {
             MovePlanner.checkIsDlq(plan);
             MoverExclusion.checkNoClientMover(plan, local, null);
+            events.decided(NATIVE, r.mode() == ModeSelector.Mode.NATIVE ? "asked for with --mode native"
+                    : "a native move task can serve this request (--mode auto)", r.rate(), r.options());
             if (!events.confirm(plan, NATIVE)) {
                 return new Started(null, null);
             }
@@ -141,6 +150,8 @@ public final class MoveStarter {
         if (decision.reason() != null) {
             events.fallback(decision.reason());
         }
+        events.decided(CLIENT, decision.reason() != null ? decision.reason() : "asked for with --mode client",
+                r.rate(), r.options());
         ClientTaskRun.Plan run = new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
                 r.rate(), r.options(), null);
         if (r.options().dryRun()) {
@@ -179,6 +190,7 @@ public final class MoveStarter {
         ClientOptions options = new ClientOptions(r.options().concurrency() != null ? r.options().concurrency()
                 : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
+        events.decided(CLIENT, "resuming " + handle + " with the options it was started with", header.rate(), options);
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {
             return new Started(null, null);
         }

@@ -38,13 +38,25 @@ public final class TaskCanceller {
             local.requestCancel(handle, clock.instant());
             return new Cancellation(handle, MoveTask.Kind.CLIENT, t.moved());
         }
+        if (record.isPresent() && record.get().cancelRequested()) {
+            MoveTask t = record.get().task();
+            throw RedriveException.usage("task '" + handle + "' is already cancelled (from this machine); about "
+                    + t.moved() + " message(s) had moved");
+        }
         String sourceArn = record.map(r -> r.task().sourceArn())
                 .orElseGet(() -> locator.byHandle(handle).sourceArn());
-        long moved = nativeTasksForSource.apply(sourceArn).cancel(handle);
-        LocalTask marked = record.orElseGet(() -> new LocalTask(new MoveTask(handle, MoveTask.Kind.NATIVE,
-                TaskStatus.RUNNING, sourceArn, null, null, moved, null, null, null), false, null, clock.instant()))
-                .withCancelRequested(clock.instant());
-        local.save(marked);
+        NativeTasks tasks = nativeTasksForSource.apply(sourceArn);
+        // What SQS says of the task now, kept in the record: some endpoints stop listing a cancelled task
+        // (ElasticMQ), and then the record is all that tells its destination, rate and counts.
+        Optional<MoveTask> seen = tasks.list(sourceArn, NativeTasks.MAX_LISTED).stream()
+                .filter(t -> handle.equals(t.taskHandle())).findFirst();
+        long moved = tasks.cancel(handle);
+        MoveTask last = seen.or(() -> record.map(LocalTask::task)).orElseGet(() -> new MoveTask(handle,
+                MoveTask.Kind.NATIVE, TaskStatus.RUNNING, sourceArn, null, null, 0, null, null, null));
+        MoveTask kept = new MoveTask(handle, MoveTask.Kind.NATIVE, TaskStatus.CANCELLED, sourceArn,
+                last.destinationArn(), last.rate(), Math.max(moved, last.moved()), last.toMove(), null,
+                last.startedAt());
+        local.save(new LocalTask(kept, true, null, clock.instant()));
         return new Cancellation(handle, MoveTask.Kind.NATIVE, moved);
     }
 

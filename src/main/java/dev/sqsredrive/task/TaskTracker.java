@@ -96,14 +96,15 @@ public final class TaskTracker {
      * this machine asked for the cancel, that is what happened; otherwise nobody can say, and we do not guess.
      */
     private MoveTask vanished() {
-        boolean cancelledHere = handle != null && local.find(handle).map(LocalTask::cancelRequested).orElse(false);
-        if (cancelledHere && last != null) {
-            return new MoveTask(handle, last.kind(), TaskStatus.CANCELLED, last.sourceArn(), last.destinationArn(),
-                    last.rate(), last.moved(), last.toMove(), null, last.startedAt());
-        }
-        if (cancelledHere) {
-            return new MoveTask(handle, MoveTask.Kind.NATIVE, TaskStatus.CANCELLED, sourceArn, null, null, 0, null,
-                    null, startedAt);
+        Optional<LocalTask> cancelledHere = handle == null ? Optional.empty()
+                : local.find(handle).filter(LocalTask::cancelRequested);
+        if (cancelledHere.isPresent()) {
+            // The record holds what the cancel learnt (destination, rate, the count SQS gave at the cancel);
+            // a count seen since is newer.
+            MoveTask kept = cancelledHere.get().task();
+            long moved = Math.max(kept.moved(), last == null ? 0 : last.moved());
+            return new MoveTask(handle, MoveTask.Kind.NATIVE, TaskStatus.CANCELLED, sourceArn, kept.destinationArn(),
+                    kept.rate(), moved, kept.toMove(), null, kept.startedAt() != null ? kept.startedAt() : startedAt);
         }
         throw RedriveException.aws("task " + (handle == null ? "of '" + QueueArns.name(sourceArn) + "'"
                 : "'" + handle + "'") + " is not among the last " + NativeTasks.MAX_LISTED

@@ -122,7 +122,31 @@ class ClientMoveOptionsTest extends ElasticMqCliTest {
         queues.deadLetter(orders, dlq, 1, "secret-order");
         RunResult json = redrive("start", dlq.name(), "--dry-run", "--show-bodies", "-o", "json");
         JsonNode n = TaskCodec.JSON.readTree(json.out());
-        assertThat(n.get("dryRun").get("perDestination").get(orders.name()).asLong()).isEqualTo(1);
-        assertThat(n.get("dryRun").get("samples").get(0).get("body").asText()).startsWith("secret-order");
+        assertThat(n.get("perDestination").get(orders.name()).asLong()).isEqualTo(1);
+        assertThat(n.get("samples").get(0).get("body").asText()).startsWith("secret-order");
+    }
+
+    @Test
+    void aDryRunSaysWouldMoveNeverMovedAndNamesItselfFirstAmongTheReasons() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue target = queues.create("target");
+        queues.send(dlq, 6, "m");
+
+        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--filter", "body:m", "--limit", "4",
+                "--dry-run");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.errLines()).as(r.toString()).anySatisfy(l -> assertThat(l)
+                .startsWith("redrive: moving client-side: --dry-run was given"));
+        assertThat(r.outLines()).as(r.toString()).last().asString().contains("would move 4");
+        assertThat(r.out()).as("nothing moved in a dry run: " + r).doesNotContain("moved");
+
+        JsonNode n = TaskCodec.JSON.readTree(redrive("start", dlq.name(), "--to", target.name(), "--dry-run",
+                "-o", "json").out());
+        assertThat(n.get("dryRun").asBoolean()).as(n.toString()).isTrue();
+        assertThat(n.get("wouldMove").asLong()).isEqualTo(6);
+        assertThat(n.has("moved")).as(n.toString()).isFalse();
+        assertThat(queues.drain(dlq)).hasSize(6);
+        assertThat(queues.depth(target)).isZero();
     }
 }

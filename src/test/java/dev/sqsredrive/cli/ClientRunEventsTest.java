@@ -80,4 +80,15 @@ class ClientRunEventsTest {
         events.close();
         assertThat(screen.closed).isTrue();
     }
+
+    @Test
+    void aDryRunsProgressLineSaysWouldMoveNotMoved() {
+        ClientRunEvents events = events(false, Optional.empty());
+        events.decided("client-side (this process)", "--dry-run was given", null,
+                new dev.sqsredrive.task.ClientOptions(null, null, false, true, false, java.util.List.of()));
+        for (int s = 1; s <= 4; s++) {
+            events.onProgress(tick(2L * s, s));
+        }
+        assertThat(err.toString()).as(err.toString()).contains("dry run: would move 4/10").doesNotContain("moved");
+    }
 }

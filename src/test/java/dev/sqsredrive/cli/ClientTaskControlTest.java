@@ -53,7 +53,7 @@ class ClientTaskControlTest extends ElasticMqCliTest {
 
         RunResult list = redrive("list", dlq.name(), "-o", "json");
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out()).contains(handle).contains("\"kind\" : \"client\"").contains("RUNNING");
+        assertThat(list.out()).contains(handle).contains("\"kind\":\"client\"").contains("RUNNING");
 
         RunResult second = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);

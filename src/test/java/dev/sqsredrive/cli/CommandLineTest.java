@@ -89,9 +89,12 @@ class CommandLineTest {
         RunResult mixed = Redrive.run(bareEnv(), "-o", "json", "list", "--endpoint-url=" + elasticMq(),
                 dlq.name()).assertExitCode(0);
 
-        assertThat(before.out().strip()).isEqualTo("[ ]");
-        assertThat(after.out().strip()).isEqualTo("[ ]");
-        assertThat(mixed.out().strip()).isEqualTo("[ ]");
+        // No task: no line (one JSON object per task, NDJSON), in whichever place -o was typed.
+        assertThat(before.out()).isEmpty();
+        assertThat(after.out()).isEmpty();
+        assertThat(mixed.out()).isEmpty();
+        assertThat(Redrive.run(bareEnv(), "list", dlq.name(), "--endpoint-url", elasticMq(), "--region",
+                ElasticMq.REGION).assertExitCode(0).err()).contains("No move tasks.");
     }
 
     @Test

@@ -35,7 +35,7 @@ class InputValidationTest {
             start orders-dlq --rate -5                                  | 1 to 500
             list orders-dlq --max 0                                     | --max 0 is out of range
             list orders-dlq --max 11                                    | --max 11 is out of range
-            list --max 11                                               | 1 to 10
+            list --max 3                                                | --max goes with SOURCE
             start orders-dlq --to orders-dlq                            | same queue
             start orders-dlq.fifo --to orders                           | 'orders-dlq.fifo' is a FIFO queue but 'orders' is standard
             start orders-dlq --to orders.fifo                           | 'orders-dlq' is a standard queue but 'orders.fifo' is FIFO
