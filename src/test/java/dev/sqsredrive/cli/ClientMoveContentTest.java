@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
@@ -52,7 +54,7 @@ class ClientMoveContentTest extends ElasticMqCliTest {
     }
 
     @Test
-    void fifoKeepsGroupOrderGroupIdsAndDeduplicationIds() {
+    void fifoKeepsGroupOrderAndGroupIdsWithADeduplicationIdPerMessage() {
         Queue dlq = queues.create("dlq", true, Map.of());
         Queue target = queues.create("target", true, Map.of());
         List<String> bodies = queues.send(dlq, 45, "f"); // groups g0, g1, g2; dedup id = body
@@ -63,14 +65,19 @@ class ClientMoveContentTest extends ElasticMqCliTest {
         List<Message> moved = queues.drain(target);
         assertThat(queues.bodies(moved)).containsExactlyInAnyOrderElementsOf(bodies);
         Map<String, List<Integer>> perGroup = new HashMap<>();
+        Set<String> dedupIds = new HashSet<>();
         for (Message m : moved) {
             int n = Integer.parseInt(m.body().substring(2));
             String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
             assertThat(group).isEqualTo("g" + (n % 3));
-            assertThat(m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)).isEqualTo(m.body());
+            // Not the message's own dedup id (two messages may share one): its MessageId in the DLQ, a UUID
+            String dedupId = m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
+            assertThat(dedupId).isNotEqualTo(m.body()).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+            dedupIds.add(dedupId);
             perGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(n);
         }
         perGroup.values().forEach(order -> assertThat(order).isSorted());
+        assertThat(dedupIds).as("one deduplication id per message").hasSize(bodies.size());
         assertThat(queues.depth(dlq)).isZero();
     }
 
