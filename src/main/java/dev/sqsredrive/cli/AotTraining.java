@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.sqsredrive.render.Terminals;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 
 /**
  * The workloads the JDK 25+ AOT caches are trained on (JEP 483/514), each run by the build in one JVM against

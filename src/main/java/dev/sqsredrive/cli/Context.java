@@ -4,7 +4,8 @@ import java.io.BufferedReader;
 import java.time.Clock;
 import java.util.Map;
 
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
+
 
 /**
  * What a run gets from the world around it. Tests pass their own environment, clock and terminal flag,

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import dev.sqsredrive.render.Terminals;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 
 /** Entry point of the `redrive` command. */
 public final class Main {

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.aws.QueueArns;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Ticker;
+import dev.sqsredrive.time.Sleeper;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.Message;
 

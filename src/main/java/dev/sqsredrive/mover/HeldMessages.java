@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.sqsredrive.time.Ticker;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**

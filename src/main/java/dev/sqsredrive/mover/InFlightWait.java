@@ -3,6 +3,7 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import dev.sqsredrive.time.Ticker;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**

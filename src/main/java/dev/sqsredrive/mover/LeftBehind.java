@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.AwsErrors;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.time.Ticker;
+
 /**
  * A token bucket on messages, shared by every worker, with a record of the last second's sends behind it.
  * <p>

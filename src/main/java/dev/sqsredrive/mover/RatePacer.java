@@ -5,6 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.sqsredrive.time.Ticker;
+
 /**
  * Holds each send back until the rate limiter lets it go; a wait is cut short when the run is told to stop
  * and must release what it holds (cancel, interrupt, error), but not by --limit: sends under way still keep

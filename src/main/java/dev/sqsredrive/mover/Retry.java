@@ -11,7 +11,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.AwsErrors;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Ticker;
+import dev.sqsredrive.time.Sleeper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**

@@ -30,7 +30,8 @@ import dev.sqsredrive.mover.ProgressListener;
 import dev.sqsredrive.mover.Routing;
 import dev.sqsredrive.mover.SqsQueueOps;
 import dev.sqsredrive.mover.StopReason;
-import dev.sqsredrive.mover.Ticker;
+import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.sqsredrive.time.Sleeper;
+
 /** Polls a task until it reaches a terminal status or the timeout passes. */
 public final class TaskWatch {
 

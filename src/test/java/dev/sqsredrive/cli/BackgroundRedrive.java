@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.sqsredrive.task.Sleeper;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.time.Sleeper;
 
 /** A `redrive` run in another thread, as if in another shell, whose stdout can be read while it runs. */
 final class BackgroundRedrive {

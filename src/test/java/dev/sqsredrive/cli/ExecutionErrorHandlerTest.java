@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.sqsredrive.aws.RedriveException;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoverClaim;
-import dev.sqsredrive.task.Sleeper;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -8,10 +8,10 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import dev.sqsredrive.task.Sleeper;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

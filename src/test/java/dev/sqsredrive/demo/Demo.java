@@ -14,7 +14,7 @@ import dev.sqsredrive.cli.Context;
 import dev.sqsredrive.cli.Main;
 import dev.sqsredrive.cli.gen.Generate;
 import dev.sqsredrive.render.Terminals;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 
 /**
  * README's first quickstart command ({@code ./mvnw -q -Pdemo verify}): a whole redrive with no AWS account.

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Ticker;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.model.SqsException;

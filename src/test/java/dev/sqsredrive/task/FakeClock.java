@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.time.Sleeper;
+
 /**
  * A clock that only moves when something sleeps on it: polling loops run instantly and exactly. It can also
  * run an action when it is next read, to place another process's write at an exact point of the code.

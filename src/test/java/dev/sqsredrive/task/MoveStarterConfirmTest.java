@@ -14,6 +14,7 @@ import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

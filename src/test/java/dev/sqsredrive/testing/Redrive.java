@@ -12,7 +12,7 @@ import java.util.Map;
 
 import dev.sqsredrive.cli.Context;
 import dev.sqsredrive.cli.Main;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 
 /** Runs `redrive` in this JVM through the real CommandLine, capturing stdout and stderr. */
 public final class Redrive {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.sqsredrive.cli.Cli;
 import dev.sqsredrive.cli.Context;
-import dev.sqsredrive.task.Sleeper;
+import dev.sqsredrive.time.Sleeper;
 import picocli.CommandLine;
 
 /**

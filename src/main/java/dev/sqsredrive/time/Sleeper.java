@@ -1,4 +1,4 @@
-package dev.sqsredrive.task;
+package dev.sqsredrive.time;
 
 import java.time.Duration;
 

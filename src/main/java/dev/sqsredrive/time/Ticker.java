@@ -1,4 +1,4 @@
-package dev.sqsredrive.mover;
+package dev.sqsredrive.time;
 
 /** A monotonic clock in nanoseconds; a seam so that rate limiting is tested on a fake clock. */
 @FunctionalInterface
