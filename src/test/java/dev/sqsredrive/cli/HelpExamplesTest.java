@@ -51,9 +51,26 @@ class HelpExamplesTest {
     @Test
     void everyReadmeShellLineThatRunsRedriveParses() throws IOException {
         List<String> failures = new ArrayList<>();
+        assertThat(shellLinesParse(Path.of("README.md"), failures)).as("README's redrive commands").isGreaterThan(20);
+        assertThat(failures).as("README lines that cannot be pasted").isEmpty();
+    }
+
+    @Test
+    void everyDocsShellLineThatRunsRedriveParses() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int count = 0;
+        for (Path page : ReadmeTest.docs()) {
+            count += shellLinesParse(page, failures);
+        }
+        assertThat(count).as("the redrive commands of docs/").isGreaterThan(20);
+        assertThat(failures).as("docs/ lines that cannot be pasted").isEmpty();
+    }
+
+    /** Parses every redrive command in the sh blocks of {@code page}, adding each failure; returns how many. */
+    private static int shellLinesParse(Path page, List<String> failures) throws IOException {
         boolean inSh = false;
         int count = 0;
-        for (String line : Files.readString(Path.of("README.md"), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : Files.readString(page, StandardCharsets.UTF_8).split("\n")) {
             String fence = line.strip();
             if (fence.startsWith("```")) {
                 inSh = !inSh && fence.equals("```sh");
@@ -64,11 +81,10 @@ class HelpExamplesTest {
             }
             for (List<String> args : ShellWords.redriveCommands(line)) {
                 count++;
-                parse(args).ifPresent(e -> failures.add(line.strip() + "\n    " + e));
+                parse(args).ifPresent(e -> failures.add(page + ": " + line.strip() + "\n    " + e));
             }
         }
-        assertThat(count).as("README's redrive commands").isGreaterThan(30);
-        assertThat(failures).as("README lines that cannot be pasted").isEmpty();
+        return count;
     }
 
     @Test

@@ -57,6 +57,9 @@ class ArchiveInstallTest {
         assertThat(home.resolve("completions/redrive.zsh")).isRegularFile();
         assertThat(home.resolve("completions/redrive.fish")).isRegularFile();
         assertThat(Files.readString(home.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
+        assertThat(home.resolve("README.md")).hasSameTextualContentAs(Path.of("README.md"));
+        assertThat(home.resolve("docs/REFERENCE.md")).hasSameTextualContentAs(Path.of("docs/REFERENCE.md"));
+        assertThat(home.resolve("docs/MOVER.md")).as("the pages README links to").isRegularFile();
 
         Path zip = Path.of(ARCHIVE.toString().replaceAll("\\.tar\\.gz$", ".zip"));
         try (ZipFile z = new ZipFile(zip.toFile()); Stream<Path> files = Files.walk(home)) {
