@@ -130,7 +130,7 @@ class ArchiveInstallTest {
         // A jar that is not the one the cache was made for (as after a rebuild): the JVM refuses the cache.
         Files.setLastModifiedTime(copy.resolve("lib/sqs-redrive.jar"), FileTime.fromMillis(0));
 
-        for (String args : List.of("--version", "list --max 0")) { // one command per cache
+        for (String args : List.of("--version", "list orders-dlq --max 0")) { // one command per cache
             List<String> command = new ArrayList<>(List.of(copy.resolve("bin/redrive").toString()));
             command.addAll(List.of(args.split(" ")));
             RunResult run = Processes.run(copy, Map.of("JAVA_HOME", System.getProperty("java.home")), command);
