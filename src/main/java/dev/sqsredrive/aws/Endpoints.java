@@ -19,4 +19,19 @@ public final class Endpoints {
         String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(Locale.ROOT);
         return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
     }
+
+    /**
+     * A plain-http endpoint off this machine: what is sent there (bodies, the signed headers) can be read on
+     * the way. Decided from the URL alone, with no DNS lookup: only localhost and loopback literals count
+     * as this machine.
+     */
+    public static boolean plainHttpOffLoopback(URI endpoint) {
+        if (!"http".equalsIgnoreCase(endpoint.getScheme())) {
+            return false;
+        }
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
+                || host.equals("[::1]") || host.equals("::1");
+        return !loopback;
+    }
 }

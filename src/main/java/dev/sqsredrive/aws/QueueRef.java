@@ -49,12 +49,21 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
         return name.endsWith(".fifo");
     }
 
+    /** AWS's partitions, as ARNs spell them. */
+    private static final java.util.List<String> PARTITIONS = java.util.List.of("aws", "aws-cn", "aws-us-gov",
+            "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+
     private static QueueRef parseArn(String input, String arn) {
         // arn:partition:sqs:region:account:name
         String[] parts = arn.split(":", -1);
         if (parts.length != 6 || parts[1].isEmpty() || !parts[2].equals("sqs")) {
             throw RedriveException.usage("not an SQS queue ARN: '" + input
                     + "' (expected arn:aws:sqs:REGION:ACCOUNT:QUEUE)");
+        }
+        if (!PARTITIONS.contains(parts[1])) {
+            // Unchecked, an unknown partition went to SQS and came back as "queue does not exist" (exit 3).
+            throw RedriveException.usage("unknown partition '" + parts[1] + "' in queue ARN '" + input
+                    + "' (one of " + String.join(", ", PARTITIONS) + ")");
         }
         if (!REGION.matcher(parts[3]).matches()) {
             throw RedriveException.usage("bad region '" + parts[3] + "' in queue ARN '" + input + "'");

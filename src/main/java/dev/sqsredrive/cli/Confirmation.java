@@ -1,7 +1,6 @@
 package dev.sqsredrive.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +34,9 @@ final class Confirmation {
         })) {
             answer = context.stdin().readLine();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the answer from stdin: " + e.getMessage(), e);
+            // stdin gone while the question waits (its terminal closed): no answer, so nothing starts, as at
+            // end of input; before, this ended as an unexpected error (exit 1).
+            answer = null;
         }
         String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
         if (a.equals("y") || a.equals("yes")) {

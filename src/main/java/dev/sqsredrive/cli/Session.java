@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.sqsredrive.aws.AwsSettings;
 import dev.sqsredrive.aws.CallerAccount;
 import dev.sqsredrive.aws.DeadLetterQueues;
+import dev.sqsredrive.aws.Endpoints;
 import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.QueueResolver;
@@ -66,6 +67,9 @@ final class Session implements AutoCloseable {
             output.verbose("profile: " + settings.profile().orElse("(default chain)") + ", region: "
                     + settings.region().orElse("(from the queue)") + ", endpoint: "
                     + settings.endpoint().map(Object::toString).orElse("(AWS)"));
+            settings.endpoint().filter(Endpoints::plainHttpOffLoopback).ifPresent(e -> output.warn("--endpoint-url "
+                    + e + " is plain http to a host that is not this machine: requests, message bodies and"
+                    + " credentials' signatures cross the network unencrypted (use https)"));
             clients = new SqsClients(settings);
         }
         return clients;
@@ -114,6 +118,7 @@ final class Session implements AutoCloseable {
     /** One for the whole command, so a record that cannot be read is warned about once, not at every poll. */
     LocalTasks localTasks() {
         if (localTasks == null) {
+            StateDir.requireSafe(stateDir()); // records another user could plant are not read, nor written
             localTasks = new LocalTasks(stateDir(), output::warn);
         }
         return localTasks;

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.sqsredrive.files.PrivateFiles;
+
 /**
  * The crash journal of one client-side task: a header line (the task's options, as JSON), then one line
  * per message: {@code A <MessageId>} just before a send is attempted, {@code S <MessageId>} once the
@@ -47,10 +49,10 @@ public final class Journal implements AutoCloseable {
     /** Opens a journal for appending; a new one starts with the header line. */
     public static Journal open(Path file, String headerJson) {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), PrivateFiles.fileAttributes());
             Journal j = new Journal(file, ch);
             if (fresh) {
                 j.write(headerJson.replace('\n', ' ') + "\n");

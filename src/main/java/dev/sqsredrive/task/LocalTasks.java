@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.files.PrivateFiles;
 
 /**
  * Tasks recorded in the state directory, one small JSON file each, written atomically so that a reader in
@@ -72,8 +73,8 @@ public final class LocalTasks {
     }
 
     private void write(Path target, String content) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".task", ".tmp");
+        PrivateFiles.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".task", ".tmp", PrivateFiles.fileAttributes());
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

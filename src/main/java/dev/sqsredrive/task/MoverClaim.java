@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.files.PrivateFiles;
 
 /**
  * A mover's claim on a DLQ: {@code claims/<hash of the DLQ's ARN>.claim}, holding the claiming process,
@@ -67,7 +68,7 @@ public final class MoverClaim implements AutoCloseable {
         byte[] mine = encode(sourceArn, me);
         Holder staleTaken = null;
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createDirectories(file.getParent());
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 if (create(file, mine)) {
                     return new Result(new MoverClaim(file, mine), null, staleTaken);
@@ -122,7 +123,8 @@ public final class MoverClaim implements AutoCloseable {
     }
 
     private static boolean create(Path file, byte[] content) throws IOException {
-        Path tmp = Files.write(Files.createTempFile(file.getParent(), ".claim", ".tmp"), content);
+        Path tmp = Files.write(Files.createTempFile(file.getParent(), ".claim", ".tmp", PrivateFiles.fileAttributes()),
+                content);
         try {
             Files.createLink(file, tmp);
             return true;
@@ -131,7 +133,7 @@ public final class MoverClaim implements AutoCloseable {
         } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
             // Still exclusive, but a reader may see the file before its content: see BEING_WRITTEN.
             try {
-                Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.write(Files.createFile(file, PrivateFiles.fileAttributes()), content, StandardOpenOption.WRITE);
                 return true;
             } catch (FileAlreadyExistsException taken) {
                 return false;

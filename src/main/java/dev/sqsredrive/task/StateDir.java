@@ -7,10 +7,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.files.PrivateFiles;
 
 /**
  * Where sqs-redrive keeps what it must remember between runs (tasks it started, client-side journals):
@@ -42,17 +45,60 @@ public final class StateDir {
      * Fails (exit 9, one line) unless the state directory and its folders can be created and written, so a
      * state directory that cannot be used stops a start before anything moves rather than halfway. The
      * probe is a real write, not a permission check: root ignores permission bits, a read-only mount does not.
+     * A state directory another user could write to is refused too (see {@link #requireSafe}).
      */
     public static void requireUsable(Path stateDir) {
+        try {
+            PrivateFiles.createDirectories(stateDir);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(stateDir, e);
+        }
+        requireSafe(stateDir);
         for (String folder : WRITTEN) {
             Path dir = stateDir.resolve(folder);
             try {
-                Files.createDirectories(dir);
-                Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+                PrivateFiles.createDirectories(dir);
+                Files.delete(Files.createTempFile(dir, ".probe", ".tmp", PrivateFiles.fileAttributes()));
             } catch (IOException | UnsupportedOperationException e) {
                 throw unusable(stateDir, e);
             }
         }
+    }
+
+    /**
+     * Refuses (exit 9, one line) an existing state directory that is world-writable or owned by another user:
+     * whoever can write there can plant a journal that makes a run delete messages it never sent, or a task
+     * record that points a cancel elsewhere. The owner is compared with that of a file this process creates
+     * there, so no user name is looked up (and root, who may write anywhere, is still told). Followed
+     * through a symbolic link: what counts is the directory the files land in.
+     */
+    public static void requireSafe(Path stateDir) {
+        if (!PrivateFiles.posix() || !Files.isDirectory(stateDir)) {
+            return;
+        }
+        try {
+            if (Files.getPosixFilePermissions(stateDir).contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw refused(stateDir, "writable by every user (chmod 700 it, or use another)");
+            }
+            UserPrincipal owner = Files.getOwner(stateDir);
+            Path probe = Files.createTempFile(stateDir, ".owner", ".tmp", PrivateFiles.fileAttributes());
+            UserPrincipal me;
+            try {
+                me = Files.getOwner(probe);
+            } finally {
+                Files.delete(probe);
+            }
+            if (!owner.equals(me)) {
+                throw refused(stateDir, "owned by " + owner.getName() + ", not by " + me.getName());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unusable(stateDir, e);
+        }
+    }
+
+    private static RedriveException refused(Path stateDir, String why) {
+        return RedriveException.state("state directory " + stateDir + ": " + why
+                + " (set REDRIVE_STATE_DIR to a directory of your own)", null);
     }
 
     /** The one-line error for a state directory (or a file in it) that cannot be read or written. */
