@@ -115,7 +115,8 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode,
-                new ClientOptions(concurrency, limit, copy, dryRun, showBodies, List.copyOf(filters)), resume);
+                ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
+                        .showBodies(showBodies).filters(filters).build(), resume);
         MoveStarter.checkInput(request);
         try (Session session = root.session(spec)) {
             var ctx = session.context();
