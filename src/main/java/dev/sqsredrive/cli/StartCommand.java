@@ -1,7 +1,5 @@
 package dev.sqsredrive.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +7,6 @@ import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.TaskText;
-import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.ModeSelector;
 import dev.sqsredrive.task.MoveStarter;
@@ -67,39 +64,8 @@ final class StartCommand implements Callable<Integer> {
                     + " saying why; native: never falls back; client: move in this process.")
     ModeSelector.Mode mode = ModeSelector.Mode.AUTO;
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Client-side workers, 1 to " + ClientOptions.MAX_CONCURRENCY + " (default "
-                    + ClientOptions.DEFAULT_CONCURRENCY + ").")
-    Integer concurrency;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N messages moved (client-side).")
-    Long limit;
-
-    @Option(names = "--copy", description = "Send without deleting from the DLQ (client-side).")
-    boolean copy;
-
-    @Option(names = "--dry-run", description = "Count what would move, per destination, with a few samples"
-            + " (ids, sizes, attributes); move nothing (client-side).")
-    boolean dryRun;
-
-    @Option(names = "--show-bodies", description = "With --dry-run: show the sampled messages' bodies too.")
-    boolean showBodies;
-
-    @Option(names = "--filter", paramLabel = "EXPR",
-            // MessageFilter.SYNTAX laid out in lines that fit the help's column: wrapped, picocli would break
-            // inside a token (after "attr:").
-            description = {"Move only matching messages (client-side); repeat it to require several. The others"
-                    + " stay in the DLQ. EXPR is one of:",
-                    "  attr:NAME  attr:NAME=VALUE  attr:NAME~REGEX",
-                    "  body:TEXT  body~REGEX",
-                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--resume", paramLabel = "HANDLE",
-            description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
-                    + " what it sent instead of sending it again, then moves the rest with its recorded options"
-                    + " (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run).")
-    String resume;
+    @Mixin
+    ClientMoveOptions client;
 
     @Option(names = "--watch", description = "Keep following a native task until it ends, as 'redrive watch'"
             + " does (a client-side run is always followed).")
@@ -114,9 +80,8 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode,
-                ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
-                        .showBodies(showBodies).filters(filters).build(), resume);
+        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(),
+                client.resume());
         MoveStarter.checkInput(request);
         try (Session session = root.session(spec)) {
             var ctx = session.context();
