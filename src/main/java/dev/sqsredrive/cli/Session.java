@@ -15,8 +15,11 @@ import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.render.Output;
+import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.LocalTasks;
+import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.NativeTasks;
 import dev.sqsredrive.task.StateDir;
 import dev.sqsredrive.task.TaskLocator;
@@ -117,6 +120,21 @@ final class Session implements AutoCloseable {
             localTasks = new LocalTasks(stateDir(), output::warn);
         }
         return localTasks;
+    }
+
+    /**
+     * A client-side run for one start: its journals in the state directory, their warnings on stderr. Its own
+     * object, so that Ctrl-C can stop it ({@link ClientTaskRun#stop}).
+     */
+    ClientTaskRun clientRun() {
+        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn), context.clock(),
+                context.sleeper());
+    }
+
+    /** Starts moves in the mode asked for: native tasks in the source's region, client-side ones on this run. */
+    MoveStarter moveStarter(ClientTaskRun clientRun) {
+        return new MoveStarter(resolver(), this::nativeTasks, localTasks(), clientRun, clients().settings().endpoint(),
+                context.clock());
     }
 
     List<String> regionDlqs() {
