@@ -22,6 +22,8 @@ import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.NativeTasks;
 import dev.sqsredrive.task.StateDir;
+import dev.sqsredrive.task.TaskCanceller;
+import dev.sqsredrive.task.TaskListing;
 import dev.sqsredrive.task.TaskLocator;
 import dev.sqsredrive.task.TaskWatch;
 
@@ -147,6 +149,15 @@ final class Session implements AutoCloseable {
 
     TaskLocator locator() {
         return new TaskLocator(this::nativeTasks, localTasks(), this::regionDlqs);
+    }
+
+    /** The tasks of a DLQ, native and client-side together. */
+    TaskListing taskListing() {
+        return new TaskListing(this::nativeTasks, localTasks());
+    }
+
+    TaskCanceller canceller() {
+        return new TaskCanceller(this::nativeTasks, localTasks(), locator(), context.clock());
     }
 
     TaskWatch taskWatch() {
