@@ -1,10 +1,13 @@
 package dev.sqsredrive.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqsredrive.aws.QueueRef;
+import dev.sqsredrive.render.Output;
 import dev.sqsredrive.task.Cancellation;
+import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCanceller;
 import dev.sqsredrive.task.TaskCodec;
 import picocli.CommandLine.ArgGroup;
@@ -43,24 +46,26 @@ final class CancelCommand implements Callable<Integer> {
     public Integer call() {
         QueueRef sourceRef = target.source == null ? null : QueueRef.parse(target.source);
         try (Session session = root.session(spec)) {
-            TaskCanceller canceller = new TaskCanceller(session::nativeTasks, session.localTasks(),
-                    session.locator(), session.context().clock());
+            TaskCanceller canceller = session.canceller();
             Cancellation c = sourceRef == null
                     ? canceller.cancel(target.handle)
                     : canceller.cancelRunning(session.resolver().resolve(sourceRef).arn());
-            var out = session.out();
-            if (out.json()) {
-                ObjectNode n = TaskCodec.JSON.createObjectNode();
-                n.put("taskHandle", c.handle());
-                n.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
-                n.put("approximateNumberOfMessagesMoved", c.moved());
-                out.resultJsonLine(n);
-            } else {
-                out.result(Long.toString(c.moved()));
-                out.note("Cancel " + (c.kind() == dev.sqsredrive.task.MoveTask.Kind.CLIENT ? "requested" : "accepted")
-                        + " for " + c.handle() + "; about " + c.moved() + " message(s) had moved.");
-            }
+            print(session.out(), c);
             return ExitCode.OK.code();
+        }
+    }
+
+    private static void print(Output out, Cancellation c) {
+        if (out.json()) {
+            ObjectNode n = TaskCodec.JSON.createObjectNode();
+            n.put("taskHandle", c.handle());
+            n.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+            n.put("approximateNumberOfMessagesMoved", c.moved());
+            out.resultJsonLine(n);
+        } else {
+            out.result(Long.toString(c.moved()));
+            out.note("Cancel " + (c.kind() == MoveTask.Kind.CLIENT ? "requested" : "accepted")
+                    + " for " + c.handle() + "; about " + c.moved() + " message(s) had moved.");
         }
     }
 }

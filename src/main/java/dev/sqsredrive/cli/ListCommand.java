@@ -9,6 +9,7 @@ import dev.sqsredrive.aws.DeadLetterQueues.Dlq;
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.render.DlqText;
+import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.TaskText;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.NativeTasks;
@@ -56,20 +57,22 @@ final class ListCommand implements Callable<Integer> {
         }
         QueueRef ref = source == null ? null : QueueRef.parse(source);
         try (Session session = root.session(spec)) {
-            TaskListing listing = new TaskListing(session::nativeTasks, session.localTasks());
+            TaskListing listing = session.taskListing();
             if (ref == null) {
                 return overview(session, listing);
             }
-            List<MoveTask> tasks = listing.of(session.resolver().resolve(ref).arn(), bound);
-            var out = session.out();
-            if (out.json()) {
-                tasks.forEach(t -> out.resultJsonLine(TaskCodec.toJson(t)));
-            } else if (tasks.isEmpty()) {
-                out.note("No move tasks.");
-            } else {
-                TaskText.table(tasks).forEach(out::result);
-            }
+            print(session.out(), listing.of(session.resolver().resolve(ref).arn(), bound));
             return ExitCode.OK.code();
+        }
+    }
+
+    private static void print(Output out, List<MoveTask> tasks) {
+        if (out.json()) {
+            tasks.forEach(t -> out.resultJsonLine(TaskCodec.toJson(t)));
+        } else if (tasks.isEmpty()) {
+            out.note("No move tasks.");
+        } else {
+            TaskText.table(tasks).forEach(out::result);
         }
     }
 

@@ -16,10 +16,15 @@ import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.render.Output;
+import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.LocalTasks;
+import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.NativeTasks;
 import dev.sqsredrive.task.StateDir;
+import dev.sqsredrive.task.TaskCanceller;
+import dev.sqsredrive.task.TaskListing;
 import dev.sqsredrive.task.TaskLocator;
 import dev.sqsredrive.task.TaskWatch;
 
@@ -124,6 +129,21 @@ final class Session implements AutoCloseable {
         return localTasks;
     }
 
+    /**
+     * A client-side run for one start: its journals in the state directory, their warnings on stderr. Its own
+     * object, so that Ctrl-C can stop it ({@link ClientTaskRun#stop}).
+     */
+    ClientTaskRun clientRun() {
+        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn), context.clock(),
+                context.sleeper());
+    }
+
+    /** Starts moves in the mode asked for: native tasks in the source's region, client-side ones on this run. */
+    MoveStarter moveStarter(ClientTaskRun clientRun) {
+        return new MoveStarter(resolver(), this::nativeTasks, localTasks(), clientRun, clients().settings().endpoint(),
+                context.clock());
+    }
+
     List<String> regionDlqs() {
         return DeadLetterQueues.discover(clients().defaultClient());
     }
@@ -134,6 +154,15 @@ final class Session implements AutoCloseable {
 
     TaskLocator locator() {
         return new TaskLocator(this::nativeTasks, localTasks(), this::regionDlqs);
+    }
+
+    /** The tasks of a DLQ, native and client-side together. */
+    TaskListing taskListing() {
+        return new TaskListing(this::nativeTasks, localTasks());
+    }
+
+    TaskCanceller canceller() {
+        return new TaskCanceller(this::nativeTasks, localTasks(), locator(), context.clock());
     }
 
     TaskWatch taskWatch() {

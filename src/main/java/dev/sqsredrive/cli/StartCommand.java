@@ -1,21 +1,10 @@
 package dev.sqsredrive.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sqsredrive.mover.Journals;
-import dev.sqsredrive.mover.StopReason;
-import dev.sqsredrive.render.PlanText;
-import dev.sqsredrive.render.TaskText;
-import dev.sqsredrive.task.ClientOptions;
-import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.ModeSelector;
 import dev.sqsredrive.task.MoveStarter;
-import dev.sqsredrive.task.MoveTask;
-import dev.sqsredrive.task.TaskCodec;
-import dev.sqsredrive.task.TaskTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,39 +56,8 @@ final class StartCommand implements Callable<Integer> {
                     + " saying why; native: never falls back; client: move in this process.")
     ModeSelector.Mode mode = ModeSelector.Mode.AUTO;
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Client-side workers, 1 to " + ClientOptions.MAX_CONCURRENCY + " (default "
-                    + ClientOptions.DEFAULT_CONCURRENCY + ").")
-    Integer concurrency;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N messages moved (client-side).")
-    Long limit;
-
-    @Option(names = "--copy", description = "Send without deleting from the DLQ (client-side).")
-    boolean copy;
-
-    @Option(names = "--dry-run", description = "Count what would move, per destination, with a few samples"
-            + " (ids, sizes, attributes); move nothing (client-side).")
-    boolean dryRun;
-
-    @Option(names = "--show-bodies", description = "With --dry-run: show the sampled messages' bodies too.")
-    boolean showBodies;
-
-    @Option(names = "--filter", paramLabel = "EXPR",
-            // MessageFilter.SYNTAX laid out in lines that fit the help's column: wrapped, picocli would break
-            // inside a token (after "attr:").
-            description = {"Move only matching messages (client-side); repeat it to require several. The others"
-                    + " stay in the DLQ. EXPR is one of:",
-                    "  attr:NAME  attr:NAME=VALUE  attr:NAME~REGEX",
-                    "  body:TEXT  body~REGEX",
-                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--resume", paramLabel = "HANDLE",
-            description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
-                    + " what it sent instead of sending it again, then moves the rest with its recorded options"
-                    + " (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run).")
-    String resume;
+    @Mixin
+    ClientMoveOptions client;
 
     @Option(names = "--watch", description = "Keep following a native task until it ends, as 'redrive watch'"
             + " does (a client-side run is always followed).")
@@ -114,56 +72,11 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode,
-                new ClientOptions(concurrency, limit, copy, dryRun, showBodies, List.copyOf(filters)), resume);
-        MoveStarter.checkInput(request);
+        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(),
+                client.resume());
+        MoveStarter.checkInput(request); // offline, before the session: bad input fails fast
         try (Session session = root.session(spec)) {
-            var ctx = session.context();
-            ClientTaskRun clientRun = new ClientTaskRun(session.clients(), session.localTasks(),
-                    new Journals(session.stateDir(), session.out()::warn), ctx.clock(), ctx.sleeper());
-            MoveStarter starter = new MoveStarter(session.resolver(), session::nativeTasks, session.localTasks(),
-                    clientRun, session.clients().settings().endpoint(), ctx.clock());
-            MoveStarter.Started started;
-            // The interrupt hook holds the JVM on Ctrl-C until the summary is out, so the live view is closed
-            // here, after drawing how the run ended, rather than by a shutdown hook of its own.
-            try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
-                 ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
-                         Confirmation.confirmed(ctx, session.out(),
-                                 PlanText.lines(plan, how, rate, session::callerAccountIfOther), yes),
-                         () -> Watching.liveScreen(session, false))) {
-                started = starter.start(request, events);
-                if (started.declined()) {
-                    return ExitCode.DECLINED.code();
-                }
-                if (started.client() != null) {
-                    events.end(started.client());
-                    return ClientRunReport.print(session.out(), started.client(), rate);
-                }
-            }
-            MoveTask task = started.nativeTask();
-            printNative(session, task);
-            if (!watchAfterStart) {
-                return ExitCode.OK.code();
-            }
-            TaskTracker tracker = session.locator().byHandle(task.taskHandle());
-            return Watching.watch(session, tracker, watch);
-        }
-    }
-
-    private void printNative(Session session, MoveTask task) {
-        var out = session.out();
-        if (out.json()) {
-            ObjectNode n = TaskCodec.JSON.createObjectNode();
-            n.put("taskHandle", task.taskHandle());
-            n.put("source", task.sourceArn());
-            n.put("destination", task.destinationArn());
-            n.put("rate", rate == null ? null : (int) Math.round(rate));
-            out.resultJsonLine(n); // with --watch, the watch lines follow: one object per line throughout
-        } else {
-            out.result(task.taskHandle());
-            out.note("Started moving " + TaskText.name(task.sourceArn()) + " -> "
-                    + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
-                    + (watchAfterStart ? "" : "; follow with: redrive watch " + task.taskHandle()));
+            return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty()).run(request);
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.sqsredrive.task;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What was asked of a move beyond source, destination and rate; everything here but concurrency is
- * something only the client-side mover can do.
+ * something only the client-side mover can do. Made with {@link #builder()}: a new option then needs no edit
+ * where options are made without it.
  *
  * @param concurrency workers (client-side); null for the default
  * @param limit       stop after this many messages; null for all
@@ -18,7 +20,17 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
     public static final int MAX_CONCURRENCY = 64;
 
     public static ClientOptions none() {
-        return new ClientOptions(null, null, false, false, false, List.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** These options, to change some of them. */
+    public Builder toBuilder() {
+        return builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun).showBodies(showBodies)
+                .filters(filters);
     }
 
     public int workers() {
@@ -30,7 +42,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
      * run comes first: it is the reason nothing moves, whatever else was asked.
      */
     public String clientOnlyReason() {
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         if (dryRun) {
             reasons.add("--dry-run was given (a native move task cannot preview)");
         }
@@ -44,5 +56,55 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
             reasons.add("--copy was given (a native move task deletes what it moves)");
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
+    /** Starts from no options: default concurrency, no limit, no filter, a move rather than a copy. */
+    public static final class Builder {
+        private Integer concurrency;
+        private Long limit;
+        private boolean copy;
+        private boolean dryRun;
+        private boolean showBodies;
+        private List<String> filters = List.of();
+
+        private Builder() {
+        }
+
+        /** Null for the default. */
+        public Builder concurrency(Integer workers) {
+            this.concurrency = workers;
+            return this;
+        }
+
+        /** Null for all. */
+        public Builder limit(Long messages) {
+            this.limit = messages;
+            return this;
+        }
+
+        public Builder copy(boolean copy) {
+            this.copy = copy;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder showBodies(boolean showBodies) {
+            this.showBodies = showBodies;
+            return this;
+        }
+
+        /** Copied: a list the caller changes later does not change the options. */
+        public Builder filters(List<String> expressions) {
+            this.filters = List.copyOf(expressions);
+            return this;
+        }
+
+        public ClientOptions build() {
+            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters);
+        }
     }
 }

@@ -35,10 +35,12 @@ public record JournalHeader(String taskHandle, String sourceArn, String destinat
             JsonNode n = TaskCodec.JSON.readTree(line);
             List<String> filters = new ArrayList<>();
             n.path("filters").forEach(f -> filters.add(f.asText()));
-            ClientOptions options = new ClientOptions(
-                    n.path("concurrency").isNumber() ? n.get("concurrency").asInt() : null,
-                    n.path("limit").isNumber() ? n.get("limit").asLong() : null,
-                    n.path("copy").asBoolean(false), false, false, List.copyOf(filters));
+            ClientOptions options = ClientOptions.builder()
+                    .concurrency(n.path("concurrency").isNumber() ? n.get("concurrency").asInt() : null)
+                    .limit(n.path("limit").isNumber() ? n.get("limit").asLong() : null)
+                    .copy(n.path("copy").asBoolean(false))
+                    .filters(filters)
+                    .build();
             return new JournalHeader(text(n, "taskHandle"), text(n, "sourceArn"), text(n, "destinationArn"),
                     n.path("rate").isNumber() ? n.get("rate").asDouble() : null, options);
         } catch (IOException | RuntimeException e) {

@@ -187,8 +187,9 @@ public final class MoveStarter {
         MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
         ResumeCheck.against(r, handle, header, plan, resolver);
         ClientOptions saved = header.options();
-        ClientOptions options = new ClientOptions(r.options().concurrency() != null ? r.options().concurrency()
-                : saved.concurrency(), saved.limit(), saved.copy(), false, false, saved.filters());
+        ClientOptions options = saved.toBuilder().dryRun(false).showBodies(false)
+                .concurrency(r.options().concurrency() != null ? r.options().concurrency() : saved.concurrency())
+                .build();
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
         events.decided(CLIENT, "resuming " + handle + " with the options it was started with", header.rate(), options);
         if (!events.confirm(plan, CLIENT + ", resuming " + handle)) {

@@ -85,7 +85,7 @@ class ClientRunEventsTest {
     void aDryRunsProgressLineSaysWouldMoveNotMoved() {
         ClientRunEvents events = events(false, Optional.empty());
         events.decided("client-side (this process)", "--dry-run was given", null,
-                new dev.sqsredrive.task.ClientOptions(null, null, false, true, false, java.util.List.of()));
+                dev.sqsredrive.task.ClientOptions.builder().dryRun(true).build());
         for (int s = 1; s <= 4; s++) {
             events.onProgress(tick(2L * s, s));
         }

@@ -47,7 +47,7 @@ class ResumeAsRecordedTest extends ElasticMqCliTest {
         paymentsDlq = queues.create("payments-dlq");
         bodies = queues.send(dlq, MESSAGES, "m");
         queues.send(paymentsDlq, 3, "p");
-        ClientOptions options = new ClientOptions(null, 6L, false, false, false, List.of("body:m"));
+        ClientOptions options = ClientOptions.builder().limit(6L).filters(List.of("body:m")).build();
         JournalHeader header = new JournalHeader(HANDLE, dlq.arn(), orders.arn(), 50.0, options);
         Journal.open(journal(), header.toJson()).close();
         recordDeadRun(0);

@@ -1,0 +1,59 @@
+package dev.sqsredrive.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sqsredrive.task.ClientOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of `start` that shape how the client-side mover works, as a value: {@link #options()}. They are
+ * checked in {@code MoveStarter.checkInput}, not here, so the same rules hold for a test that builds the
+ * options directly. A new client-side option is a field here and a setter on {@link ClientOptions.Builder}.
+ */
+final class ClientMoveOptions {
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Client-side workers, 1 to " + ClientOptions.MAX_CONCURRENCY + " (default "
+                    + ClientOptions.DEFAULT_CONCURRENCY + ").")
+    Integer concurrency;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Stop after N messages moved (client-side).")
+    Long limit;
+
+    @Option(names = "--copy", description = "Send without deleting from the DLQ (client-side).")
+    boolean copy;
+
+    @Option(names = "--dry-run", description = "Count what would move, per destination, with a few samples"
+            + " (ids, sizes, attributes); move nothing (client-side).")
+    boolean dryRun;
+
+    @Option(names = "--show-bodies", description = "With --dry-run: show the sampled messages' bodies too.")
+    boolean showBodies;
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            // MessageFilter.SYNTAX laid out in lines that fit the help's column: wrapped, picocli would break
+            // inside a token (after "attr:").
+            description = {"Move only matching messages (client-side); repeat it to require several. The others"
+                    + " stay in the DLQ. EXPR is one of:",
+                    "  attr:NAME  attr:NAME=VALUE  attr:NAME~REGEX",
+                    "  body:TEXT  body~REGEX",
+                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--resume", paramLabel = "HANDLE",
+            description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
+                    + " what it sent instead of sending it again, then moves the rest with its recorded options"
+                    + " (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run).")
+    String resume;
+
+    ClientOptions options() {
+        return ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
+                .showBodies(showBodies).filters(filters).build();
+    }
+
+    /** The client-side task to carry on, or null for a new move. */
+    String resume() {
+        return resume;
+    }
+}

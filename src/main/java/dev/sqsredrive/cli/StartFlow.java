@@ -1,0 +1,83 @@
+package dev.sqsredrive.cli;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqsredrive.mover.StopReason;
+import dev.sqsredrive.render.PlanText;
+import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.ClientTaskRun;
+import dev.sqsredrive.task.MoveStarter;
+import dev.sqsredrive.task.MoveTask;
+import dev.sqsredrive.task.TaskCodec;
+import dev.sqsredrive.task.TaskTracker;
+
+/**
+ * What `start` does with a checked request: starts the move in the mode asked for, showing the plan and asking
+ * first on a terminal; a client-side run stops cleanly on Ctrl-C and ends with its summary as the result; a
+ * native task's handle is printed and, with --watch, the task followed to its end.
+ */
+final class StartFlow {
+
+    private final Session session;
+    private final boolean yes;
+    private final Optional<WatchOptions> watchAfterStart;
+
+    /**
+     * @param yes             start without asking
+     * @param watchAfterStart how to follow a native task once started; empty to print its handle and return
+     */
+    StartFlow(Session session, boolean yes, Optional<WatchOptions> watchAfterStart) {
+        this.session = session;
+        this.yes = yes;
+        this.watchAfterStart = watchAfterStart;
+    }
+
+    /** @return the exit code */
+    int run(MoveStarter.Request request) throws InterruptedException {
+        ClientTaskRun clientRun = session.clientRun();
+        MoveStarter starter = session.moveStarter(clientRun);
+        var ctx = session.context();
+        MoveStarter.Started started;
+        // The interrupt hook holds the JVM on Ctrl-C until the summary is out, so the live view is closed
+        // here, after drawing how the run ended, rather than by a shutdown hook of its own.
+        try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
+             ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
+                     Confirmation.confirmed(ctx, session.out(),
+                             PlanText.lines(plan, how, request.rate(), session::callerAccountIfOther), yes),
+                     () -> Watching.liveScreen(session, false))) {
+            started = starter.start(request, events);
+            if (started.declined()) {
+                return ExitCode.DECLINED.code();
+            }
+            if (started.client() != null) {
+                events.end(started.client());
+                return ClientRunReport.print(session.out(), started.client(), request.rate());
+            }
+        }
+        MoveTask task = started.nativeTask();
+        printNative(task, request.rate());
+        if (watchAfterStart.isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        TaskTracker tracker = session.locator().byHandle(task.taskHandle());
+        return Watching.watch(session, tracker, watchAfterStart.get());
+    }
+
+    private void printNative(MoveTask task, Double rate) {
+        var out = session.out();
+        if (out.json()) {
+            ObjectNode n = TaskCodec.JSON.createObjectNode();
+            n.put("taskHandle", task.taskHandle());
+            n.put("source", task.sourceArn());
+            n.put("destination", task.destinationArn());
+            n.put("rate", rate == null ? null : (int) Math.round(rate));
+            out.resultJsonLine(n); // with --watch, the watch lines follow: one object per line throughout
+        } else {
+            out.result(task.taskHandle());
+            out.note("Started moving " + TaskText.name(task.sourceArn()) + " -> "
+                    + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
+                    + (watchAfterStart.isPresent() ? "" : "; follow with: redrive watch " + task.taskHandle()));
+        }
+    }
+}
