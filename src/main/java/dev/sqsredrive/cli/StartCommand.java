@@ -112,10 +112,14 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     WatchOptions watch;
 
+    @Mixin
+    SafeRedriveOptions safeRedrive;
+
     @Override
     public Integer call() throws Exception {
         MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode,
-                new ClientOptions(concurrency, limit, copy, dryRun, showBodies, List.copyOf(filters)), resume);
+                new ClientOptions(concurrency, limit, copy, dryRun, showBodies, List.copyOf(filters)), resume,
+                safeRedrive.settings(watchAfterStart));
         MoveStarter.checkInput(request);
         try (Session session = root.session(spec)) {
             var ctx = session.context();
@@ -146,7 +150,9 @@ final class StartCommand implements Callable<Integer> {
                 return ExitCode.OK.code();
             }
             TaskTracker tracker = session.locator().byHandle(task.taskHandle());
-            return Watching.watch(session, tracker, watch);
+            // An explicit bound reaches a native task only here: auto mode would have moved client-side.
+            return Watching.watch(session, tracker, watch, request.safe().boundGiven()
+                    ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null);
         }
     }
 

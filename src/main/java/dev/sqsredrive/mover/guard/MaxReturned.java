@@ -27,8 +27,8 @@ public record MaxReturned(Kind kind, long count, BigDecimal percent, boolean exp
     private static final String FORMS = "N (messages), P% (of those moved, 0% to 100%) or off";
 
     /**
-     * Parses the option's value; a bad one throws IllegalArgumentException with a one-line message naming
-     * the option, for exit 2.
+     * Parses the option's value; a bad one throws IllegalArgumentException with a one-line message (which
+     * the command line prefixes with the option's name), for exit 2.
      */
     public static MaxReturned parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
@@ -41,12 +41,11 @@ public record MaxReturned(Kind kind, long count, BigDecimal percent, boolean exp
         if (v.matches("\\d{1,3}(\\.\\d{1,6})?%")) {
             BigDecimal p = new BigDecimal(v.substring(0, v.length() - 1));
             if (p.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("--max-returned " + value.strip() + " is more than 100%: give "
-                        + FORMS);
+                throw new IllegalArgumentException("'" + value.strip() + "' is more than 100%");
             }
             return new MaxReturned(Kind.PERCENT, 0, p, true);
         }
-        throw new IllegalArgumentException("--max-returned takes " + FORMS + ", not '" + value + "'");
+        throw new IllegalArgumentException("'" + value + "' is not " + FORMS);
     }
 
     /** The most messages that may come back when {@code moved} were moved; Long.MAX_VALUE for no bound yet. */

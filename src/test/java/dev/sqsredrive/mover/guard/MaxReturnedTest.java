@@ -23,13 +23,13 @@ class MaxReturnedTest {
     @ValueSource(strings = {"", "-1", "ten", "10 %%", "1.5", "%", "12x", "99999999999999999999"})
     void anythingElseIsRefusedInOneLineNamingTheForms(String value) {
         assertThatThrownBy(() -> MaxReturned.parse(value)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("--max-returned takes N (messages), P% (of those moved, 0% to 100%) or off")
+                .hasMessage("'" + value + "' is not N (messages), P% (of those moved, 0% to 100%) or off")
                 .hasMessageNotContaining("\n");
     }
 
     @Test
     void aShareAboveAllIsRefused() {
-        assertThatThrownBy(() -> MaxReturned.parse("101%")).hasMessageContaining("more than 100%");
+        assertThatThrownBy(() -> MaxReturned.parse("101%")).hasMessage("'101%' is more than 100%");
     }
 
     @Test
