@@ -13,7 +13,7 @@ final class SafeRedriveOptions {
 
     @Option(names = "--max-returned", paramLabel = "N|P%|off", converter = MaxReturnedConverter.class,
             description = "Stop when more of the moved messages came back to the DLQ than this (their consumer still"
-                    + " fails them) and end FAILED (exit 4). Default: 10% of those moved, once at least 20 moved."
+                    + " fails them) and end FAILED (exit 4). Default: 10%% of those moved, once at least 20 moved."
                     + " Given explicitly, moves client-side in auto mode; with --mode native --watch the watcher"
                     + " cancels the task instead.")
     MaxReturned maxReturned;
