@@ -219,7 +219,7 @@ function _picocli_redrive_start() {
 
   local commands=""
   local flag_opts="'--copy' '--dry-run' '--show-bodies' '--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
-  local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--resume' '--interval' '--timeout' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--resume' '--interval' '--timeout' '--max-returned' '--canary' '--canary-wait' '--max-backlog' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local MODE_option_args=("AUTO" "NATIVE" "CLIENT") # --mode values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -254,6 +254,18 @@ function _picocli_redrive_start() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-returned')
+      return
+      ;;
+    '--canary')
+      return
+      ;;
+    '--canary-wait')
+      return
+      ;;
+    '--max-backlog')
       return
       ;;
     '--profile')

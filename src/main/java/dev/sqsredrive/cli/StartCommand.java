@@ -70,10 +70,13 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     WatchOptions watch;
 
+    @Mixin
+    SafeRedriveOptions safeRedrive;
+
     @Override
     public Integer call() throws Exception {
         MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(),
-                client.resume());
+                client.resume(), safeRedrive.settings(watchAfterStart));
         MoveStarter.checkInput(request); // offline, before the session: bad input fails fast
         try (Session session = root.session(spec)) {
             return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty()).run(request);

@@ -61,7 +61,9 @@ final class StartFlow {
             return ExitCode.OK.code();
         }
         TaskTracker tracker = session.locator().byHandle(task.taskHandle());
-        return Watching.watch(session, tracker, watchAfterStart.get());
+        // An explicit bound reaches a native task only here: auto mode would have moved client-side.
+        return Watching.watch(session, tracker, watchAfterStart.get(), request.safe().boundGiven()
+                ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null);
     }
 
     private void printNative(MoveTask task, Double rate) {

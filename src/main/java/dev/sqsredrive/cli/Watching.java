@@ -5,12 +5,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.sqsredrive.aws.QueueRef;
+import dev.sqsredrive.aws.ResolvedQueue;
+import dev.sqsredrive.mover.guard.MaxReturned;
 import dev.sqsredrive.render.LiveView;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
 import dev.sqsredrive.render.TerminalScreen;
 import dev.sqsredrive.task.MoveTask;
+import dev.sqsredrive.task.QueueDepth;
+import dev.sqsredrive.task.ReturnWatch;
+import dev.sqsredrive.task.TaskCanceller;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskTracker;
 import dev.sqsredrive.task.TaskWatch;
@@ -31,11 +37,27 @@ final class Watching {
      * says the task goes on, and how to cancel it.
      */
     static int watch(Session session, TaskTracker tracker, WatchOptions options) throws InterruptedException {
+        return watch(session, tracker, options, null);
+    }
+
+    /**
+     * As above, with the native task's circuit breaker: past its bound it cancels the task, and the watch ends
+     * FAILED (exit 4) with the breaker's line.
+     *
+     * @param returns null for no breaker
+     */
+    static int watch(Session session, TaskTracker tracker, WatchOptions options, ReturnWatch returns)
+            throws InterruptedException {
         Thread watcher = Thread.currentThread();
         AtomicReference<MoveTask> seen = new AtomicReference<>();
         try (InterruptHook hook = InterruptHook.install(watcher::interrupt, InterruptHook.WATCH_TIMEOUT)) {
             try {
-                return follow(session, tracker, options, seen);
+                int code = follow(session, tracker, options, seen, returns);
+                if (returns == null || returns.reason().isEmpty()) {
+                    return code;
+                }
+                session.out().note(session.out().style().red("redrive: task FAILED: ") + returns.reason().get());
+                return ExitCode.TASK_FAILED.code();
             } catch (InterruptedException | RuntimeException e) {
                 if (!hook.fired()) {
                     throw e;
@@ -47,8 +69,20 @@ final class Watching {
         }
     }
 
+    /**
+     * The breaker for a native task, when `start --mode native --watch` was given --max-returned: it reads the
+     * DLQ's depth at each poll and cancels through the same path as `redrive cancel`.
+     */
+    static ReturnWatch returnWatch(Session session, MoveTask task, MaxReturned bound) {
+        ResolvedQueue dlq = session.resolver().resolve(QueueRef.parse(task.sourceArn()));
+        TaskCanceller canceller = new TaskCanceller(session::nativeTasks, session.localTasks(), session.locator(),
+                session.context().clock());
+        return new ReturnWatch(bound, QueueDepth.visible(session.clients().forRegion(dlq.region()), dlq.url(),
+                dlq.name()), canceller::cancel, session.context().clock());
+    }
+
     private static int follow(Session session, TaskTracker tracker, WatchOptions options,
-                              AtomicReference<MoveTask> seen) throws InterruptedException {
+                              AtomicReference<MoveTask> seen, ReturnWatch returns) throws InterruptedException {
         Output out = session.out();
         // Closed here even on Ctrl-C (the interrupt hook waits for that), so the line saying the task goes
         // on comes below the view rather than racing a shutdown hook of the view's own.
@@ -58,13 +92,16 @@ final class Watching {
             try (LiveView view = new LiveView(screen.get(), out.style())) {
                 result = session.taskWatch().follow(tracker, options.interval, options.timeout, task -> {
                     seen.set(task);
+                    breaker(returns, task);
                     view.show(task, session.context().clock().instant());
                 });
             }
             out.result(line(session, result.last()));
             return exitCode(out, result);
         }
-        TaskWatch.Result result = session.taskWatch().run(tracker, options.interval, options.timeout, task -> {
+        // The breaker needs every poll, the printing only the changes.
+        TaskWatch.Result result = session.taskWatch().run(tracker, options.interval, options.timeout,
+                task -> breaker(returns, task), task -> {
             seen.set(task);
             if (out.json()) {
                 out.resultJsonLine(TaskCodec.toJson(task));
@@ -73,6 +110,12 @@ final class Watching {
             }
         });
         return exitCode(out, result);
+    }
+
+    private static void breaker(ReturnWatch returns, MoveTask task) {
+        if (returns != null) {
+            returns.poll(task);
+        }
     }
 
     /** What an interrupted watch leaves behind: the task itself runs on, in SQS or in its mover's process. */

@@ -34,7 +34,16 @@ public final class ModeSelector {
 
     /** The choice that needs no AWS call; null when it depends on the queues. */
     public static Decision offline(Mode mode, Double rate, ClientOptions options) {
-        String reason = java.util.stream.Stream.of(options.clientOnlyReason(), rateReason(rate))
+        return offline(mode, rate, options, SafeRedrive.NONE);
+    }
+
+    /**
+     * As above, with the safe-redrive guards: in auto mode any of them selects the client-side mover; in
+     * native mode an explicit --max-returned is served by the watcher of `start --watch`, the others refused.
+     */
+    public static Decision offline(Mode mode, Double rate, ClientOptions options, SafeRedrive safe) {
+        String guards = mode == Mode.NATIVE ? safe.nativeRefusal() : safe.clientOnlyReason();
+        String reason = java.util.stream.Stream.of(options.clientOnlyReason(), guards, rateReason(rate))
                 .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
         if (mode == Mode.CLIENT) {
             return new Decision(true, null);

@@ -20,9 +20,19 @@ public final class MoveStarter {
      * @param source       SOURCE as typed; may be null with resumeHandle
      * @param rate         messages per second, or null
      * @param resumeHandle a client-side task to carry on, or null
+     * @param safe         the safe-redrive guards asked for
      */
     public record Request(String source, String destination, Double rate, ModeSelector.Mode mode,
-                          ClientOptions options, String resumeHandle) {
+                          ClientOptions options, String resumeHandle, SafeRedrive safe) {
+
+        public Request {
+            safe = safe == null ? SafeRedrive.NONE : safe;
+        }
+
+        public Request(String source, String destination, Double rate, ModeSelector.Mode mode,
+                       ClientOptions options, String resumeHandle) {
+            this(source, destination, rate, mode, options, resumeHandle, SafeRedrive.NONE);
+        }
     }
 
     /** What was started: a native task, or a finished client-side run; neither when the operator declined. */
@@ -95,6 +105,7 @@ public final class MoveStarter {
             throw RedriveException.usage("--show-bodies goes with --dry-run");
         }
         o.filters().forEach(dev.sqsredrive.mover.MessageFilter::parse);
+        r.safe().checkInput();
         if (r.resumeHandle() != null) {
             if (r.mode() == ModeSelector.Mode.NATIVE) {
                 throw RedriveException.usage("--resume continues a client-side task: it cannot be --mode native");
@@ -106,7 +117,7 @@ public final class MoveStarter {
             throw RedriveException.usage("missing SOURCE: the DLQ to move from (or --resume HANDLE)");
         }
         MovePlanner.checkQueues(r.source(), r.destination());
-        ModeSelector.offline(r.mode(), r.rate(), o);
+        ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
     }
 
     static String number(double d) {
@@ -121,7 +132,7 @@ public final class MoveStarter {
         if (r.resumeHandle() != null) {
             return resume(r, events);
         }
-        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options());
+        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options(), r.safe());
         Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
         MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate);
         if (decision == null) {
@@ -157,6 +168,7 @@ public final class MoveStarter {
         if (r.options().dryRun()) {
             return new Started(null, clientRun.run(run, events));
         }
+        r.safe().requireEnforcedClientSide();
         MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
         if (!events.confirm(plan, CLIENT)) {
             return new Started(null, null);
@@ -175,6 +187,7 @@ public final class MoveStarter {
 
     private Started resume(Request r, Events events) throws InterruptedException {
         String handle = r.resumeHandle().strip();
+        r.safe().requireEnforcedClientSide();
         LocalTask record = local.find(handle).filter(t -> t.task().kind() == MoveTask.Kind.CLIENT)
                 .orElseThrow(() -> RedriveException.usage("no client-side task '" + handle + "' recorded in "
                         + local.directory() + " ('redrive list' shows the tasks)"));

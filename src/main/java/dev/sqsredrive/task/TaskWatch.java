@@ -32,8 +32,15 @@ public final class TaskWatch {
      */
     public Result run(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onChange)
             throws InterruptedException {
+        return run(tracker, interval, timeout, now -> { }, onChange);
+    }
+
+    /** As above, and {@code onPoll} sees every poll first, changed or not (a guard that reads at each poll). */
+    public Result run(TaskTracker tracker, Duration interval, Duration timeout, Consumer<MoveTask> onPoll,
+                      Consumer<MoveTask> onChange) throws InterruptedException {
         MoveTask[] previous = {null};
         return follow(tracker, interval, timeout, now -> {
+            onPoll.accept(now);
             if (!Objects.equals(now, previous[0])) {
                 onChange.accept(now);
                 previous[0] = now;
