@@ -2,8 +2,10 @@ package dev.sqsredrive.aws;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,14 +25,23 @@ public final class QueueSuggestions {
 
     /** Up to three names of this region's queues close to {@code wanted}; empty when none or not allowed. */
     public static List<String> near(SqsClient sqs, String wanted) {
-        List<String> names;
+        Set<String> names = new LinkedHashSet<>();
         try {
-            names = sqs.listQueues(r -> r.maxResults(PAGE)).queueUrls().stream()
-                    .map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
+            names.addAll(page(sqs, null));
+            if (names.size() >= PAGE && wanted.length() >= 3) {
+                // A region with more queues than one page: typos are rarely in the first characters, so the
+                // queues sharing the typed name's first third are asked for too.
+                names.addAll(page(sqs, wanted.substring(0, Math.max(3, wanted.length() / 3))));
+            }
         } catch (SdkException | RedriveException cannotList) {
             return List.of(); // a suggestion is a courtesy: the error that matters is the missing queue
         }
         return closest(wanted, names);
+    }
+
+    private static List<String> page(SqsClient sqs, String prefix) {
+        return sqs.listQueues(r -> r.maxResults(PAGE).queueNamePrefix(prefix)).queueUrls().stream()
+                .map(url -> url.substring(url.lastIndexOf('/') + 1)).toList();
     }
 
     /**

@@ -19,15 +19,16 @@ class UnknownQueueTest {
     @Test
     void aTypoIsAnsweredWithTheNameMeant() {
         try (TestQueues queues = TestQueues.elasticMq()) {
-            var dlq = queues.create("payments-dlq");
-            queues.createSourceOf("payments", dlq, false);
-            String typo = dlq.name().replace("payments", "paymnts");
+            // Words no other test uses: leftover queues of other tests in the shared server stay far from them.
+            var dlq = queues.create("ledger-adjustments-dlq");
+            queues.createSourceOf("ledger-adjustments", dlq, false);
+            String typo = dlq.name().replace("adjustments", "adjustmnts");
             RunResult r = Redrive.run(queues.env(state), "start", typo, "--yes");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.AWS.code());
             assertThat(r.out()).isEmpty();
             // ElasticMQ answers QueueDoesNotExist where AWS says AWS.SimpleQueueService.NonExistentQueue.
             assertThat(r.err()).isEqualTo("redrive: queue '" + typo + "' does not exist in us-east-1 (QueueDoesNotExist);"
-                    + " did you mean '" + dlq.name() + "' or '" + queues.name("payments", false) + "'?"
+                    + " did you mean '" + dlq.name() + "' or '" + queues.name("ledger-adjustments", false) + "'?"
                     + " ('redrive list' shows the DLQs of this region;"
                     + " --region picks another)\n");
         }
