@@ -15,14 +15,14 @@ import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.time.Sleeper;
 
 /** A `redrive` run in another thread, as if in another shell, whose stdout can be read while it runs. */
-final class BackgroundRedrive {
+public final class BackgroundRedrive {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private final Thread thread;
 
-    BackgroundRedrive(Map<String, String> env, String... args) {
+    public BackgroundRedrive(Map<String, String> env, String... args) {
         Context context = new Context(env, Clock.systemUTC(), Sleeper.real(), false,
                 new BufferedReader(new StringReader("")));
         thread = new Thread(() -> exitCode.set(Main.run(context, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -31,13 +31,13 @@ final class BackgroundRedrive {
     }
 
     /** The first line of stdout: the task handle, printed as soon as the task is recorded. */
-    String handle() {
+    public String handle() {
         Deadline.await(Duration.ofSeconds(30), () -> out.toString(StandardCharsets.UTF_8).contains("\n"),
                 () -> "the handle on stdout; so far " + result());
         return out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
     }
 
-    RunResult await() throws InterruptedException {
+    public RunResult await() throws InterruptedException {
         thread.join(Duration.ofSeconds(60).toMillis());
         if (thread.isAlive()) {
             throw new AssertionError("still running after 60 s: " + result());
@@ -45,7 +45,7 @@ final class BackgroundRedrive {
         return result();
     }
 
-    RunResult result() {
+    public RunResult result() {
         return new RunResult(exitCode.get(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -15,11 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
-import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
-import dev.sqsredrive.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,35 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * subclass per server; where a server differs from AWS the test branches on a named {@link
  * dev.sqsredrive.testing.ServerTraits} flag.
  */
-abstract class MoveTaskScenarios {
+abstract class MoveTaskScenarios extends BackendScenario {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Polls fast so that a watch ends soon after its task does. */
     static final String FAST = "--interval=100ms";
-
-    @TempDir
-    Path stateDir;
-
-    TestServer server;
-    TestQueues queues;
-
-    /** The server this suite runs against. */
-    abstract TestServer server();
-
-    @BeforeEach
-    void connect() {
-        server = server();
-        queues = server.queues();
-    }
-
-    @AfterEach
-    void disconnect() {
-        queues.close();
-    }
-
-    RunResult redrive(String... args) {
-        return Redrive.run(queues.env(stateDir), args);
-    }
 
     /** A DLQ fed by one source queue, holding {@code count} really dead-lettered messages. */
     record Wired(Queue dlq, Queue source, List<String> bodies) {
@@ -494,7 +466,7 @@ abstract class MoveTaskScenarios {
     void aQueueThatDoesNotExistIsOneLineNamingItAndExitThree() {
         String missing = queues.name("missing", false);
         for (String[] args : List.of(new String[] {"start", missing}, new String[] {"list", missing},
-                new String[] {"watch", "arn:aws:sqs:" + server.region() + ":000000000000:" + missing},
+                new String[] {"watch", "arn:aws:sqs:" + server.region() + ":" + server.account() + ":" + missing},
                 new String[] {"watch", missing},
                 new String[] {"cancel", "--source", missing})) {
             RunResult r = redrive(args).assertExitCode(3);

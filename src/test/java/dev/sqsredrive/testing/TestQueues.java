@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,15 +22,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class TestQueues implements AutoCloseable {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private final SqsClient sqs;
     private final URI endpoint;
     private final String region;
     private final String prefix;
+    private final QueueScope scope;
+    /** See {@link ServerTraits#emptyPollWaitSeconds()} and {@link ServerTraits#patience()}. */
+    private final int emptyPollWaitSeconds;
+    private final Duration patience;
 
     public TestQueues(URI endpoint, String region) {
-        this(endpoint, region, "t" + UUID.randomUUID().toString().substring(0, 8) + "-" + COUNTER.incrementAndGet());
+        this(endpoint, region, QueueScope.UNIQUE.nextPrefix());
     }
 
     /** Queues named exactly as given, without a unique prefix: for the demo, where a person reads the names. */
@@ -41,12 +41,27 @@ public final class TestQueues implements AutoCloseable {
     }
 
     private TestQueues(URI endpoint, String region, String prefix) {
+        this(endpoint, region, prefix, QueueScope.UNIQUE, ServerTraits.ELASTIC_MQ);
+    }
+
+    /** The queues of one test on a scenario suite's server: named, tagged and remembered as its scope says. */
+    public TestQueues(TestServer server) {
+        this(server.endpoint(), server.region(), server.scope().nextPrefix(), server.scope(), server.traits());
+    }
+
+    private TestQueues(URI endpoint, String region, String prefix, QueueScope scope, ServerTraits traits) {
         this.endpoint = endpoint;
         this.region = region;
-        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        var builder = SqsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        if (endpoint != null) { // an emulator: any credentials do; AWS itself: the caller's own (default chain)
+            builder.endpointOverride(endpoint)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        }
+        this.sqs = builder.build();
         this.prefix = prefix;
+        this.scope = scope;
+        this.emptyPollWaitSeconds = traits.emptyPollWaitSeconds();
+        this.patience = traits.patience();
     }
 
     public static TestQueues elasticMq() {
@@ -77,10 +92,18 @@ public final class TestQueues implements AutoCloseable {
             attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
             attributes.putIfAbsent(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
         }
-        String url = sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+        Map<String, String> tags = scope.tags();
+        String url = sqs.createQueue(r -> {
+            r.queueName(name).attributes(attributes);
+            if (!tags.isEmpty()) {
+                r.tags(tags);
+            }
+        }).queueUrl();
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        return new Queue(name, url, arn);
+        Queue queue = new Queue(name, url, arn);
+        scope.created(queue);
+        return queue;
     }
 
     public Queue create(String base) {
@@ -123,7 +146,7 @@ public final class TestQueues implements AutoCloseable {
     public List<String> deadLetter(Queue source, Queue dlq, int count, String bodyPrefix) {
         long before = depth(dlq);
         List<String> bodies = send(source, count, bodyPrefix);
-        Deadline deadline = Deadline.in(Duration.ofSeconds(60));
+        Deadline deadline = Deadline.in(patience);
         while (depth(dlq) < before + count) {
             sqs.receiveMessage(r -> r.queueUrl(source.url()).maxNumberOfMessages(10).visibilityTimeout(0)
                     .waitTimeSeconds(0));
@@ -146,7 +169,8 @@ public final class TestQueues implements AutoCloseable {
         List<Message> all = new ArrayList<>();
         int emptyPolls = 0;
         while (emptyPolls < 2) {
-            var msgs = sqs.receiveMessage(r -> r.queueUrl(queue.url()).maxNumberOfMessages(10).waitTimeSeconds(0)
+            int wait = emptyPolls == 0 ? 0 : emptyPollWaitSeconds;
+            var msgs = sqs.receiveMessage(r -> r.queueUrl(queue.url()).maxNumberOfMessages(10).waitTimeSeconds(wait)
                     .visibilityTimeout(30).messageAttributeNames("All")
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             if (msgs.isEmpty()) {
@@ -168,9 +192,12 @@ public final class TestQueues implements AutoCloseable {
 
     /** Environment for a `redrive` run against this server, with its own state directory. */
     public Map<String, String> env(java.nio.file.Path stateDir) {
-        Map<String, String> env = Redrive.baseEnv(stateDir);
+        Map<String, String> env = endpoint == null ? dev.sqsredrive.testing.aws.AwsEnv.forCli(stateDir, System.getenv())
+                : Redrive.baseEnv(stateDir);
         env.put("AWS_REGION", region);
-        env.put("AWS_ENDPOINT_URL", endpoint.toString());
+        if (endpoint != null) {
+            env.put("AWS_ENDPOINT_URL", endpoint.toString());
+        }
         return env;
     }
 
