@@ -10,22 +10,16 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import dev.sqsredrive.time.Ticker;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The mover's calls, watched for answers: how long the endpoint has been silent (a call waiting, or failed
  * without an answer, and nothing answered since), and which calls are waiting. Any answer counts, an error
  * answer too (throttled, 5xx): the endpoint is alive. A timeout, a reset or a refused connection is no
- * answer. The ticking thread reads this to say what the run waits for and to give up on a dead endpoint.
+ * answer (as the kind of queue tells, {@link CallFailure#noAnswer}). The ticking thread reads this to say what the run waits for and to give up on a dead endpoint.
  */
-final class AnswerWatch implements QueueOps {
+final class AnswerWatch {
 
-    private final QueueOps ops;
+    private final CallFailures failures;
     private final Ticker ticker;
     /** Start times of the calls under way (a start may repeat: counted). */
     private final TreeMap<Long, Integer> started = new TreeMap<>();
@@ -35,8 +29,8 @@ final class AnswerWatch implements QueueOps {
     private long failedSince = Long.MAX_VALUE;
     private String silentEndpoint;
 
-    AnswerWatch(QueueOps ops, Ticker ticker) {
-        this.ops = ops;
+    AnswerWatch(CallFailures failures, Ticker ticker) {
+        this.failures = failures;
         this.ticker = ticker;
         this.lastAnswer = ticker.nanos();
     }
@@ -65,30 +59,76 @@ final class AnswerWatch implements QueueOps {
         return silentEndpoint;
     }
 
-    private <T> T watch(String call, String queueUrl, Supplier<T> body) {
-        long start = begin(call, queueUrl);
+    /** The source, with every call watched. */
+    Source watch(Source source) {
+        return new Source() {
+            @Override
+            public List<Msg> receive(int max, int waitSeconds, int visibilitySeconds) {
+                return watch("ReceiveMessage", source::endpoint,
+                        () -> source.receive(max, waitSeconds, visibilitySeconds));
+            }
+
+            @Override
+            public BatchResult keepHidden(List<Entry> entries, int seconds) {
+                return watch("ChangeMessageVisibilityBatch", source::endpoint, () -> source.keepHidden(entries, seconds));
+            }
+
+            @Override
+            public BatchResult release(List<Entry> entries) {
+                return watch("ChangeMessageVisibilityBatch", source::endpoint, () -> source.release(entries));
+            }
+
+            @Override
+            public BatchResult delete(List<Entry> entries) {
+                return watch("DeleteMessageBatch", source::endpoint, () -> source.delete(entries));
+            }
+
+            @Override
+            public long approximateMessages() {
+                return watch("GetQueueAttributes", source::endpoint, source::approximateMessages);
+            }
+
+            @Override
+            public String endpoint() {
+                return source.endpoint();
+            }
+        };
+    }
+
+    /** The sink, with every send watched. */
+    Sink watch(Sink sink) {
+        return new Sink() {
+            @Override
+            public BatchResult send(List<Entry> entries) {
+                return watch("SendMessageBatch", sink::endpoint, () -> sink.send(entries));
+            }
+
+            @Override
+            public String endpoint() {
+                return sink.endpoint();
+            }
+        };
+    }
+
+    private <T> T watch(String call, Supplier<String> endpoint, Supplier<T> body) {
+        long start = begin(call, endpoint);
         try {
             T result = body.get();
             end(start, call, true);
             return result;
-        } catch (AwsServiceException e) {
-            end(start, call, true);
-            throw e;
-        } catch (SdkException e) {
-            end(start, call, false);
-            throw e;
         } catch (RuntimeException e) {
-            end(start, call, true);
+            CallFailure failure = failures.classify(e);
+            end(start, call, failure == null || !failure.noAnswer());
             throw e;
         }
     }
 
-    private synchronized long begin(String call, String queueUrl) {
+    private synchronized long begin(String call, Supplier<String> endpoint) {
         long now = ticker.nanos();
         started.merge(now, 1, Integer::sum);
         waiting.merge(call, 1, Integer::sum);
         if (silentEndpoint == null) {
-            silentEndpoint = ops.endpoint(queueUrl);
+            silentEndpoint = endpoint.get();
         }
         return now;
     }
@@ -104,41 +144,5 @@ final class AnswerWatch implements QueueOps {
             failedSince = Math.min(failedSince, start);
             unanswered.add(call);
         }
-    }
-
-    @Override
-    public List<Message> receive(String queueUrl, int max, int waitSeconds, int visibilityTimeoutSeconds) {
-        return watch("ReceiveMessage", queueUrl,
-                () -> ops.receive(queueUrl, max, waitSeconds, visibilityTimeoutSeconds));
-    }
-
-    @Override
-    public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
-        return watch("SendMessageBatch", queueUrl, () -> ops.send(queueUrl, entries));
-    }
-
-    @Override
-    public BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries) {
-        return watch("DeleteMessageBatch", queueUrl, () -> ops.delete(queueUrl, entries));
-    }
-
-    @Override
-    public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
-        return watch("ChangeMessageVisibilityBatch", queueUrl, () -> ops.changeVisibility(queueUrl, entries));
-    }
-
-    @Override
-    public long approximateMessages(String queueUrl) {
-        return watch("GetQueueAttributes", queueUrl, () -> ops.approximateMessages(queueUrl));
-    }
-
-    @Override
-    public Duration attemptTimeout() {
-        return ops.attemptTimeout();
-    }
-
-    @Override
-    public String endpoint(String queueUrl) {
-        return ops.endpoint(queueUrl);
     }
 }

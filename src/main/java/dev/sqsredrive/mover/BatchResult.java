@@ -6,8 +6,13 @@ import java.util.Set;
 /**
  * The per-entry outcome of a batch call: an HTTP 200 says nothing about each entry, only these do.
  *
- * @param succeeded ids of the entries SQS confirmed
- * @param failed    ids of the entries SQS refused, with why
+ * @param succeeded  ids of the entries the queue confirmed
+ * @param failed     ids of the entries the queue refused, with why
+ * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
  */
-public record BatchResult(Set<String> succeeded, Map<String, EntryError> failed) {
+public record BatchResult(Set<String> succeeded, Map<String, EntryError> failed, Map<String, String> messageIds) {
+
+    public BatchResult(Set<String> succeeded, Map<String, EntryError> failed) {
+        this(succeeded, failed, Map.of());
+    }
 }

@@ -3,8 +3,6 @@ package dev.sqsredrive.mover;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * FIFO groups one of whose messages stays in the DLQ: their later messages must stay behind it, or the group's
@@ -15,12 +13,12 @@ final class BrokenGroups {
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
 
     /** The FIFO group, or null for a standard queue's message. */
-    static String groupOf(Message m) {
-        return m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+    static String groupOf(Msg m) {
+        return m.groupId();
     }
 
     /** This message stays in the DLQ: the rest of its group must stay too. */
-    void breakAt(Message m) {
+    void breakAt(Msg m) {
         String group = groupOf(m);
         if (group != null) {
             groups.add(group);
@@ -33,7 +31,7 @@ final class BrokenGroups {
     }
 
     /** True when an earlier message of this one's group stays in the DLQ. */
-    boolean holdsBack(Message m) {
+    boolean holdsBack(Msg m) {
         String group = groupOf(m);
         return group != null && groups.contains(group);
     }

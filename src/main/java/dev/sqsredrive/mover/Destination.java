@@ -2,7 +2,6 @@ package dev.sqsredrive.mover;
 
 import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.aws.ResolvedQueue;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** A queue messages are sent to, with what the mover must know of it. */
 public record Destination(String url, String arn, boolean fifo, int maxMessageSize) {
@@ -12,7 +11,7 @@ public record Destination(String url, String arn, boolean fifo, int maxMessageSi
     }
 
     /** Why a message cannot go here, or null. */
-    String refusal(Message m) {
+    String refusal(Msg m) {
         if (MessageCopy.size(m) > maxMessageSize) {
             return "larger than the " + maxMessageSize + " bytes '" + name() + "' accepts (MaximumMessageSize)";
         }

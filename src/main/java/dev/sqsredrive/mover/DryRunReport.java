@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** What a dry run found: how many messages would go where, and a few of them to look at. */
 public final class DryRunReport {
@@ -34,10 +32,10 @@ public final class DryRunReport {
         this.showBodies = showBodies;
     }
 
-    synchronized void add(String destinationName, Message m) {
+    synchronized void add(String destinationName, Msg m) {
         long n = perDestination.merge(destinationName, 1L, Long::sum);
         if (n <= SAMPLES_PER_DESTINATION) {
-            samples.add(new Sample(m.messageId(), MessageCopy.size(m), destinationName, attributes(m),
+            samples.add(new Sample(m.id(), MessageCopy.size(m), destinationName, attributes(m),
                     showBodies ? m.body() : null));
         }
     }
@@ -50,16 +48,14 @@ public final class DryRunReport {
         return List.copyOf(samples);
     }
 
-    private static Map<String, String> attributes(Message m) {
+    private static Map<String, String> attributes(Msg m) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (m.hasMessageAttributes()) {
-            for (Map.Entry<String, MessageAttributeValue> a : new TreeMap<>(m.messageAttributes()).entrySet()) {
-                MessageAttributeValue v = a.getValue();
-                String value = v.binaryValue() != null
-                        ? "(" + v.binaryValue().asByteArrayUnsafe().length + " bytes)"
-                        : preview(v.stringValue());
-                out.put(a.getKey(), v.dataType() + ": " + value);
-            }
+        for (Map.Entry<String, MsgAttribute> a : new TreeMap<>(m.attributes()).entrySet()) {
+            MsgAttribute v = a.getValue();
+            String value = v.binaryValue() != null
+                    ? "(" + v.binaryValue().length + " bytes)"
+                    : preview(v.stringValue());
+            out.put(a.getKey(), v.dataType() + ": " + value);
         }
         return out;
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.sqsredrive.time.Ticker;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The DLQ messages this run holds (received, hidden from other consumers by their visibility timeout):
@@ -39,15 +38,15 @@ final class HeldMessages {
     /** The hold with each MessageId's latest receipt handle. */
     private final Map<String, Hold> holderOf = new ConcurrentHashMap<>();
 
-    HeldMessages(QueueOps ops, String queueUrl, Ticker ticker, Duration visibility, Retry retry) {
+    HeldMessages(Source source, Ticker ticker, Duration visibility, Retry retry) {
         this.ticker = ticker;
         this.visibility = visibility;
-        this.calls = new VisibilityCalls(ops, queueUrl, ticker, retry);
+        this.calls = new VisibilityCalls(source, ticker, retry);
     }
 
     /** The messages of one receive. */
     final class Hold {
-        private final Map<String, Message> held = new LinkedHashMap<>();
+        private final Map<String, Msg> held = new LinkedHashMap<>();
         private final Map<String, Long> hiddenUntil = new HashMap<>();
         /** Sent, or being sent, by this hold: a later receive of one of these must not send it again. */
         private final Set<String> claimed = new HashSet<>();
@@ -56,22 +55,22 @@ final class HeldMessages {
         private boolean inUse = true;
         private boolean extending;
 
-        private Hold(List<Message> messages, long askedAt) {
+        private Hold(List<Msg> messages, long askedAt) {
             messages.forEach(m -> {
-                held.put(m.messageId(), m);
-                hiddenUntil.put(m.messageId(), askedAt + visibility.toNanos());
+                held.put(m.id(), m);
+                hiddenUntil.put(m.id(), askedAt + visibility.toNanos());
             });
         }
 
         /** These are dealt with (moved): no longer held. */
-        void done(Collection<Message> messages) {
+        void done(Collection<Msg> messages) {
             synchronized (this) {
                 messages.forEach(m -> {
-                    held.remove(m.messageId());
-                    hiddenUntil.remove(m.messageId());
+                    held.remove(m.id());
+                    hiddenUntil.remove(m.id());
                 });
             }
-            messages.forEach(m -> holderOf.remove(m.messageId(), this));
+            messages.forEach(m -> holderOf.remove(m.id(), this));
         }
 
         /** The worker is done with this receive; what is still held stays parked until the end. */
@@ -80,7 +79,7 @@ final class HeldMessages {
         }
 
         /** Makes these visible again now. */
-        void release(Collection<Message> messages) throws InterruptedException {
+        void release(Collection<Msg> messages) throws InterruptedException {
             done(messages);
             calls.change(new ArrayList<>(messages), 0);
         }
@@ -102,15 +101,15 @@ final class HeldMessages {
          *
          * @return the messages to send, and the FIFO groups held back
          */
-        Claim claim(List<Message> batch, Function<Message, String> groupOf) throws InterruptedException {
-            List<Message> send = new ArrayList<>();
-            List<Message> lapsing = new ArrayList<>();
+        Claim claim(List<Msg> batch, Function<Msg, String> groupOf) throws InterruptedException {
+            List<Msg> send = new ArrayList<>();
+            List<Msg> lapsing = new ArrayList<>();
             Set<String> heldBack = new HashSet<>();
             synchronized (this) {
                 long margin = visibility.toNanos() / 3;
                 long now = ticker.nanos();
-                for (Message m : batch) {
-                    String id = m.messageId();
+                for (Msg m : batch) {
+                    String id = m.id();
                     String group = groupOf == null ? null : groupOf.apply(m);
                     boolean ours = held.containsKey(id) && !notToSend.contains(id);
                     if (ours && (group == null || !heldBack.contains(group)) && hiddenUntil.get(id) - now >= margin) {
@@ -133,11 +132,11 @@ final class HeldMessages {
         }
 
         /** How many of these (sent) messages were not surely hidden until now: another consumer may have them. */
-        synchronized int mayHaveLapsed(Collection<Message> messages) {
+        synchronized int mayHaveLapsed(Collection<Msg> messages) {
             long now = ticker.nanos();
             int n = 0;
-            for (Message m : messages) {
-                Long until = hiddenUntil.get(m.messageId());
+            for (Msg m : messages) {
+                Long until = hiddenUntil.get(m.id());
                 if (until == null || until < now) {
                     n++;
                 }
@@ -161,7 +160,7 @@ final class HeldMessages {
 
         /** Extends the visibility of what has less than half of it left; one call at a time, not waited for. */
         void keepAlive() {
-            List<Message> due = new ArrayList<>();
+            List<Msg> due = new ArrayList<>();
             Duration extension;
             long sentAt;
             synchronized (this) {
@@ -169,8 +168,8 @@ final class HeldMessages {
                 if (extending) {
                     return;
                 }
-                for (Message m : held.values()) {
-                    if (hiddenUntil.get(m.messageId()) - sentAt <= visibility.toNanos() / 2) {
+                for (Msg m : held.values()) {
+                    if (hiddenUntil.get(m.id()) - sentAt <= visibility.toNanos() / 2) {
                         due.add(m);
                     }
                 }
@@ -191,29 +190,29 @@ final class HeldMessages {
         }
 
         /** Takes out what may be released now: all of a finished hold; of one still in use, what it never sent. */
-        private synchronized List<Message> drain() {
-            List<Message> out = new ArrayList<>();
-            for (Message m : held.values()) {
-                if (!inUse || !claimed.contains(m.messageId())) {
+        private synchronized List<Msg> drain() {
+            List<Msg> out = new ArrayList<>();
+            for (Msg m : held.values()) {
+                if (!inUse || !claimed.contains(m.id())) {
                     out.add(m); // a send still under way may land: its message stays hidden until it runs out
                 }
             }
-            out.forEach(m -> held.remove(m.messageId()));
+            out.forEach(m -> held.remove(m.id()));
             return out;
         }
     }
 
     /** What a hold lets a batch send; see {@link Hold#claim}. */
-    record Claim(List<Message> send, Set<String> heldBackGroups) {
+    record Claim(List<Msg> send, Set<String> heldBackGroups) {
     }
 
     /** @param askedAt when the receive was sent: the visibility SQS gives runs from no earlier */
-    Hold hold(List<Message> messages, long askedAt) {
+    Hold hold(List<Msg> messages, long askedAt) {
         Hold h = new Hold(messages, askedAt);
-        for (Message m : messages) {
-            Hold previous = holderOf.put(m.messageId(), h);
-            if (previous != null && previous != h && !previous.handOver(m.messageId())) {
-                h.keepHiddenOnly(m.messageId());
+        for (Msg m : messages) {
+            Hold previous = holderOf.put(m.id(), h);
+            if (previous != null && previous != h && !previous.handOver(m.id())) {
+                h.keepHiddenOnly(m.id());
             }
         }
         holds.add(h);
@@ -247,7 +246,7 @@ final class HeldMessages {
      * @return how many messages were not confirmed released
      */
     int releaseAll(Duration within) throws InterruptedException {
-        List<Message> all = new ArrayList<>();
+        List<Msg> all = new ArrayList<>();
         for (Hold h : holds) {
             all.addAll(h.drain());
         }

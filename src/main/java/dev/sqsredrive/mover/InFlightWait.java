@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.time.Ticker;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * After a crash: the DLQ looks drained, but the dead run's messages are still hidden by their visibility
@@ -18,17 +17,20 @@ final class InFlightWait {
     private final LongSupplier queueHolds;
     private final LongSupplier thisRunHolds;
     private final Ticker ticker;
+    private final CallFailures failures;
     private long deadline;
 
     /**
      * @param queueHolds   what the DLQ holds, visible or not (visible ones may have come back just after the
      *                     last empty receive)
      * @param thisRunHolds what this run holds itself
+     * @param failures     what a failed count means
      */
-    InFlightWait(LongSupplier queueHolds, LongSupplier thisRunHolds, Ticker ticker) {
+    InFlightWait(LongSupplier queueHolds, LongSupplier thisRunHolds, Ticker ticker, CallFailures failures) {
         this.queueHolds = queueHolds;
         this.thisRunHolds = thisRunHolds;
         this.ticker = ticker;
+        this.failures = failures;
     }
 
     /** True to keep moving: the DLQ still holds messages this run has not received, and time is left. */
@@ -36,7 +38,10 @@ final class InFlightWait {
         long elsewhere;
         try {
             elsewhere = queueHolds.getAsLong() - thisRunHolds.getAsLong();
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
+            if (failures.classify(e) == null) {
+                throw e;
+            }
             return false; // cannot tell: stop waiting, and let the final count say so
         }
         if (elsewhere <= 0) {

@@ -3,9 +3,7 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
-import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.time.Sleeper;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What a run that drained the DLQ left in it without moving: the DLQ's count (visible plus in flight) minus
@@ -57,33 +55,39 @@ public record LeftBehind(Long count, String unknownBecause) {
      * @param queueHolds   the DLQ's ApproximateNumberOfMessages plus ApproximateNumberOfMessagesNotVisible
      * @param thisRunHolds what this run holds (hidden by its own receive) and has accounted for
      * @param undeleted    delivered, delete failed: in the DLQ, but reported on their own
+     * @param failures     what a failed count means (retry it, or say why it could not be counted)
      */
-    static LeftBehind count(LongSupplier queueHolds, long thisRunHolds, long undeleted, Sleeper sleeper)
-            throws InterruptedException {
+    static LeftBehind count(LongSupplier queueHolds, long thisRunHolds, long undeleted, Sleeper sleeper,
+                            CallFailures failures) throws InterruptedException {
         long left;
         try {
-            left = read(queueHolds, sleeper);
+            left = read(queueHolds, sleeper, failures);
             for (int read = 1; read < MAX_READS && left - thisRunHolds - undeleted > 0; read++) {
                 sleeper.sleep(BETWEEN_READS);
-                long again = read(queueHolds, sleeper);
+                long again = read(queueHolds, sleeper, failures);
                 if (again >= left) {
                     break; // not falling: not a count catching up with deletes
                 }
                 left = again;
             }
-        } catch (SdkException e) {
-            return new LeftBehind(null, AwsErrors.translate(e, "counting the DLQ's messages").getMessage());
+        } catch (RuntimeException e) {
+            if (failures.classify(e) == null) {
+                throw e;
+            }
+            return new LeftBehind(null, failures.describe(e, "counting the DLQ's messages"));
         }
         return new LeftBehind(Math.max(0, left - thisRunHolds - undeleted), null);
     }
 
     /** The mover's clients do not retry on their own; a throttled or failed count is tried again. */
-    private static long read(LongSupplier queueHolds, Sleeper sleeper) throws InterruptedException {
+    private static long read(LongSupplier queueHolds, Sleeper sleeper, CallFailures failures)
+            throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return queueHolds.getAsLong();
-            } catch (SdkException e) {
-                if (attempt >= ATTEMPTS_PER_READ || !Retry.retryable(e)) {
+            } catch (RuntimeException e) {
+                CallFailure failure = failures.classify(e);
+                if (failure == null || attempt >= ATTEMPTS_PER_READ || !failure.retryable()) {
                     throw e;
                 }
                 sleeper.sleep(Retry.backoff(attempt));

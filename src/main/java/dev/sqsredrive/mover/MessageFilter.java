@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.sqsredrive.aws.RedriveException;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * One --filter expression. Several filters must all match.
@@ -35,9 +32,9 @@ public final class MessageFilter {
     private static final Pattern ATTR = Pattern.compile("attr:([^=~]+)(?:([=~])(.*))?", Pattern.DOTALL);
 
     private final String expression;
-    private final BiPredicate<Message, Instant> test;
+    private final BiPredicate<Msg, Instant> test;
 
-    private MessageFilter(String expression, BiPredicate<Message, Instant> test) {
+    private MessageFilter(String expression, BiPredicate<Msg, Instant> test) {
         this.expression = expression;
         this.test = test;
     }
@@ -46,11 +43,11 @@ public final class MessageFilter {
         return expression;
     }
 
-    public boolean matches(Message m, Instant now) {
+    public boolean matches(Msg m, Instant now) {
         return test.test(m, now);
     }
 
-    public static boolean all(List<MessageFilter> filters, Message m, Instant now) {
+    public static boolean all(List<MessageFilter> filters, Msg m, Instant now) {
         for (MessageFilter f : filters) {
             if (!f.matches(m, now)) {
                 return false;
@@ -95,23 +92,23 @@ public final class MessageFilter {
         }
         if (op.equals("=")) {
             return new MessageFilter(expression, (m, now) -> {
-                MessageAttributeValue v = attribute(m, name);
+                MsgAttribute v = attribute(m, name);
                 return v != null && operand.equals(v.stringValue());
             });
         }
         Pattern p = regex(operand, expression);
         return new MessageFilter(expression, (m, now) -> {
-            MessageAttributeValue v = attribute(m, name);
+            MsgAttribute v = attribute(m, name);
             return v != null && v.stringValue() != null && p.matcher(v.stringValue()).find();
         });
     }
 
-    private static MessageAttributeValue attribute(Message m, String name) {
-        return m.hasMessageAttributes() ? m.messageAttributes().get(name) : null;
+    private static MsgAttribute attribute(Msg m, String name) {
+        return m.attributes().get(name);
     }
 
-    private static Instant sentAt(Message m) {
-        String sent = m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+    private static Instant sentAt(Msg m) {
+        String sent = m.attribute(Msg.SystemAttribute.SENT_TIMESTAMP);
         try {
             return sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent));
         } catch (NumberFormatException e) {

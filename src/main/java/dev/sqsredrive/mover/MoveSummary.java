@@ -6,30 +6,90 @@ import java.util.Map;
 /**
  * How a client-side move ended.
  *
- * @param outcome            how it ended
- * @param moved              delivered (and deleted unless --copy), each message once however often its
- *                           delete was tried; in a dry run, would move
- * @param failed             could not be moved; they stay in the DLQ (see failures)
- * @param skipped            left in place by a --filter
- * @param duplicatesPossible delivered messages that may have been delivered twice (a send whose answer
- *                           was lost, then retried; or a resend of what a killed run or a lost answer may
- *                           have delivered; standard queues only). A throttled or refused send is no
- *                           delivery
- * @param resumedDeletes     of moved: sent by an earlier run (journal), only deleted by this one
- * @param undeleted          delivered but their delete failed; they stay in the journal, and the next run
- *                           on this DLQ deletes them without sending them again
- * @param active             from the start to the last message moved: what the achieved rate is measured
- *                           over (the final empty receives that tell the DLQ is drained are not moving)
- * @param leftBehind         what a run that drained the DLQ left in it, not moved and not accounted for
- *                           above (in flight elsewhere, ...); {@link LeftBehind#NONE} when it did not drain
- * @param failures           why messages failed, with how many
- * @param error              the error that stopped the run (outcome FAILED by error), else null
- * @param dryRun             the dry run's report, else null
+ * @param outcome    how it ended
+ * @param counts     what became of the messages
+ * @param timing     how long it took
+ * @param leftBehind what a run that drained the DLQ left in it, not moved and not accounted for
+ *                   in the counts (in flight elsewhere, ...); {@link LeftBehind#NONE} when it did not drain
+ * @param error      the error that stopped the run (outcome FAILED by error), else null
+ * @param dryRun     the dry run's report, else null
  */
-public record MoveSummary(Outcome outcome, long moved, long failed, long skipped, long duplicatesPossible,
-                          long resumedDeletes, long undeleted, Duration elapsed, Duration active,
-                          LeftBehind leftBehind, Map<String, Long> failures,
-                          String error, DryRunReport dryRun) {
+public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBehind leftBehind, String error,
+                          DryRunReport dryRun) {
+
+    /**
+     * What became of the messages.
+     *
+     * @param moved              delivered (and deleted unless --copy), each message once however often its
+     *                           delete was tried; in a dry run, would move
+     * @param skipped            left in place by a --filter
+     * @param duplicatesPossible delivered messages that may have been delivered twice (a send whose answer
+     *                           was lost, then retried; or a resend of what a killed run or a lost answer may
+     *                           have delivered; standard queues only). A throttled or refused send is no
+     *                           delivery
+     * @param resumedDeletes     of moved: sent by an earlier run (journal), only deleted by this one
+     * @param undeleted          delivered but their delete failed; they stay in the journal, and the next run
+     *                           on this DLQ deletes them without sending them again
+     * @param failures           why messages could not be moved (they stay in the DLQ), with how many
+     */
+    public record Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
+                         Map<String, Long> failures) {
+
+        public static Counts moved(long moved) {
+            return new Counts(moved, 0, 0, 0, 0, Map.of());
+        }
+
+        /** Could not be moved; they stay in the DLQ (see failures). */
+        public long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param elapsed from the start to the end
+     * @param active  from the start to the last message moved: what the achieved rate is measured over (the
+     *                final empty receives that tell the DLQ is drained are not moving)
+     */
+    public record Timing(Duration elapsed, Duration active) {
+
+        public static final Timing NONE = new Timing(Duration.ZERO, Duration.ZERO);
+    }
+
+    public long moved() {
+        return counts.moved();
+    }
+
+    public long failed() {
+        return counts.failed();
+    }
+
+    public long skipped() {
+        return counts.skipped();
+    }
+
+    public long duplicatesPossible() {
+        return counts.duplicatesPossible();
+    }
+
+    public long resumedDeletes() {
+        return counts.resumedDeletes();
+    }
+
+    public long undeleted() {
+        return counts.undeleted();
+    }
+
+    public Map<String, Long> failures() {
+        return counts.failures();
+    }
+
+    public Duration elapsed() {
+        return timing.elapsed();
+    }
+
+    public Duration active() {
+        return timing.active();
+    }
 
     /**
      * How a move ended. INCOMPLETE: it drained what it could, moved or accounted for every message it saw,
@@ -56,7 +116,7 @@ public record MoveSummary(Outcome outcome, long moved, long failed, long skipped
 
     /** Messages per second while moving. */
     public double achievedRate() {
-        double seconds = active.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : moved / seconds;
+        double seconds = active().toNanos() / 1e9;
+        return seconds <= 0 ? 0 : moved() / seconds;
     }
 }

@@ -2,39 +2,207 @@ package dev.sqsredrive.mover;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * How one client-side move runs.
- *
- * @param sourceUrl         the DLQ
- * @param sourceArn         the DLQ's ARN
- * @param rate              messages per second, any positive number; null for as fast as the queues allow
- * @param concurrency       workers, each receiving, sending and deleting one batch at a time
- * @param limit             stop after this many messages moved; null for all
- * @param copy              send without deleting
- * @param dryRun            count and sample what would move; move nothing
- * @param filters           all must match for a message to move
- * @param visibilityTimeout how long a received message stays hidden; extended while still held
- * @param waitSeconds       long-poll wait of each receive; an empty answer after it means the DLQ is drained
- * @param tick              how often progress is reported and held messages' visibility checked
- * @param awaitInFlight     when the DLQ looks drained but holds messages in flight that this run does not
- *                          (an earlier run on it stopped without finishing), wait for them to come back
+ * How one client-side move runs; built with {@link #builder}, every option with its default.
+ * <ul>
+ *   <li>{@code rate}: messages per second, any positive number; null for as fast as the queues allow</li>
+ *   <li>{@code concurrency}: workers, each receiving, sending and deleting one batch at a time</li>
+ *   <li>{@code limit}: stop after this many messages moved; null for all</li>
+ *   <li>{@code copy}: send without deleting; {@code dryRun}: count and sample what would move, move nothing
+ *       ({@code showBodies}: the samples show bodies)</li>
+ *   <li>{@code filters}: all must match for a message to move</li>
+ *   <li>{@code visibilityTimeout}: how long a received message stays hidden; extended while still held</li>
+ *   <li>{@code waitSeconds}: long-poll wait of each receive; an empty answer after it means the DLQ is drained</li>
+ *   <li>{@code tick}: how often progress is reported and held messages' visibility checked</li>
+ *   <li>{@code awaitInFlight}: when the DLQ looks drained but holds messages in flight that this run does not
+ *       (an earlier run on it stopped without finishing), wait for them to come back</li>
+ *   <li>{@code toMove}: about how many messages there are to move, if known (for progress)</li>
+ * </ul>
  */
-public record MoverConfig(String sourceUrl, String sourceArn, Double rate, int concurrency, Long limit,
-                          boolean copy, boolean dryRun, List<MessageFilter> filters, Duration visibilityTimeout,
-                          int waitSeconds, Duration tick, boolean awaitInFlight) {
+public final class MoverConfig {
 
     public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
     public static final int DEFAULT_WAIT_SECONDS = 1;
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
 
-    /**
-     * Messages per receive: 10, or fewer under a slow rate so that one batch stays a small burst.
-     */
+    private final Builder b;
+
+    private MoverConfig(Builder b) {
+        this.b = b.copy();
+    }
+
+    /** @param sourceUrl the DLQ; @param sourceArn its ARN */
+    public static Builder builder(String sourceUrl, String sourceArn) {
+        return new Builder(sourceUrl, sourceArn);
+    }
+
+    public String sourceUrl() {
+        return b.sourceUrl;
+    }
+
+    public String sourceArn() {
+        return b.sourceArn;
+    }
+
+    public Double rate() {
+        return b.rate;
+    }
+
+    public int concurrency() {
+        return b.concurrency;
+    }
+
+    public Long limit() {
+        return b.limit;
+    }
+
+    public boolean copy() {
+        return b.copy;
+    }
+
+    public boolean dryRun() {
+        return b.dryRun;
+    }
+
+    public boolean showBodies() {
+        return b.showBodies;
+    }
+
+    public List<MessageFilter> filters() {
+        return b.filters;
+    }
+
+    public Duration visibilityTimeout() {
+        return b.visibilityTimeout;
+    }
+
+    public int waitSeconds() {
+        return b.waitSeconds;
+    }
+
+    public Duration tick() {
+        return b.tick;
+    }
+
+    public boolean awaitInFlight() {
+        return b.awaitInFlight;
+    }
+
+    public Long toMove() {
+        return b.toMove;
+    }
+
+    /** Messages per receive: 10, or fewer under a slow rate so that one batch stays a small burst. */
     public int batchSize() {
-        if (rate == null) {
+        if (b.rate == null) {
             return Batches.MAX_ENTRIES;
         }
-        return (int) Math.max(1, Math.min(Batches.MAX_ENTRIES, Math.floor(rate)));
+        return (int) Math.max(1, Math.min(Batches.MAX_ENTRIES, Math.floor(b.rate)));
+    }
+
+    /** The options of a move, each set at most once, the rest left at their defaults. */
+    public static final class Builder {
+        private final String sourceUrl;
+        private final String sourceArn;
+        private Double rate;
+        private int concurrency = 1;
+        private Long limit;
+        private boolean copy;
+        private boolean dryRun;
+        private boolean showBodies;
+        private List<MessageFilter> filters = List.of();
+        private Duration visibilityTimeout = DEFAULT_VISIBILITY;
+        private int waitSeconds = DEFAULT_WAIT_SECONDS;
+        private Duration tick = DEFAULT_TICK;
+        private boolean awaitInFlight;
+        private Long toMove;
+
+        private Builder(String sourceUrl, String sourceArn) {
+            this.sourceUrl = Objects.requireNonNull(sourceUrl, "sourceUrl");
+            this.sourceArn = Objects.requireNonNull(sourceArn, "sourceArn");
+        }
+
+        public Builder rate(Double perSecond) {
+            this.rate = perSecond;
+            return this;
+        }
+
+        public Builder concurrency(int workers) {
+            this.concurrency = workers;
+            return this;
+        }
+
+        public Builder limit(Long messages) {
+            this.limit = messages;
+            return this;
+        }
+
+        public Builder copy(boolean on) {
+            this.copy = on;
+            return this;
+        }
+
+        public Builder dryRun(boolean on) {
+            this.dryRun = on;
+            return this;
+        }
+
+        public Builder showBodies(boolean on) {
+            this.showBodies = on;
+            return this;
+        }
+
+        public Builder filters(List<MessageFilter> all) {
+            this.filters = List.copyOf(all);
+            return this;
+        }
+
+        public Builder visibilityTimeout(Duration d) {
+            this.visibilityTimeout = d;
+            return this;
+        }
+
+        public Builder waitSeconds(int seconds) {
+            this.waitSeconds = seconds;
+            return this;
+        }
+
+        public Builder tick(Duration d) {
+            this.tick = d;
+            return this;
+        }
+
+        public Builder awaitInFlight(boolean on) {
+            this.awaitInFlight = on;
+            return this;
+        }
+
+        public Builder toMove(Long about) {
+            this.toMove = about;
+            return this;
+        }
+
+        public MoverConfig build() {
+            return new MoverConfig(this);
+        }
+
+        private Builder copy() {
+            Builder c = new Builder(sourceUrl, sourceArn);
+            c.rate = rate;
+            c.concurrency = concurrency;
+            c.limit = limit;
+            c.copy = copy;
+            c.dryRun = dryRun;
+            c.showBodies = showBodies;
+            c.filters = filters;
+            c.visibilityTimeout = visibilityTimeout;
+            c.waitSeconds = waitSeconds;
+            c.tick = tick;
+            c.awaitInFlight = awaitInFlight;
+            c.toMove = toMove;
+            return c;
+        }
     }
 }

@@ -12,7 +12,7 @@ import dev.sqsredrive.time.Ticker;
  * and must release what it holds (cancel, interrupt, error), but not by --limit: sends under way still keep
  * the rate.
  */
-final class RatePacer implements BatchMover.Pacer {
+final class RatePacer implements SendGuard {
 
     private final RateLimiter limiter;
     private final Ticker ticker;

@@ -10,10 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.time.Ticker;
 import dev.sqsredrive.time.Sleeper;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Runs a batch call until every entry is confirmed or refused for good. Throttling, server faults and
@@ -55,27 +53,30 @@ public final class Retry {
     private final Ticker ticker;
     private final Duration budget;
     private final LongSupplier stopBy;
+    private final CallFailures failures;
 
     /** Retries with no bound but {@link #MAX_ATTEMPTS}. */
-    public Retry(Sleeper sleeper) {
-        this(sleeper, Ticker.system(), Duration.ofDays(1), () -> Long.MAX_VALUE);
+    public Retry(Sleeper sleeper, CallFailures failures) {
+        this(sleeper, Ticker.system(), Duration.ofDays(1), () -> Long.MAX_VALUE, failures);
     }
 
     /**
      * @param budget longest time from the first attempt to the start of the last one
-     * @param stopBy ticker time after which no attempt starts (the run is stopping); Long.MAX_VALUE for none
+     * @param stopBy   ticker time after which no attempt starts (the run is stopping); Long.MAX_VALUE for none
+     * @param failures what a failed call means: whether to retry it, whether it got an answer
      */
-    public Retry(Sleeper sleeper, Ticker ticker, Duration budget, LongSupplier stopBy) {
+    public Retry(Sleeper sleeper, Ticker ticker, Duration budget, LongSupplier stopBy, CallFailures failures) {
         this.sleeper = sleeper;
         this.ticker = ticker;
         this.budget = budget;
         this.stopBy = stopBy;
+        this.failures = failures;
     }
 
     /** The same retries, none starting later than this from now (instead of at the run's stop deadline). */
     Retry within(Duration time) {
         long deadline = saturatedAdd(ticker.nanos(), time.toNanos());
-        return new Retry(sleeper, ticker, budget, () -> deadline);
+        return new Retry(sleeper, ticker, budget, () -> deadline, failures);
     }
 
     private static Duration rideOut() {
@@ -90,8 +91,9 @@ public final class Retry {
         return !e.senderFault();
     }
 
-    public static boolean retryable(Throwable e) {
-        return AwsErrors.isRetryable(e);
+    /** What a failed call means, as the retries read it. */
+    CallFailures failures() {
+        return failures;
     }
 
     static Duration backoff(int attempt) {
@@ -101,7 +103,7 @@ public final class Retry {
 
     /**
      * @param beforeAttempt runs before every attempt (e.g. to extend the held messages' visibility)
-     * @throws SdkException when a whole call fails with an error that retrying cannot fix
+     * @throws RuntimeException the call's own, when a whole call fails with an error retrying cannot fix
      */
     public <E> Outcome run(List<E> entries, Function<E, String> idOf, Function<List<E>, BatchResult> call,
                            Runnable beforeAttempt) throws InterruptedException {
@@ -146,12 +148,13 @@ public final class Retry {
                         failed.put(id, error);
                     }
                 }
-            } catch (SdkException e) {
-                if (!retryable(e)) {
+            } catch (RuntimeException e) {
+                CallFailure failure = failures.classify(e);
+                if (failure == null || !failure.retryable()) {
                     throw e;
                 }
-                boolean noAnswer = noAnswer(e);
-                EntryError error = new EntryError(errorCode(e), e.getMessage(), false);
+                boolean noAnswer = failure.noAnswer();
+                EntryError error = new EntryError(failure.code(), failure.message(), false);
                 for (E entry : remaining) {
                     lastErrors.put(idOf.apply(entry), error);
                     if (noAnswer) {
@@ -172,15 +175,5 @@ public final class Retry {
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    /** A failure without an answer from SQS: the request may have been carried out. */
-    static boolean noAnswer(SdkException e) {
-        return !(e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException);
-    }
-
-    private static String errorCode(SdkException e) {
-        String code = AwsErrors.errorCode(e);
-        return code.isEmpty() ? e.getClass().getSimpleName() : code;
     }
 }

@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Where each message goes. With --to, there. Without it, back to the queue its DeadLetterQueueSourceArn
@@ -47,11 +45,11 @@ public final class Routing {
         this.resolveArn = resolveArn;
     }
 
-    public Route route(Message m) {
+    public Route route(Msg m) {
         if (fixed != null) {
             return Route.to(fixed);
         }
-        String origin = m.attributes().get(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN);
+        String origin = m.attribute(Msg.SystemAttribute.DEAD_LETTER_QUEUE_SOURCE_ARN);
         if (origin != null && !origin.isBlank()) {
             return resolved.computeIfAbsent(origin, resolveArn).map(Route::to)
                     .orElseGet(() -> Route.none("origin queue " + origin + " does not exist"));

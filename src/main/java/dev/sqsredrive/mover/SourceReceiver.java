@@ -6,9 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-import dev.sqsredrive.aws.AwsErrors;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The workers' receives from the DLQ. A failure worth retrying is answered with null after a back-off (cut
@@ -19,39 +16,45 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class SourceReceiver {
 
-    private final QueueOps ops;
+    private final Source source;
+    private final CallFailures failures;
     private final MoverConfig config;
     private final CountDownLatch stopSignal;
     private final LongSupplier notHeld;
     private final AtomicInteger failuresInARow = new AtomicInteger();
 
     /** @param notHeld how many messages the DLQ holds that this run does not */
-    SourceReceiver(QueueOps ops, MoverConfig config, CountDownLatch stopSignal, LongSupplier notHeld) {
-        this.ops = ops;
+    SourceReceiver(Source source, CallFailures failures, MoverConfig config, CountDownLatch stopSignal,
+                   LongSupplier notHeld) {
+        this.source = source;
+        this.failures = failures;
         this.config = config;
         this.stopSignal = stopSignal;
         this.notHeld = notHeld;
     }
 
     /** @return the messages, or null after a failure worth retrying */
-    List<Message> receive(int max, int waitSeconds) throws InterruptedException {
+    List<Msg> receive(int max, int waitSeconds) throws InterruptedException {
         try {
-            List<Message> got = ops.receive(config.sourceUrl(), max, waitSeconds,
-                    (int) config.visibilityTimeout().toSeconds());
+            List<Msg> got = source.receive(max, waitSeconds, (int) config.visibilityTimeout().toSeconds());
             failuresInARow.set(0);
             return got;
-        } catch (SdkException e) {
-            int failures = failuresInARow.incrementAndGet();
-            if (!AwsErrors.isRetryable(e)) {
+        } catch (RuntimeException e) {
+            CallFailure failure = failures.classify(e);
+            if (failure == null) {
                 throw e;
             }
-            if (failures >= Retry.MAX_ATTEMPTS) {
+            int inARow = failuresInARow.incrementAndGet();
+            if (!failure.retryable()) {
+                throw e;
+            }
+            if (inARow >= Retry.MAX_ATTEMPTS) {
                 if (nothingLeft()) {
                     return List.of();
                 }
                 throw e;
             }
-            stopSignal.await(Retry.backoff(failures).toMillis(), TimeUnit.MILLISECONDS);
+            stopSignal.await(Retry.backoff(inARow).toMillis(), TimeUnit.MILLISECONDS);
             return null;
         }
     }
@@ -59,7 +62,10 @@ final class SourceReceiver {
     private boolean nothingLeft() {
         try {
             return notHeld.getAsLong() <= 0;
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
+            if (failures.classify(e) == null) {
+                throw e;
+            }
             return false; // cannot tell: the receives' failure stands
         }
     }

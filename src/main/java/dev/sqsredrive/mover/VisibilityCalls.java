@@ -15,12 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import dev.sqsredrive.time.Ticker;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The ChangeMessageVisibilityBatch calls of the held messages, in batches of 10. Extensions run on threads
+ * The visibility changes (keep hidden, release) of the held messages, in batches of 10. Extensions run on threads
  * of their own, one attempt each (the next tick tries again), so the ticking thread never waits on a call;
  * the final release runs its batches side by side and is waited for only so long.
  */
@@ -29,41 +26,42 @@ final class VisibilityCalls {
     /** Calls at once in the final release: enough for a long scan's parked messages, few for the endpoint. */
     private static final int RELEASE_CALLS_AT_ONCE = 16;
 
-    private final QueueOps ops;
-    private final String queueUrl;
+    private final Source source;
     private final Ticker ticker;
     private final Retry retry;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-    VisibilityCalls(QueueOps ops, String queueUrl, Ticker ticker, Retry retry) {
-        this.ops = ops;
-        this.queueUrl = queueUrl;
+    VisibilityCalls(Source source, Ticker ticker, Retry retry) {
+        this.source = source;
         this.ticker = ticker;
         this.retry = retry;
     }
 
     /** Changes the visibility now, with retries (a worker's release); best effort. */
-    void change(List<Message> messages, int seconds) throws InterruptedException {
-        for (List<Message> batch : Batches.split(messages, m -> 0)) {
+    void change(List<Msg> messages, int seconds) throws InterruptedException {
+        for (List<Msg> batch : Batches.split(messages, m -> 0)) {
             changeWith(retry, batch, seconds);
         }
     }
 
     /** One attempt per batch, on another thread; {@code confirmed} then gets the MessageIds SQS confirmed. */
-    void extend(List<Message> messages, Duration extension, Consumer<Set<String>> confirmed) {
+    void extend(List<Msg> messages, Duration extension, Consumer<Set<String>> confirmed) {
         try {
             threads.execute(() -> {
                 Set<String> ok = new HashSet<>();
                 try {
-                    for (List<Message> batch : Batches.split(messages, m -> 0)) {
-                        BatchResult r = ops.changeVisibility(queueUrl, entries(batch, (int) extension.toSeconds()));
+                    for (List<Msg> batch : Batches.split(messages, m -> 0)) {
+                        BatchResult r = source.keepHidden(entries(batch), (int) extension.toSeconds());
                         for (int i = 0; i < batch.size(); i++) {
                             if (r.succeeded().contains("v" + i)) {
-                                ok.add(batch.get(i).messageId());
+                                ok.add(batch.get(i).id());
                             }
                         }
                     }
-                } catch (SdkException e) {
+                } catch (RuntimeException e) {
+                    if (retry.failures().classify(e) == null) {
+                        throw e;
+                    }
                     // not extended: the next tick tries again, and a hold nearly up is not sent
                 } finally {
                     confirmed.accept(ok);
@@ -80,13 +78,13 @@ final class VisibilityCalls {
      *
      * @return how many were not confirmed released
      */
-    int releaseAll(List<Message> messages, Duration within) throws InterruptedException {
+    int releaseAll(List<Msg> messages, Duration within) throws InterruptedException {
         long deadline = ticker.nanos() + within.toNanos();
         Retry bounded = retry.within(within);
         Semaphore atOnce = new Semaphore(RELEASE_CALLS_AT_ONCE);
         List<Future<Integer>> pending = new ArrayList<>();
-        List<List<Message>> batches = Batches.split(messages, m -> 0);
-        for (List<Message> batch : batches) {
+        List<List<Msg>> batches = Batches.split(messages, m -> 0);
+        for (List<Msg> batch : batches) {
             pending.add(threads.submit(() -> {
                 atOnce.acquire();
                 try {
@@ -110,22 +108,24 @@ final class VisibilityCalls {
     }
 
     /** @return how many of the batch SQS did not confirm */
-    private int changeWith(Retry r, List<Message> batch, int seconds) throws InterruptedException {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = entries(batch, seconds);
+    private int changeWith(Retry r, List<Msg> batch, int seconds) throws InterruptedException {
+        List<Entry> entries = entries(batch);
         try {
-            return r.run(entries, ChangeMessageVisibilityBatchRequestEntry::id,
-                    es -> ops.changeVisibility(queueUrl, es), () -> { }).failed().size();
-        } catch (SdkException e) {
+            return r.run(entries, Entry::id, es -> seconds == 0 ? source.release(es) : source.keepHidden(es, seconds),
+                    () -> { }).failed().size();
+        } catch (RuntimeException e) {
+            if (r.failures().classify(e) == null) {
+                throw e;
+            }
             // Best effort: a message whose visibility cannot be changed becomes visible when it runs out.
             return batch.size();
         }
     }
 
-    private static List<ChangeMessageVisibilityBatchRequestEntry> entries(List<Message> batch, int seconds) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+    private static List<Entry> entries(List<Msg> batch) {
+        List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("v" + i)
-                    .receiptHandle(batch.get(i).receiptHandle()).visibilityTimeout(seconds).build());
+            entries.add(new Entry("v" + i, batch.get(i)));
         }
         return entries;
     }

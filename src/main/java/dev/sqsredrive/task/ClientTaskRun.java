@@ -19,8 +19,8 @@ import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.mover.ClientMover;
+import dev.sqsredrive.mover.Clocks;
 import dev.sqsredrive.mover.Destination;
-import dev.sqsredrive.mover.DryRunReport;
 import dev.sqsredrive.mover.Journal;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MessageFilter;
@@ -28,7 +28,8 @@ import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.mover.ProgressListener;
 import dev.sqsredrive.mover.Routing;
-import dev.sqsredrive.mover.SqsQueueOps;
+import dev.sqsredrive.mover.sqs.SqsEndpoint;
+import dev.sqsredrive.mover.sqs.SqsQueueOps;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.time.Sleeper;
 import dev.sqsredrive.time.Ticker;
@@ -141,9 +142,9 @@ public final class ClientTaskRun {
 
         // An earlier run on this DLQ that did not finish may hold messages that only come back later.
         boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
-        MoverConfig config = new MoverConfig(src.url(), src.arn(), plan.rate(), o.workers(), limit, o.copy(),
-                o.dryRun(), filters, MoverConfig.DEFAULT_VISIBILITY, MoverConfig.DEFAULT_WAIT_SECONDS,
-                MoverConfig.DEFAULT_TICK, earlierRun);
+        MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(o.workers())
+                .limit(limit).copy(o.copy()).dryRun(o.dryRun()).showBodies(o.showBodies()).filters(filters)
+                .awaitInFlight(earlierRun).toMove(toMove).build();
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
@@ -153,9 +154,9 @@ public final class ClientTaskRun {
             recorder.start();
             events.started(task);
         }
-        ClientMover m = new ClientMover(config, new SqsQueueOps(this::clientFor, clients::longPoll,
-                clients.settings().readTimeout()), routing(plan), journal, pending,
-                toMove, o.dryRun() ? new DryRunReport(o.showBodies()) : null, clock, Ticker.system(), sleeper);
+        ClientMover m = new ClientMover(config, new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
+                clients.settings().readTimeout())), routing(plan), journal, pending,
+                new Clocks(clock, Ticker.system(), sleeper));
         mover.set(m);
         if (stopBeforeStart != null) {
             m.stop(stopBeforeStart);

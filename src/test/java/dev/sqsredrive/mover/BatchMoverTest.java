@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sqs.model.Message;
+import dev.sqsredrive.mover.sqs.SqsFailures;
 
 /** One receive's worth of moving, against scripted SQS answers (the per-entry cases no local server shows). */
 class BatchMoverTest {
@@ -43,29 +43,31 @@ class BatchMoverTest {
     }
 
     private BatchMover mover(boolean copy, Destination dest) {
-        MoverConfig config = new MoverConfig("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq", null, 1, null, copy,
-                false, List.of(), Duration.ofSeconds(30), 1, Duration.ofSeconds(1), false);
+        MoverConfig config = MoverConfig.builder("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq").copy(copy).build();
         journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
-        return new BatchMover(config, ops, new Routing(dest, null, 0, arn -> Optional.empty()), journal, pending,
-                deleteFailed, new Retry(sleeps::add), counters, null, n -> !release.get());
+        RunState state = new RunState(counters, journal, pending, deleteFailed);
+        BatchMover.Seam seam = new BatchMover.Seam(ops.endpoint().source("http://q/dlq"), ops.endpoint()::sink,
+                new Retry(sleeps::add, SqsFailures.INSTANCE), n -> !release.get());
+        return new BatchMover(config, new Routing(dest, null, 0, arn -> Optional.empty()), state, null, seam);
     }
 
-    private HeldMessages.Hold hold(List<Message> ms) {
-        return new HeldMessages(ops, "http://q/dlq", () -> 0L, Duration.ofSeconds(30), new Retry(d -> { }))
+    private HeldMessages.Hold hold(List<Msg> ms) {
+        return new HeldMessages(ops.endpoint().source("http://q/dlq"), () -> 0L, Duration.ofSeconds(30),
+                new Retry(d -> { }, SqsFailures.INSTANCE))
                 .hold(ms, 0);
     }
 
-    private static List<Message> messages(int n) {
-        List<Message> ms = new ArrayList<>();
+    private static List<Msg> messages(int n) {
+        List<Msg> ms = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ms.add(FakeQueueOps.message("id" + i, "body" + i));
+            ms.add(FakeQueueOps.msg("id" + i, "body" + i));
         }
         return ms;
     }
 
     @Test
     void deletesOnlyTheEntriesTheDestinationConfirmedWithThisReceivesHandles() throws Exception {
-        List<Message> ms = messages(3);
+        List<Msg> ms = messages(3);
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body1"), new EntryError("InvalidMessageContents", "", true)));
 
         mover(false).process(ms, hold(ms), Instant.now());
@@ -78,7 +80,7 @@ class BatchMoverTest {
 
     @Test
     void aSendIsJournaledAsAttemptedBeforeItIsMadeSoACrashInBetweenIsNotSilent() throws Exception {
-        List<Message> ms = messages(2);
+        List<Msg> ms = messages(2);
         List<String> attemptedWhenSent = new ArrayList<>();
         ops.beforeSend = () -> attemptedWhenSent.addAll(Journals.maybeSent(List.of(journal.file())));
 
@@ -91,7 +93,7 @@ class BatchMoverTest {
 
     @Test
     void resendingWhatADeadRunMayHaveSentIsCountedAsAPossibleDuplicate() throws Exception {
-        List<Message> ms = messages(3);
+        List<Msg> ms = messages(3);
         BatchMover m = mover(false);
         journal.expectMaybeSent(Set.of("id1", "id2")); // the dead run attempted these, then was killed
 
@@ -104,7 +106,7 @@ class BatchMoverTest {
 
     @Test
     void senderFaultsAreNotRetriedThrottledEntriesAre() throws Exception {
-        List<Message> ms = messages(2);
+        List<Msg> ms = messages(2);
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("RequestThrottled", "", false)));
         ops.sendScript.add(FakeQueueOps.failing(Set.of(), null));
 
@@ -117,14 +119,14 @@ class BatchMoverTest {
 
         ops.sends.clear();
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("InvalidParameterValue", "", true)));
-        List<Message> more = messages(1);
+        List<Msg> more = messages(1);
         mover(false).process(more, hold(more), Instant.now());
         assertThat(ops.sends).hasSize(1);
     }
 
     @Test
     void serverErrorsOfTheWholeCallAreRetriedClientErrorsAreNot() throws Exception {
-        List<Message> ms = messages(1);
+        List<Msg> ms = messages(1);
         ops.sendScript.add(e -> {
             throw awsError(503, "ServiceUnavailable");
         });
@@ -136,7 +138,7 @@ class BatchMoverTest {
         ops.sendScript.add(e -> {
             throw awsError(400, "InvalidParameterValue");
         });
-        List<Message> more = messages(1);
+        List<Msg> more = messages(1);
         assertThatThrownBy(() -> mover(false).process(more, hold(more), Instant.now()))
                 .isInstanceOf(AwsServiceException.class);
         assertThat(ops.sends).hasSize(3);
@@ -144,7 +146,7 @@ class BatchMoverTest {
 
     @Test
     void aSendThatGotNoAnswerIsRetriedAndAdmittedAsAPossibleDuplicate() throws Exception {
-        List<Message> ms = messages(2);
+        List<Msg> ms = messages(2);
         ops.sendScript.add(e -> {
             throw SdkClientException.create("Connection reset");
         });
@@ -156,7 +158,7 @@ class BatchMoverTest {
 
     @Test
     void aMessageTooLargeForTheDestinationIsNotSent() throws Exception {
-        List<Message> ms = List.of(FakeQueueOps.message("a", "x".repeat(1025)), FakeQueueOps.message("b", "ok"));
+        List<Msg> ms = List.of(FakeQueueOps.msg("a", "x".repeat(1025)), FakeQueueOps.msg("b", "ok"));
 
         mover(false).process(ms, hold(ms), Instant.now());
 
@@ -172,9 +174,9 @@ class BatchMoverTest {
     void aFifoMessageFailingBeforeItsSendHoldsBackItsGroupInThisAndLaterReceives() throws Exception {
         Destination fifo = new Destination("http://q/dest.fifo", "arn:aws:sqs:us-east-1:1:dest.fifo", true, 1024);
         BatchMover m = mover(false, fifo);
-        List<Message> first = List.of(inGroup("g0", "g", "ok"), inGroup("g1", "g", "x".repeat(1025)),
+        List<Msg> first = List.of(inGroup("g0", "g", "ok"), inGroup("g1", "g", "x".repeat(1025)),
                 inGroup("g2", "g", "after"), inGroup("h0", "h", "other group"));
-        List<Message> second = List.of(inGroup("g3", "g", "later"), inGroup("h1", "h", "other group, later"));
+        List<Msg> second = List.of(inGroup("g3", "g", "later"), inGroup("h1", "h", "other group, later"));
 
         m.process(first, hold(first), Instant.now());
         m.process(second, hold(second), Instant.now());
@@ -184,16 +186,14 @@ class BatchMoverTest {
         assertThat(counters.moved.get()).isEqualTo(3);
     }
 
-    private static Message inGroup(String id, String group, String body) {
-        return FakeQueueOps.message(id, body).toBuilder()
-                .attributes(java.util.Map.of(software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName
-                        .MESSAGE_GROUP_ID, group)).build();
+    private static Msg inGroup(String id, String group, String body) {
+        return FakeQueueOps.msg(id, body).withSystem(java.util.Map.of(Msg.SystemAttribute.MESSAGE_GROUP_ID, group));
     }
 
     @Test
     void aMessageTheJournalSaysWasSentIsDeletedNotSentAgain() throws Exception {
         pending.add("id1");
-        List<Message> ms = messages(2);
+        List<Msg> ms = messages(2);
 
         mover(false).process(ms, hold(ms), Instant.now());
 
@@ -207,7 +207,7 @@ class BatchMoverTest {
 
     @Test
     void theJournalRecordsSendsBeforeDeletesSoACrashInBetweenIsResumable() throws Exception {
-        List<Message> ms = messages(2);
+        List<Msg> ms = messages(2);
         BatchMover m = mover(false);
         ops.deleteError = awsError(500, "InternalError"); // delivered, but the DLQ copy stays
 
@@ -221,7 +221,7 @@ class BatchMoverTest {
 
     @Test
     void copySendsWithoutDeleting() throws Exception {
-        List<Message> ms = messages(3);
+        List<Msg> ms = messages(3);
         mover(true).process(ms, hold(ms), Instant.now());
         assertThat(ops.sentBodies()).hasSize(3);
         assertThat(ops.deletes).isEmpty();
@@ -229,7 +229,7 @@ class BatchMoverTest {
 
     @Test
     void onStopHeldMessagesNotYetSentAreReleasedAtOnce() throws Exception {
-        List<Message> ms = messages(15); // two batches; the stop comes before the first
+        List<Msg> ms = messages(15); // two batches; the stop comes before the first
         release.set(true);
 
         mover(false).process(ms, hold(ms), Instant.now());
@@ -240,9 +240,9 @@ class BatchMoverTest {
 
     @Test
     void batchesHoldAtMostTenEntriesWithShortUniqueIds() throws Exception {
-        List<Message> ms = messages(10);
+        List<Msg> ms = messages(10);
         ms = new ArrayList<>(ms);
-        ms.addAll(messages(3).stream().map(m -> m.toBuilder().messageId("x" + m.messageId()).build()).toList());
+        ms.addAll(messages(3).stream().map(m -> m.withId("x" + m.id())).toList());
 
         mover(false).process(ms, hold(ms), Instant.now());
 

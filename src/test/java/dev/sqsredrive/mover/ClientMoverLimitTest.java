@@ -34,11 +34,11 @@ class ClientMoverLimitTest {
         ops.receives.add(List.of(FakeQueueOps.message("p1", "earlier-1"), FakeQueueOps.message("p2", "earlier-2")));
         ops.receives.add(List.of(FakeQueueOps.message("a", "new-a"), FakeQueueOps.message("b", "new-b")));
         ops.receives.add(List.of(FakeQueueOps.message("c", "new-c")));
-        MoverConfig config = new MoverConfig("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq", null, 1, 2L, false,
-                false, List.of(), Duration.ofSeconds(30), 0, Duration.ofMillis(50), false);
+        MoverConfig config = MoverConfig.builder("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq").limit(2L)
+                .visibilityTimeout(Duration.ofSeconds(30)).waitSeconds(0).tick(Duration.ofMillis(50)).toMove(2L).build();
         Journal journal = Journal.open(dir.resolve("j.log"), "{}");
-        ClientMover mover = new ClientMover(config, ops, new Routing(DEST, null, 0, arn -> Optional.empty()),
-                journal, Set.of("p1", "p2"), 2L, null, Clock.systemUTC(), Ticker.system(), Sleeper.real());
+        ClientMover mover = new ClientMover(config, ops.endpoint(), new Routing(DEST, null, 0, arn -> Optional.empty()),
+                journal, Set.of("p1", "p2"), new Clocks(Clock.systemUTC(), Ticker.system(), Sleeper.real()));
 
         MoveSummary summary = mover.run(ProgressListener.none());
 

@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
+import dev.sqsredrive.mover.sqs.QueueOps;
+import dev.sqsredrive.mover.sqs.SqsEndpoint;
+import dev.sqsredrive.mover.sqs.SqsMessages;
+
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -116,5 +120,15 @@ final class FakeQueueOps implements QueueOps {
 
     static Message message(String id, String body) {
         return Message.builder().messageId(id).receiptHandle("rh-" + id).body(body).build();
+    }
+
+    /** The same message as the mover sees it, through the SQS kind's mapping. */
+    static Msg msg(String id, String body) {
+        return SqsMessages.from(message(id, body));
+    }
+
+    /** These scripted calls as the SQS kind the mover works on. */
+    SqsEndpoint endpoint() {
+        return new SqsEndpoint(this);
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.sqsredrive.testing.Deadline;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
+import dev.sqsredrive.mover.sqs.SqsFailures;
 
 /**
  * Held messages never become visible while held, however long a send takes; one whose hold may have lapsed is
@@ -20,12 +20,12 @@ class HeldMessagesTest {
 
     private final FakeQueueOps ops = new FakeQueueOps();
     private final AtomicLong now = new AtomicLong();
-    private final HeldMessages held = new HeldMessages(ops, "dlq", now::get, Duration.ofSeconds(30),
-            new Retry(d -> { }));
+    private final HeldMessages held = new HeldMessages(ops.endpoint().source("dlq"), now::get,
+            Duration.ofSeconds(30), new Retry(d -> { }, SqsFailures.INSTANCE));
 
     @Test
     void extendsTheVisibilityBeforeHalfOfItIsLeft() throws Exception {
-        var hold = held.hold(List.of(FakeQueueOps.message("a", "x"), FakeQueueOps.message("b", "y")), 0);
+        var hold = held.hold(List.of(FakeQueueOps.msg("a", "x"), FakeQueueOps.msg("b", "y")), 0);
         now.set(Duration.ofSeconds(10).toNanos());
         held.keepAlive();
         assertThat(ops.visibilityChanges).isEmpty();
@@ -35,7 +35,7 @@ class HeldMessagesTest {
         awaitVisibilityCalls(2);
         assertThat(ops.visibilityChanges).hasSize(2).allSatisfy(c -> assertThat(c.visibilityTimeout()).isEqualTo(30));
 
-        hold.done(List.of(FakeQueueOps.message("a", "x")));
+        hold.done(List.of(FakeQueueOps.msg("a", "x")));
         now.set(Duration.ofSeconds(40).toNanos());
         keepAliveUntilCalls(3); // once the first extension's answer is in: one call at a time per hold
         assertThat(ops.visibilityChanges).hasSize(3); // only b is still held
@@ -44,7 +44,7 @@ class HeldMessagesTest {
 
     @Test
     void parkedMessagesAreExtendedInLongerStepsAndReleasedAtTheEnd() throws Exception {
-        var hold = held.hold(List.of(FakeQueueOps.message("a", "x")), 0);
+        var hold = held.hold(List.of(FakeQueueOps.msg("a", "x")), 0);
         hold.finish(); // left by a filter: parked until the run ends
         now.set(Duration.ofSeconds(20).toNanos());
         held.keepAlive();
@@ -59,7 +59,7 @@ class HeldMessagesTest {
 
     @Test
     void aFailedExtensionDoesNotCountAsHiddenAndAHoldNearlyUpIsNotSentButReleased() throws Exception {
-        Message a = FakeQueueOps.message("a", "x");
+        Msg a = FakeQueueOps.msg("a", "x");
         var hold = held.hold(List.of(a), 0);
         ops.visibilityError = BatchMoverTest.awsError(503, "ServiceUnavailable");
         now.set(Duration.ofSeconds(16).toNanos());
@@ -74,7 +74,7 @@ class HeldMessagesTest {
 
     @Test
     void aConfirmedExtensionCountsFromWhenItWasSentAndALapseAfterASendIsAdmitted() throws Exception {
-        Message a = FakeQueueOps.message("a", "x");
+        Msg a = FakeQueueOps.msg("a", "x");
         var hold = held.hold(List.of(a), 0);
         now.set(Duration.ofSeconds(16).toNanos());
         held.keepAlive(); // sent at 16 s: hidden until 46 s
@@ -88,16 +88,16 @@ class HeldMessagesTest {
 
     @Test
     void aMessageReceivedAgainIsSentByOneHoldOnly() throws Exception {
-        Message a = FakeQueueOps.message("a", "x");
-        Message aAgain = a.toBuilder().receiptHandle("rh-a-2").build();
+        Msg a = FakeQueueOps.msg("a", "x");
+        Msg aAgain = a.withReceiptHandle("rh-a-2");
         var sending = held.hold(List.of(a), 0);
         assertThat(sending.claim(List.of(a), null).send()).containsExactly(a);
         var later = held.hold(List.of(aAgain), 0);
         assertThat(later.claim(List.of(aAgain), null).send()).as("the first hold is sending it").isEmpty();
         assertThat(later.size()).as("kept hidden, with the fresh receipt handle").isEqualTo(1);
 
-        Message b = FakeQueueOps.message("b", "y");
-        Message bAgain = b.toBuilder().receiptHandle("rh-b-2").build();
+        Msg b = FakeQueueOps.msg("b", "y");
+        Msg bAgain = b.withReceiptHandle("rh-b-2");
         var stale = held.hold(List.of(b), 0);
         var fresh = held.hold(List.of(bAgain), 0);
         assertThat(stale.claim(List.of(b), null).send()).as("the older receive lost it").isEmpty();
@@ -108,8 +108,8 @@ class HeldMessagesTest {
     void keepAliveNeverWaitsForACallAndTheFinalReleaseIsBounded() throws Exception {
         ops.visibilityGate = new CountDownLatch(1); // the endpoint does not answer
         try {
-            held.hold(List.of(FakeQueueOps.message("a", "x")), 0);
-            held.hold(List.of(FakeQueueOps.message("b", "y")), 0);
+            held.hold(List.of(FakeQueueOps.msg("a", "x")), 0);
+            held.hold(List.of(FakeQueueOps.msg("b", "y")), 0);
             now.set(Duration.ofSeconds(16).toNanos());
             long start = System.nanoTime();
             held.keepAlive();

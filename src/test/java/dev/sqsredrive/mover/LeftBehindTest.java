@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import dev.sqsredrive.mover.sqs.SqsFailures;
 import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -26,7 +27,7 @@ class LeftBehindTest {
 
     @Test
     void whatThisRunHoldsAndCouldNotDeleteIsNotLeftBehind() throws Exception {
-        LeftBehind left = LeftBehind.count(counts(62, 62), 10, 2, sleeper);
+        LeftBehind left = LeftBehind.count(counts(62, 62), 10, 2, sleeper, SqsFailures.INSTANCE);
 
         assertThat(left.count()).isEqualTo(50);
         assertThat(left.any()).isTrue();
@@ -36,7 +37,7 @@ class LeftBehindTest {
 
     @Test
     void aCountStillFallingAfterDeletesIsReadAgainUntilItSettles() throws Exception {
-        LeftBehind left = LeftBehind.count(counts(40, 12, 0), 0, 0, sleeper);
+        LeftBehind left = LeftBehind.count(counts(40, 12, 0), 0, 0, sleeper, SqsFailures.INSTANCE);
 
         assertThat(left).isEqualTo(LeftBehind.NONE);
         assertThat(left.any()).isFalse();
@@ -45,7 +46,7 @@ class LeftBehindTest {
 
     @Test
     void aCountThatKeepsFallingIsReadAtMostAFewTimes() throws Exception {
-        LeftBehind left = LeftBehind.count(counts(90, 80, 70, 60, 50, 40, 30), 0, 0, sleeper);
+        LeftBehind left = LeftBehind.count(counts(90, 80, 70, 60, 50, 40, 30), 0, 0, sleeper, SqsFailures.INSTANCE);
 
         assertThat(left.count()).isEqualTo(50);
         assertThat(slept).filteredOn(LeftBehind.BETWEEN_READS::equals).hasSize(LeftBehind.MAX_READS - 1);
@@ -58,7 +59,7 @@ class LeftBehindTest {
                     .errorCode("AccessDenied").errorMessage("not allowed").build()).build();
         };
 
-        LeftBehind left = LeftBehind.count(refused, 0, 0, sleeper);
+        LeftBehind left = LeftBehind.count(refused, 0, 0, sleeper, SqsFailures.INSTANCE);
 
         assertThat(left.count()).isNull();
         assertThat(left.any()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import dev.sqsredrive.mover.sqs.SqsMessages;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -30,7 +31,7 @@ class MessageCopyTest {
 
     @Test
     void carriesBodyAttributesAndOnlyTheTraceHeaderAsSystemAttribute() {
-        var entry = MessageCopy.entry(dlqMessage(), "m0", false);
+        var entry = SqsMessages.entry(SqsMessages.from(dlqMessage()), "m0", false);
         assertThat(entry.messageBody()).isEqualTo("héllo");
         assertThat(entry.messageAttributes()).isEqualTo(ATTRIBUTES);
         assertThat(entry.messageSystemAttributes()).containsOnlyKeys(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER);
@@ -43,10 +44,10 @@ class MessageCopyTest {
     @Test
     void fifoGetsTheGroupAndADeterministicDeduplicationId() {
         Message m = dlqMessage();
-        var entry = MessageCopy.entry(m, "m0", true);
+        var entry = SqsMessages.entry(SqsMessages.from(m), "m0", true);
         assertThat(entry.messageGroupId()).isEqualTo("g1");
         assertThat(entry.messageDeduplicationId()).isEqualTo("mid");
-        assertThat(MessageCopy.entry(m, "m1", true).messageDeduplicationId()).isEqualTo("mid"); // a resend: the same
+        assertThat(SqsMessages.entry(SqsMessages.from(m), "m1", true).messageDeduplicationId()).isEqualTo("mid"); // a resend: the same
     }
 
     @Test
@@ -56,14 +57,14 @@ class MessageCopyTest {
         Message first = dlqMessage().toBuilder().messageId("mid-1").attributes(sameDedup).build();
         Message second = dlqMessage().toBuilder().messageId("mid-2").attributes(sameDedup).build();
 
-        assertThat(MessageCopy.entry(first, "m0", true).messageDeduplicationId()).isEqualTo("mid-1");
-        assertThat(MessageCopy.entry(second, "m1", true).messageDeduplicationId()).isEqualTo("mid-2");
+        assertThat(SqsMessages.entry(SqsMessages.from(first), "m0", true).messageDeduplicationId()).isEqualTo("mid-1");
+        assertThat(SqsMessages.entry(SqsMessages.from(second), "m1", true).messageDeduplicationId()).isEqualTo("mid-2");
     }
 
     @Test
     void sizeCountsBodyAndEachAttributesNameTypeAndValue() {
         // body 6 bytes (é is 2); "s"+"String"+"v" = 8; "b"+"Binary.x"+2 bytes = 11
-        assertThat(MessageCopy.size(dlqMessage())).isEqualTo(6 + 8 + 11);
+        assertThat(MessageCopy.size(SqsMessages.from(dlqMessage()))).isEqualTo(6 + 8 + 11);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.sqsredrive.aws.RedriveException;
 import org.junit.jupiter.api.Test;
+import dev.sqsredrive.mover.sqs.SqsMessages;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -17,12 +18,12 @@ class MessageFilterTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
-    private static final Message M = Message.builder().messageId("1").body("order 42 failed: timeout")
+    private static final Msg M = SqsMessages.from(Message.builder().messageId("1").body("order 42 failed: timeout")
             .messageAttributes(Map.of("tenant", MessageAttributeValue.builder().dataType("String")
                     .stringValue("acme-eu").build()))
             .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP,
                     Long.toString(NOW.minusSeconds(3 * 3600).toEpochMilli())))
-            .build();
+            .build());
 
     private static boolean matches(String expr) {
         return MessageFilter.parse(expr).matches(M, NOW);

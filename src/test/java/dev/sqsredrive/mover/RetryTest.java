@@ -8,19 +8,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import dev.sqsredrive.mover.sqs.SqsFailures;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class RetryTest {
 
     @Test
     void throttlingAndServerFaultsAreRetriedSenderFaultsAreNot() {
-        assertThat(Retry.retryable(BatchMoverTest.awsError(400, "RequestThrottled"))).isTrue();
-        assertThat(Retry.retryable(BatchMoverTest.awsError(400, "KMS.ThrottlingException"))).isTrue();
-        assertThat(Retry.retryable(BatchMoverTest.awsError(500, "InternalError"))).isTrue();
-        assertThat(Retry.retryable(BatchMoverTest.awsError(503, "ServiceUnavailable"))).isTrue();
-        assertThat(Retry.retryable(SdkClientException.create("connection reset"))).isTrue();
-        assertThat(Retry.retryable(BatchMoverTest.awsError(400, "InvalidParameterValue"))).isFalse();
-        assertThat(Retry.retryable(BatchMoverTest.awsError(403, "AccessDenied"))).isFalse();
+        assertThat(retryable(BatchMoverTest.awsError(400, "RequestThrottled"))).isTrue();
+        assertThat(retryable(BatchMoverTest.awsError(400, "KMS.ThrottlingException"))).isTrue();
+        assertThat(retryable(BatchMoverTest.awsError(500, "InternalError"))).isTrue();
+        assertThat(retryable(BatchMoverTest.awsError(503, "ServiceUnavailable"))).isTrue();
+        assertThat(retryable(SdkClientException.create("connection reset"))).isTrue();
+        assertThat(retryable(BatchMoverTest.awsError(400, "InvalidParameterValue"))).isFalse();
+        assertThat(retryable(BatchMoverTest.awsError(403, "AccessDenied"))).isFalse();
         assertThat(Retry.retryable(new EntryError("RequestThrottled", "", false))).isTrue();
         assertThat(Retry.retryable(new EntryError("InvalidMessageContents", "", true))).isFalse();
     }
@@ -38,7 +39,8 @@ class RetryTest {
     void anEndpointThatDoesNotAnswerCostsTheBudgetNotEveryAttempt() throws Exception {
         AtomicLong now = new AtomicLong();
         AtomicInteger attempts = new AtomicInteger();
-        Retry retry = new Retry(d -> now.addAndGet(d.toNanos()), now::get, Duration.ofSeconds(25), () -> Long.MAX_VALUE);
+        Retry retry = new Retry(d -> now.addAndGet(d.toNanos()), now::get, Duration.ofSeconds(25), () -> Long.MAX_VALUE,
+                SqsFailures.INSTANCE);
 
         Retry.Outcome out = retry.run(List.of("a"), e -> e, es -> {
             attempts.incrementAndGet();
@@ -56,7 +58,7 @@ class RetryTest {
         AtomicLong now = new AtomicLong(Duration.ofSeconds(5).toNanos());
         AtomicInteger attempts = new AtomicInteger();
         Retry retry = new Retry(d -> now.addAndGet(d.toNanos()), now::get, Duration.ofMinutes(1),
-                () -> Duration.ofSeconds(4).toNanos());
+                () -> Duration.ofSeconds(4).toNanos(), SqsFailures.INSTANCE);
 
         Retry.Outcome out = retry.run(List.of("a"), e -> e, es -> {
             attempts.incrementAndGet();
@@ -65,5 +67,10 @@ class RetryTest {
 
         assertThat(attempts.get()).isZero();
         assertThat(out.failed()).containsKey("a");
+    }
+
+    /** Whether the mover retries a call that failed so: the SQS kind's reading of the SDK's exception. */
+    private static boolean retryable(RuntimeException e) {
+        return SqsFailures.INSTANCE.classify(e).retryable();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import dev.sqsredrive.mover.sqs.SqsMessages;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -16,10 +17,10 @@ class RoutingTest {
     private static final Destination PAYMENTS = new Destination("u2", "arn:aws:sqs:us-east-1:1:payments", false, 1024);
     private static final Destination TO = new Destination("u3", "arn:aws:sqs:us-east-1:1:to", false, 1024);
 
-    private static Message from(String arn) {
+    private static Msg from(String arn) {
         var b = Message.builder().messageId("m").body("b");
-        return arn == null ? b.build() : b.attributes(Map.of(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN,
-                arn)).build();
+        return SqsMessages.from(arn == null ? b.build() : b.attributes(Map.of(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN,
+                arn)).build());
     }
 
     private final AtomicInteger lookups = new AtomicInteger();

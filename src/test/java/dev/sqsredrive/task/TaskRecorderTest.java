@@ -123,7 +123,7 @@ class TaskRecorderTest {
     }
 
     private static MoveSummary summary(MoveSummary.Outcome outcome, long moved) {
-        return new MoveSummary(outcome, moved, 0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, LeftBehind.NONE, Map.of(), null, null);
+        return new MoveSummary(outcome, MoveSummary.Counts.moved(moved), MoveSummary.Timing.NONE, LeftBehind.NONE, null, null);
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {

@@ -1,6 +1,8 @@
-package dev.sqsredrive.mover;
+package dev.sqsredrive.mover.sqs;
 
 import java.util.List;
+
+import dev.sqsredrive.mover.BatchResult;
 
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;

@@ -1,4 +1,4 @@
-package dev.sqsredrive.mover;
+package dev.sqsredrive.mover.sqs;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import dev.sqsredrive.mover.BatchResult;
+import dev.sqsredrive.mover.EntryError;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;

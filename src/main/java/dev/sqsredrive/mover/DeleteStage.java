@@ -1,0 +1,52 @@
+package dev.sqsredrive.mover;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The last stage: deletes from the source, with this receive's receipt handles, exactly the messages a
+ * sink confirmed (or an earlier run's journal says were delivered). What the source does not confirm
+ * deleted is released, so that this run receives it again and only deletes it.
+ */
+final class DeleteStage {
+
+    private final Source source;
+    private final Retry retry;
+    private final RunState state;
+
+    DeleteStage(Source source, Retry retry, RunState state) {
+        this.source = source;
+        this.retry = retry;
+        this.state = state;
+    }
+
+    /** @return the MessageIds the source confirmed deleted */
+    Set<String> delete(List<Msg> messages, HeldMessages.Hold hold) throws InterruptedException {
+        if (messages.isEmpty()) {
+            return Set.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Msg> byEntryId = new LinkedHashMap<>();
+        for (Msg m : messages) {
+            String id = "d" + entries.size();
+            byEntryId.put(id, m);
+            entries.add(new Entry(id, m));
+        }
+        Retry.Outcome out = retry.run(entries, Entry::id, source::delete, () -> { });
+        List<Msg> deleted = new ArrayList<>();
+        List<Msg> notDeleted = new ArrayList<>();
+        byEntryId.forEach((id, m) -> (out.succeeded().contains(id) ? deleted : notDeleted).add(m));
+        List<String> ids = deleted.stream().map(Msg::id).toList();
+        state.deleted(ids);
+        hold.done(deleted);
+        if (!notDeleted.isEmpty()) {
+            // Delivered, still in the DLQ: released so that this run receives it again and only deletes it.
+            notDeleted.forEach(m -> state.deleteFailed().add(m.id()));
+            hold.release(notDeleted);
+        }
+        return Set.copyOf(ids);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.sqsredrive.mover;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A message as the mover sees it, whatever kind of queue it came from: the SQS kind maps the SDK's
+ * {@code Message} to this and back, so nothing in the mover but that kind knows the SDK.
+ *
+ * @param id            the MessageId the source gave it: stable while it stays in the source
+ * @param receiptHandle what deletes it or changes its visibility; new with every receive
+ * @param body          the body, as received
+ * @param attributes    the message attributes, by name, every data type kept as received
+ * @param system        the system attributes the mover reads or carries over
+ */
+public record Msg(String id, String receiptHandle, String body, Map<String, MsgAttribute> attributes,
+                  Map<SystemAttribute, String> system) {
+
+    /** The system attributes the mover reads (routing, filters, FIFO) or carries over (the trace header). */
+    public enum SystemAttribute {
+        MESSAGE_GROUP_ID, MESSAGE_DEDUPLICATION_ID, AWS_TRACE_HEADER, DEAD_LETTER_QUEUE_SOURCE_ARN,
+        SENT_TIMESTAMP, APPROXIMATE_RECEIVE_COUNT
+    }
+
+    public Msg {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        system = system == null || system.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(system));
+    }
+
+    /** A message with a body only (tests, and kinds whose messages carry nothing else). */
+    public static Msg of(String id, String receiptHandle, String body) {
+        return new Msg(id, receiptHandle, body, Map.of(), Map.of());
+    }
+
+    public String attribute(SystemAttribute name) {
+        return system.get(name);
+    }
+
+    /** The FIFO group, or null for a standard queue's message. */
+    public String groupId() {
+        return system.get(SystemAttribute.MESSAGE_GROUP_ID);
+    }
+
+    public Msg withReceiptHandle(String handle) {
+        return new Msg(id, handle, body, attributes, system);
+    }
+
+    public Msg withId(String newId) {
+        return new Msg(newId, receiptHandle, body, attributes, system);
+    }
+
+    public Msg withAttributes(Map<String, MsgAttribute> newAttributes) {
+        return new Msg(id, receiptHandle, body, newAttributes, system);
+    }
+
+    public Msg withSystem(Map<SystemAttribute, String> newSystem) {
+        return new Msg(id, receiptHandle, body, attributes, newSystem);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sqsredrive.mover;
+
+import java.util.Set;
+
+/**
+ * What the stages of one run share: the counts, the journal, the MessageIds waiting for their delete, those
+ * whose delete failed, and the FIFO groups held back for the rest of the run.
+ *
+ * @param journal      where sends and deletes are recorded; null when nothing is deleted (copy, dry run)
+ * @param pending      MessageIds sent (by this run or an earlier one) but not yet deleted
+ * @param deleteFailed MessageIds this run sent whose delete has failed so far
+ * @param brokenGroups FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for
+ *                     the rest of the run (a lapsed hold can bring the failed message and its followers back
+ *                     in a later receive)
+ */
+record RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed,
+                BrokenGroups brokenGroups) {
+
+    RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed) {
+        this(counters, journal, pending, deleteFailed, new BrokenGroups());
+    }
+
+    /** A delete was confirmed: no longer waiting for one, in this run or a later one. */
+    void deleted(java.util.List<String> ids) {
+        journal.deleted(ids);
+        ids.forEach(pending::remove);
+        ids.forEach(deleteFailed::remove);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.sqsredrive.mover.sqs;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.sqsredrive.mover.Entry;
+import dev.sqsredrive.mover.Msg;
+import dev.sqsredrive.mover.MsgAttribute;
+import dev.sqsredrive.mover.MessageCopy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The SDK's messages and batch entries to the mover's {@link Msg} and back. What a copy carries over is
+ * {@link MessageCopy}'s rule; this only spells it in SQS's terms: the body, every message attribute as
+ * received, AWSTraceHeader (the only system attribute a sender may set), and for a FIFO destination the
+ * group and the deduplication id.
+ */
+public final class SqsMessages {
+
+    private static final Map<Msg.SystemAttribute, MessageSystemAttributeName> SYSTEM = Map.of(
+            Msg.SystemAttribute.MESSAGE_GROUP_ID, MessageSystemAttributeName.MESSAGE_GROUP_ID,
+            Msg.SystemAttribute.MESSAGE_DEDUPLICATION_ID, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID,
+            Msg.SystemAttribute.AWS_TRACE_HEADER, MessageSystemAttributeName.AWS_TRACE_HEADER,
+            Msg.SystemAttribute.DEAD_LETTER_QUEUE_SOURCE_ARN, MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN,
+            Msg.SystemAttribute.SENT_TIMESTAMP, MessageSystemAttributeName.SENT_TIMESTAMP,
+            Msg.SystemAttribute.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+
+    private SqsMessages() {
+    }
+
+    public static Msg from(Message m) {
+        Map<String, MsgAttribute> attributes = new LinkedHashMap<>();
+        if (m.hasMessageAttributes()) {
+            m.messageAttributes().forEach((name, v) -> attributes.put(name, new MsgAttribute(v.dataType(),
+                    v.stringValue(), v.binaryValue() == null ? null : v.binaryValue().asByteArray())));
+        }
+        Map<Msg.SystemAttribute, String> system = new EnumMap<>(Msg.SystemAttribute.class);
+        if (m.hasAttributes()) {
+            SYSTEM.forEach((ours, sqs) -> {
+                String value = m.attributes().get(sqs);
+                if (value != null) {
+                    system.put(ours, value);
+                }
+            });
+        }
+        return new Msg(m.messageId(), m.receiptHandle(), m.body(), attributes, system);
+    }
+
+    public static List<Msg> from(List<Message> messages) {
+        List<Msg> out = new ArrayList<>(messages.size());
+        messages.forEach(m -> out.add(from(m)));
+        return out;
+    }
+
+    /** The SendMessageBatch entry that copies this message. */
+    public static SendMessageBatchRequestEntry entry(Msg m, String entryId, boolean fifoDestination) {
+        var entry = SendMessageBatchRequestEntry.builder().id(entryId).messageBody(m.body());
+        if (!m.attributes().isEmpty()) {
+            entry.messageAttributes(attributes(m.attributes()));
+        }
+        String trace = m.attribute(Msg.SystemAttribute.AWS_TRACE_HEADER);
+        if (trace != null) {
+            entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                    MessageSystemAttributeValue.builder().dataType("String").stringValue(trace).build()));
+        }
+        if (fifoDestination) {
+            entry.messageGroupId(m.groupId());
+            entry.messageDeduplicationId(MessageCopy.deduplicationId(m));
+        }
+        return entry.build();
+    }
+
+    static List<SendMessageBatchRequestEntry> sends(List<Entry> entries, boolean fifo) {
+        return entries.stream().map(e -> entry(e.message(), e.id(), fifo)).toList();
+    }
+
+    static List<DeleteMessageBatchRequestEntry> deletes(List<Entry> entries) {
+        return entries.stream().map(e -> DeleteMessageBatchRequestEntry.builder().id(e.id())
+                .receiptHandle(e.message().receiptHandle()).build()).toList();
+    }
+
+    static List<ChangeMessageVisibilityBatchRequestEntry> visibility(List<Entry> entries, int seconds) {
+        return entries.stream().map(e -> ChangeMessageVisibilityBatchRequestEntry.builder().id(e.id())
+                .receiptHandle(e.message().receiptHandle()).visibilityTimeout(seconds).build()).toList();
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(Map<String, MsgAttribute> attributes) {
+        Map<String, MessageAttributeValue> out = new LinkedHashMap<>();
+        attributes.forEach((name, a) -> {
+            var v = MessageAttributeValue.builder().dataType(a.dataType());
+            if (a.stringValue() != null) {
+                v.stringValue(a.stringValue());
+            }
+            if (a.binaryValue() != null) {
+                v.binaryValue(SdkBytes.fromByteArray(a.binaryValue()));
+            }
+            out.put(name, v.build());
+        });
+        return out;
+    }
+}
