@@ -3,6 +3,8 @@ package dev.sqsredrive.aws;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -22,6 +24,8 @@ public final class AwsErrors {
     private static final Set<String> THROTTLED = Set.of(
             "RequestThrottled", "ThrottlingException", "Throttling", "KMS.ThrottlingException");
 
+    private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
+
     private AwsErrors() {
     }
 
@@ -34,22 +38,34 @@ public final class AwsErrors {
 
     /** True when SQS said the queue does not exist, whichever spelling the endpoint uses. */
     public static boolean isNotFound(Throwable e) {
-        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                && NOT_FOUND.contains(ase.awsErrorDetails().errorCode());
+        return e instanceof AwsServiceException && NOT_FOUND.contains(errorCode(e));
     }
 
     /** Errors that a later attempt may not meet: throttling and server faults. Sender faults are final. */
     public static boolean isRetryable(Throwable e) {
         if (e instanceof AwsServiceException ase) {
-            String code = ase.awsErrorDetails() == null ? "" : ase.awsErrorDetails().errorCode();
+            String code = errorCode(ase);
             return THROTTLED.contains(code) || ase.statusCode() >= 500 || ase.isThrottlingException();
         }
         return e instanceof SdkClientException;
     }
 
+    /**
+     * The error code SQS answered, or "" when there is none. An answer in the query protocol's XML form (from an
+     * endpoint, or a proxy in front of it, that speaks it whatever the request) leaves the JSON client without a
+     * code: it is read from the XML's {@code <Code>} then, so XML throttling is retried like JSON throttling.
+     */
     public static String errorCode(Throwable e) {
-        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                ? String.valueOf(ase.awsErrorDetails().errorCode()) : "";
+        if (!(e instanceof AwsServiceException ase) || ase.awsErrorDetails() == null) {
+            return "";
+        }
+        String code = ase.awsErrorDetails().errorCode();
+        if (code != null && !code.isBlank()) {
+            return code;
+        }
+        var raw = ase.awsErrorDetails().rawResponse();
+        Matcher xml = raw == null ? null : XML_CODE.matcher(raw.asUtf8String());
+        return xml != null && xml.find() ? xml.group(1).strip() : "";
     }
 
     static String describe(SdkException e, String subject) {

@@ -76,6 +76,12 @@ class ClientMoverFaultTest {
                 scenario("RequestThrottled on receives and deletes",
                         FaultRule.on("ReceiveMessage", throttle(), 1, 2, 2),
                         FaultRule.on("DeleteMessageBatch", throttle(), 1, 2, 2)),
+                // an endpoint (or a proxy in front of it) answering in the query protocol's XML form
+                scenario("RequestThrottled in XML on sends",
+                        FaultRule.on("SendMessageBatch", Fault.throttle("RequestThrottled", true), 1, 2, 3)),
+                scenario("KMS.ThrottlingException, JSON and XML, on deletes",
+                        FaultRule.on("DeleteMessageBatch", Fault.throttle("KMS.ThrottlingException", false), 1, 2, 2),
+                        FaultRule.on("DeleteMessageBatch", Fault.throttle("KMS.ThrottlingException", true), 2, 2, 2)),
                 scenario("HTTP 500 on sends", FaultRule.on("SendMessageBatch", serverError(500), 1, 2, 3)),
                 scenario("HTTP 503 on receives and deletes",
                         FaultRule.on("ReceiveMessage", serverError(503), 2, 2, 2),

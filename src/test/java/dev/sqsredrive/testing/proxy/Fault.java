@@ -12,8 +12,12 @@ public sealed interface Fault {
     record ServerError(int status) implements Fault {
     }
 
-    /** Answers RequestThrottled (HTTP 400, in the request's protocol: JSON or query/XML); not forwarded. */
-    record Throttle() implements Fault {
+    /**
+     * Answers a throttling error with this code (RequestThrottled, KMS.ThrottlingException; HTTP 400) in the
+     * request's protocol (JSON or query/XML), or as XML whatever the request spoke when {@code xml} is set (an
+     * endpoint or a proxy in front of it that answers in the query protocol's form); not forwarded.
+     */
+    record Throttle(String code, boolean xml) implements Fault {
     }
 
     /** Resets the TCP connection before forwarding: the server never sees the call. */
@@ -61,7 +65,11 @@ public sealed interface Fault {
     }
 
     static Fault throttle() {
-        return new Throttle();
+        return new Throttle("RequestThrottled", false);
+    }
+
+    static Fault throttle(String code, boolean xml) {
+        return new Throttle(code, xml);
     }
 
     static Fault resetBeforeForward() {

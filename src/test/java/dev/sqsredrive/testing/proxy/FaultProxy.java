@@ -168,7 +168,7 @@ public final class FaultProxy implements AutoCloseable {
         Http1.Response response;
         switch (fault) {
             case Fault.ServerError e -> response = SqsWire.serverError(json, e.status());
-            case Fault.Throttle t -> response = SqsWire.throttled(json);
+            case Fault.Throttle t -> response = SqsWire.throttled(json && !t.xml(), t.code());
             case Fault.ResetBeforeForward r -> {
                 reset(socket);
                 return false;

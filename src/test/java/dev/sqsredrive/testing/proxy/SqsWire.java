@@ -41,8 +41,8 @@ final class SqsWire {
         return "unknown";
     }
 
-    static Http1.Response throttled(boolean json) {
-        return error(json, 400, "RequestThrottled", true, "Rate exceeded (injected by FaultProxy)");
+    static Http1.Response throttled(boolean json, String code) {
+        return error(json, 400, code, true, "Rate exceeded (injected by FaultProxy)");
     }
 
     static Http1.Response serverError(boolean json, int status) {
