@@ -68,7 +68,12 @@ public final class SqsClients implements AutoCloseable {
      * twice, and the mover must say so).
      */
     public SqsClient withoutRetries(QueueRef queue) {
-        return withoutRetriesByRegion.computeIfAbsent(settings.regionFor(queue), r -> build(r, 1));
+        return withoutRetriesForRegion(settings.regionFor(queue));
+    }
+
+    /** One attempt per call, for callers that retry themselves (a resend may do the same thing twice). */
+    public SqsClient withoutRetriesForRegion(String region) {
+        return withoutRetriesByRegion.computeIfAbsent(region, r -> build(r, 1));
     }
 
     /** The client for the configured region, for calls that name no queue. */

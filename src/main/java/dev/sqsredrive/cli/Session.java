@@ -113,7 +113,9 @@ final class Session implements AutoCloseable {
 
     /** The native-task API of the region a queue ARN lives in. */
     NativeTasks nativeTasks(String queueArn) {
-        return new NativeTasks(clients().forRegion(QueueArns.region(queueArn)));
+        String region = QueueArns.region(queueArn);
+        return new NativeTasks(clients().forRegion(region), clients().withoutRetriesForRegion(region),
+                context.clock(), context.sleeper());
     }
 
     Path stateDir() {

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResponse;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskRequest;
@@ -101,5 +104,47 @@ class NativeTasksTest {
         assertThatThrownBy(() -> refusingStart(code, message).start(ARN, null, null))
                 .isInstanceOf(RedriveException.class)
                 .hasMessage("SQS refused move task from 'orders-dlq': " + message + " (" + code + ")");
+    }
+
+    /**
+     * AWS lists no handle once a task has ended (ElasticMQ keeps it, so this is AWS-only): a start whose answer
+     * was lost, and whose task already ended, is said as such rather than started a second time.
+     */
+    @Test
+    void aLostStartWhoseTaskAlreadyEndedOnAwsIsSaidNotStartedAgain() {
+        int[] starts = {0};
+        SqsClient aws = new SqsClient() {
+            @Override
+            public StartMessageMoveTaskResponse startMessageMoveTask(StartMessageMoveTaskRequest request) {
+                starts[0]++;
+                throw SdkClientException.create("Unable to execute HTTP request: Connection reset",
+                        new java.net.SocketException("Connection reset"));
+            }
+
+            @Override
+            public ListMessageMoveTasksResponse listMessageMoveTasks(ListMessageMoveTasksRequest request) {
+                return ListMessageMoveTasksResponse.builder().results(ListMessageMoveTasksResultEntry.builder()
+                        .status("COMPLETED").sourceArn(ARN).approximateNumberOfMessagesMoved(3L)
+                        .startedTimestamp(Instant.parse("2026-12-01T12:00:01Z").toEpochMilli()).build()).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "sqs";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        NativeTasks tasks = new NativeTasks(aws, aws,
+                java.time.Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC), d -> { });
+
+        assertThatThrownBy(() -> tasks.start(ARN, null, null))
+                .isInstanceOfSatisfying(RedriveException.class,
+                        e -> assertThat(e.kind()).isEqualTo(RedriveException.Kind.AWS))
+                .hasMessage("the answer to the start was lost, and the task it started on 'orders-dlq' has already"
+                        + " ended (COMPLETED): 'redrive list orders-dlq' shows it");
+        assertThat(starts[0]).as("sent once, never resent").isEqualTo(1);
     }
 }
