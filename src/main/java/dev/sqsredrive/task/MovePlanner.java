@@ -1,10 +1,13 @@
 package dev.sqsredrive.task;
 
+import java.util.List;
 
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
+import dev.sqsredrive.mover.QueueKinds;
+import dev.sqsredrive.mover.sqs.SqsKind;
 
 /**
  * Checks a requested move before anything moves: every rule SQS would enforce is enforced here first,
@@ -32,11 +35,24 @@ public final class MovePlanner {
         checkQueues(source, destination);
     }
 
+    /**
+     * The kinds a queue reference is tried against, in order: SQS takes any word (a name), so a kind with a
+     * prefix of its own (files, next) goes before it.
+     */
+    static final QueueKinds KINDS = new QueueKinds(List.of(SqsKind.INSTANCE));
+
+    /** A reference that the chain gives to the SQS kind; another kind's is not yet movable here. */
+    static QueueRef sqsQueue(String reference) {
+        QueueKinds.Parsed parsed = KINDS.parse(reference);
+        return parsed.as(SqsKind.INSTANCE, QueueRef.class).orElseThrow(() -> RedriveException.usage(
+                "'" + reference + "' is a " + parsed.kind().name() + ", which this command cannot move yet"));
+    }
+
     /** The checks on source and destination that need no AWS call (any mode). */
     public static void checkQueues(String source, String destination) {
-        QueueRef src = QueueRef.parse(source);
+        QueueRef src = sqsQueue(source);
         if (destination != null) {
-            QueueRef dst = QueueRef.parse(destination);
+            QueueRef dst = sqsQueue(destination);
             if (src.input().strip().equals(dst.input().strip())) {
                 throw RedriveException.usage("source and destination are the same queue ('" + source + "')");
             }
@@ -58,8 +74,8 @@ public final class MovePlanner {
      * plan may name no source queue (fine for the client-side mover, not for a native task).
      */
     public MovePlan resolve(String source, String destination, Integer rate) {
-        ResolvedQueue src = resolver.resolve(QueueRef.parse(source));
-        ResolvedQueue dst = destination == null ? null : resolver.resolve(QueueRef.parse(destination));
+        ResolvedQueue src = resolver.resolve(sqsQueue(source));
+        ResolvedQueue dst = destination == null ? null : resolver.resolve(sqsQueue(destination));
         if (dst != null && src.arn().equals(dst.arn())) {
             throw RedriveException.usage("source and destination are the same queue (" + src.arn() + ")");
         }
