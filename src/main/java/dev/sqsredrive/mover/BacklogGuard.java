@@ -35,7 +35,12 @@ final class BacklogGuard implements SendGuard {
 
     @Override
     public boolean await(Destination to, int messages) throws InterruptedException {
-        return pressure.gate(to.name(), () -> depth(to)).await(stopping);
+        Backpressure.Gate gate = pressure.gate(to.name(), () -> depth(to));
+        if (!gate.await(stopping)) {
+            return false;
+        }
+        gate.sending(messages);
+        return true;
     }
 
     private long depth(Destination to) {
