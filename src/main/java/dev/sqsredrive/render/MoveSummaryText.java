@@ -26,7 +26,8 @@ public final class MoveSummaryText {
     /** The result line on stdout, e.g. "COMPLETED  moved 300  failed 0  ...". */
     public static String line(String status, MoveSummary s) {
         return status + "  moved " + s.moved() + "  failed " + s.failed() + "  skipped " + s.skipped()
-                + "  duplicates possible " + s.duplicatesPossible() + "  returned " + s.returned()
+                + "  duplicates possible " + s.duplicatesPossible()
+                + (s.returned() > 0 ? "  returned " + s.returned() : "") // one pass: only a run that saw returns
                 + "  elapsed " + String.format(Locale.ROOT, "%.1fs", seconds(s))
                 + "  " + rate(s.achievedRate());
     }

@@ -81,7 +81,7 @@ class SafeRedriveRunTest extends ElasticMqCliTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(count(r, "moved")).isEqualTo(40);
-        assertThat(count(r, "returned")).isZero();
+        assertThat(r.out()).as(r.toString()).doesNotContain("returned");
         assertThat(queues.depth(dlq)).isZero();
     }
 
