@@ -104,6 +104,11 @@ final class AnswerWatch {
             }
 
             @Override
+            public long visibleDepth() {
+                return watch("GetQueueAttributes", sink::endpoint, sink::visibleDepth);
+            }
+
+            @Override
             public String endpoint() {
                 return sink.endpoint();
             }

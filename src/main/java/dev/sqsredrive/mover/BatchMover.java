@@ -51,17 +51,27 @@ final class BatchMover {
      * @param moved   messages moved (sent, or deleted after an earlier run's send), or in a dry run that would move
      * @param counted what --limit counts of them: not a delete that finishes an earlier run's send, which that
      *                run's limit counted
+     * @param returned messages that came back (moved by this run before): left in the DLQ
      */
-    record Done(int moved, int counted) {
+    record Done(int moved, int counted, int returned) {
+
+        Done(int moved, int counted) {
+            this(moved, counted, 0);
+        }
     }
 
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
         MoveCounters counters = state.counters();
         List<Msg> deleteOnly = new ArrayList<>();
         Map<Destination, List<Msg>> byDestination = new LinkedHashMap<>();
+        List<Msg> cameBack = new ArrayList<>();
         for (Msg m : messages) {
             if (state.journal() != null && state.pending().contains(m.id())) {
                 deleteOnly.add(m); // sent before, by this run or a crashed one: finish it, do not send again
+                continue;
+            }
+            if (state.onePass().cameBack(m)) {
+                cameBack.add(m); // one pass: left in the DLQ, and its FIFO group is not broken by it
                 continue;
             }
             if (!MessageFilter.all(config.filters(), m, now)) {
@@ -81,6 +91,7 @@ final class BatchMover {
             }
             byDestination.computeIfAbsent(route.destination(), d -> new ArrayList<>()).add(m);
         }
+        releaseFifo(cameBack, hold);
         if (dryRun != null) {
             byDestination.forEach((d, ms) -> ms.forEach(m -> dryRun.add(d.name(), m)));
             int wouldMove = byDestination.values().stream().mapToInt(List::size).sum();
@@ -102,6 +113,18 @@ final class BatchMover {
         for (Map.Entry<Destination, List<Msg>> e : byDestination.entrySet()) {
             sent += sends.send(e.getKey(), e.getValue(), hold, refusedGroups);
         }
-        return new Done(deleted + sent, sent);
+        return new Done(deleted + sent, sent, cameBack.size());
+    }
+
+    /**
+     * A returned message of a standard queue stays parked (hidden) until the run ends, like a filtered one:
+     * released at once, ElasticMQ hands it back on every receive and the scan never gets past it. A FIFO one
+     * is released at once instead: parked, it would hide the rest of its group for the whole run.
+     */
+    private static void releaseFifo(List<Msg> cameBack, HeldMessages.Hold hold) throws InterruptedException {
+        List<Msg> fifo = cameBack.stream().filter(m -> BrokenGroups.groupOf(m) != null).toList();
+        if (!fifo.isEmpty()) {
+            hold.release(fifo);
+        }
     }
 }

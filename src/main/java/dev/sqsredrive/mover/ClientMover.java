@@ -1,6 +1,7 @@
 package dev.sqsredrive.mover;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.QueueArns;
+import dev.sqsredrive.mover.guard.Backpressure;
+import dev.sqsredrive.mover.guard.Canary;
+import dev.sqsredrive.mover.guard.ReturnBreaker;
 
 /**
  * The client-side mover: {@code concurrency} {@link Workers}, each looping receive (long poll, up to 10) →
@@ -45,6 +49,8 @@ public final class ClientMover {
     private final DryRunReport dryRun;
     private final InFlightWait inFlight;
     private final SilenceGuard silence;
+    private final OnePass onePass;
+    private final GuardWatch guards;
     private volatile int notReleased;
     private volatile long startedAt;
 
@@ -65,7 +71,12 @@ public final class ClientMover {
         Map<Destination, Sink> sinks = new ConcurrentHashMap<>();
         Set<String> waiting = ConcurrentHashMap.newKeySet();
         waiting.addAll(pending);
-        this.state = new RunState(new MoveCounters(), journal, waiting, ConcurrentHashMap.newKeySet());
+        MoveCounters counters = new MoveCounters();
+        this.onePass = new OnePass(counters, new ReturnBreaker(config.maxReturned()), config.canary() == null ? null
+                : Canary.of(config.canary(), config.canaryWait(), config.maxReturned(), clocks.ticker()),
+                clocks.ticker(), config.copy());
+        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(), new BrokenGroups(),
+                onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
         // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
@@ -73,16 +84,25 @@ public final class ClientMover {
         Duration budget = queues.attemptTimeout().multipliedBy(2);
         Retry retry = new Retry(clocks.sleeper(), clocks.ticker(),
                 budget.compareTo(Retry.RIDE_OUT) > 0 ? budget : Retry.RIDE_OUT, stop::stopBy, failures);
-        SendGuard rate = new RatePacer(config.rate() == null || config.dryRun() ? null
+        SendGuard guard = new RatePacer(config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), clocks.ticker()), clocks.ticker(),
                 stop.signal(), stop::releaseRequested);
+        java.util.function.Function<Destination, Sink> sinkOf =
+                d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd)));
+        Backpressure pressure = config.maxBacklog() == null || config.dryRun() ? null
+                : new Backpressure(config.maxBacklog(), clocks.ticker(), clocks.sleeper());
+        if (pressure != null) { // the backlog first: the rate admits right before the send
+            guard = new BacklogGuard(pressure, config.maxBacklog(), sinkOf, failures,
+                    () -> stop.reason() != null && stop.reason() != StopReason.DRAINED).then(guard);
+        }
+        this.guards = new GuardWatch(onePass, pressure, source, failures, counters, stop);
         this.held = new HeldMessages(source, clocks.ticker(), config.visibilityTimeout(), retry);
         this.notHeld = () -> source.approximateMessages() - held.count();
         SourceReceiver receiver = new SourceReceiver(source, failures, config, stop.signal(), notHeld);
         this.inFlight = new InFlightWait(source::approximateMessages, held::count, clocks.ticker(), failures);
-        BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source,
-                d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd))), retry, rate));
-        this.workers = new Workers(config, stop, receiver, held, batches, clocks);
+        BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
+                retry, guard));
+        this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
     }
 
     /**
@@ -91,6 +111,11 @@ public final class ClientMover {
      */
     public void stop(StopReason reason) {
         stop.stop(reason);
+    }
+
+    /** What the earlier runs of a resumed task moved (their journals): one pass, so they are not moved again. */
+    public void movedBefore(Collection<String> messageIds) {
+        onePass.movedBefore(messageIds);
     }
 
     public MoveProgress progress() {
@@ -103,11 +128,15 @@ public final class ClientMover {
     /** Runs the move to its end; returns how it ended. */
     public MoveSummary run(ProgressListener listener) throws InterruptedException {
         startedAt = clocks.ticker().nanos();
+        guards.start();
         DrainDetector drain = workers.drain();
         do {
             workers.runAll(() -> tick(listener));
         } while (stop.reason() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
                 && stop.takeBackDrained());
+        if (stop.reason() == StopReason.DRAINED) {
+            settleCanary(listener);
+        }
         if (stop.reason() == StopReason.DRAINED) {
             settleGone(); // before the count, which subtracts what still waits for its delete
         }
@@ -147,6 +176,23 @@ public final class ClientMover {
         state.deleted(List.copyOf(state.pending()));
     }
 
+    /** The DLQ ran dry before the canary's N moved: the ones that did are still watched for the wait. */
+    private void settleCanary(ProgressListener listener) throws InterruptedException {
+        Canary canary = onePass.canary();
+        if (canary == null) {
+            return;
+        }
+        canary.noMoreToMove();
+        while (canary.phase() == Canary.Phase.WAITING && stop.reason() == StopReason.DRAINED) {
+            tick(listener);
+            stop.await(config.tick());
+        }
+        tick(listener); // says the verdict; a failed canary stops the run
+        if (canary.phase() == Canary.Phase.FAILED) {
+            stop.stop(StopReason.RETURNED);
+        }
+    }
+
     /** The DLQ looks drained: true to go on moving, after a pause, while an earlier run's messages come back. */
     private boolean waitForInFlight(ProgressListener listener) throws InterruptedException {
         if (!config.awaitInFlight() || !inFlight.keepWaiting(listener)) {
@@ -167,18 +213,20 @@ public final class ClientMover {
         if (state.journal() != null) {
             state.journal().sync();
         }
+        guards.tick(listener);
         listener.onProgress(progress());
     }
 
     private MoveSummary summary(Duration elapsed, LeftBehind left) {
         MoveCounters c = state.counters();
-        boolean failed = stop.reason() == StopReason.FATAL || c.failed.get() > 0 && !config.dryRun();
+        boolean returned = stop.reason() == StopReason.RETURNED;
+        boolean failed = stop.reason() == StopReason.FATAL || returned || c.failed.get() > 0 && !config.dryRun();
         long lastMoved = workers.lastMovedAt();
         return new MoveSummary(MoveSummary.outcome(stop.reason(), failed, left),
                 new MoveSummary.Counts(c.moved.get(), c.skipped.get(), c.duplicatesPossible.get(),
-                        c.resumedDeletes.get(), state.deleteFailed().size(), c.failures()),
+                        c.resumedDeletes.get(), state.deleteFailed().size(), c.failures(), c.returned.get()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
-                left, stop.fatal() == null ? null : message(stop.fatal()), dryRun);
+                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun);
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */

@@ -35,6 +35,8 @@ public final class Journal implements AutoCloseable {
     static final char SENT = 'S';
     static final char NOT_SENT = 'N';
     static final char DELETED = 'D';
+    /** The MessageId a destination gave a sent message (one pass: it keeps it when it dead-letters again). */
+    static final char GIVEN = 'M';
 
     private final Path file;
     private final FileChannel channel;
@@ -107,6 +109,11 @@ public final class Journal implements AutoCloseable {
 
     public void sent(Collection<String> messageIds) {
         append(SENT, messageIds);
+    }
+
+    /** MessageIds the destination gave the messages just sent: a resumed run counts them as moved. */
+    public void given(Collection<String> destinationIds) {
+        append(GIVEN, destinationIds);
     }
 
     /** The destination answered that it did not take these: no later send of them can be a duplicate. */

@@ -168,14 +168,30 @@ public final class Journals {
     }
 
     /**
+     * What the journals' runs moved, for the one-pass rule of a resumed run: each source MessageId with an S
+     * or D line, and each MessageId a destination gave (M lines); a message received with one of these ids came
+     * back to the DLQ and is not moved again.
+     */
+    public static Set<String> moved(List<Path> journals) {
+        Entries e = read(journals);
+        Set<String> moved = new HashSet<>(e.sent);
+        moved.addAll(e.deleted);
+        moved.addAll(e.given);
+        return moved;
+    }
+
+    /**
      * @param attempted every MessageId with an A line
      * @param maybeSent those with an attempt whose outcome was never recorded
+     * @param given     the MessageIds destinations gave the messages sent
      */
-    private record Entries(Set<String> attempted, Set<String> maybeSent, Set<String> sent, Set<String> deleted) {
+    private record Entries(Set<String> attempted, Set<String> maybeSent, Set<String> sent, Set<String> deleted,
+                           Set<String> given) {
     }
 
     private static Entries read(List<Path> journals) {
-        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
+                new HashSet<>());
         for (Path p : journals) {
             // An attempt is open from its A until an S or N of the same journal closes it; one still open at
             // the next A of that message, or at the journal's end, got no recorded outcome.
@@ -202,6 +218,7 @@ public final class Journals {
                         e.sent.add(id);
                     }
                     case Journal.DELETED -> e.deleted.add(id);
+                    case Journal.GIVEN -> e.given.add(id);
                     default -> { } // a line of a newer version: not ours to interpret
                 }
             }

@@ -15,6 +15,10 @@ final class MoveCounters {
     final AtomicLong duplicatesPossible = new AtomicLong();
     final AtomicLong resumedDeletes = new AtomicLong();
     final AtomicLong undeleted = new AtomicLong();
+    /** Moved by this run (or the one it resumes) and received again: back in the DLQ, not moved again. */
+    final AtomicLong returned = new AtomicLong();
+    /** Deleted from the DLQ: what its depth fell by, for the canary's reading of it. */
+    final AtomicLong deleted = new AtomicLong();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 
     void fail(String reason, int count) {

@@ -31,9 +31,16 @@ public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBeh
      * @param undeleted          delivered but their delete failed; they stay in the journal, and the next run
      *                           on this DLQ deletes them without sending them again
      * @param failures           why messages could not be moved (they stay in the DLQ), with how many
+     * @param returned           moved by this run (or the run it resumed) and back in the DLQ: left there,
+     *                           not moved again (one pass)
      */
     public record Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
-                         Map<String, Long> failures) {
+                         Map<String, Long> failures, long returned) {
+
+        public Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
+                      Map<String, Long> failures) {
+            this(moved, skipped, duplicatesPossible, resumedDeletes, undeleted, failures, 0);
+        }
 
         public static Counts moved(long moved) {
             return new Counts(moved, 0, 0, 0, 0, Map.of());
@@ -69,6 +76,10 @@ public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBeh
 
     public long duplicatesPossible() {
         return counts.duplicatesPossible();
+    }
+
+    public long returned() {
+        return counts.returned();
     }
 
     public long resumedDeletes() {

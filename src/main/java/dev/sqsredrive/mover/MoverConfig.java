@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.sqsredrive.mover.guard.Canary;
+import dev.sqsredrive.mover.guard.MaxReturned;
+
 /**
  * How one client-side move runs; built with {@link #builder}, every option with its default.
  * <ul>
@@ -19,6 +22,8 @@ import java.util.Objects;
  *   <li>{@code awaitInFlight}: when the DLQ looks drained but holds messages in flight that this run does not
  *       (an earlier run on it stopped without finishing), wait for them to come back</li>
  *   <li>{@code toMove}: about how many messages there are to move, if known (for progress)</li>
+ *   <li>{@code maxReturned}, {@code canary}, {@code maxBacklog}: the safe-redrive guards (mover/guard); the
+ *       one-pass rule always applies</li>
  * </ul>
  */
 public final class MoverConfig {
@@ -94,6 +99,25 @@ public final class MoverConfig {
         return b.toMove;
     }
 
+    /** The breaker's bound; {@link MaxReturned#DEFAULT} unless given. */
+    public MaxReturned maxReturned() {
+        return b.maxReturned;
+    }
+
+    /** Messages the canary moves first; null for no canary. */
+    public Long canary() {
+        return b.canary;
+    }
+
+    public Duration canaryWait() {
+        return b.canaryWait;
+    }
+
+    /** Pause sends to a destination holding this many visible messages; null for no bound. */
+    public Long maxBacklog() {
+        return b.maxBacklog;
+    }
+
     /** Messages per receive: 10, or fewer under a slow rate so that one batch stays a small burst. */
     public int batchSize() {
         if (b.rate == null) {
@@ -118,6 +142,10 @@ public final class MoverConfig {
         private Duration tick = DEFAULT_TICK;
         private boolean awaitInFlight;
         private Long toMove;
+        private MaxReturned maxReturned = MaxReturned.DEFAULT;
+        private Long canary;
+        private Duration canaryWait = Canary.DEFAULT_WAIT;
+        private Long maxBacklog;
 
         private Builder(String sourceUrl, String sourceArn) {
             this.sourceUrl = Objects.requireNonNull(sourceUrl, "sourceUrl");
@@ -184,6 +212,23 @@ public final class MoverConfig {
             return this;
         }
 
+        public Builder maxReturned(MaxReturned bound) {
+            this.maxReturned = bound == null ? MaxReturned.DEFAULT : bound;
+            return this;
+        }
+
+        /** @param messages null for no canary; @param wait null for {@link Canary#DEFAULT_WAIT} */
+        public Builder canary(Long messages, Duration wait) {
+            this.canary = messages;
+            this.canaryWait = wait == null ? Canary.DEFAULT_WAIT : wait;
+            return this;
+        }
+
+        public Builder maxBacklog(Long messages) {
+            this.maxBacklog = messages;
+            return this;
+        }
+
         public MoverConfig build() {
             return new MoverConfig(this);
         }
@@ -202,6 +247,10 @@ public final class MoverConfig {
             c.tick = tick;
             c.awaitInFlight = awaitInFlight;
             c.toMove = toMove;
+            c.maxReturned = maxReturned;
+            c.canary = canary;
+            c.canaryWait = canaryWait;
+            c.maxBacklog = maxBacklog;
             return c;
         }
     }

@@ -37,8 +37,14 @@ public final class Retry {
      * @param unanswered ids that were in an attempt that failed without an answer: SQS may have done them
      *                   anyway. An error answer (throttled, 5xx) says the call was not carried out, so it
      *                   leaves nothing unanswered
+     * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
      */
-    public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered) {
+    public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered,
+                          Map<String, String> messageIds) {
+
+        public Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered) {
+            this(succeeded, failed, unanswered, Map.of());
+        }
 
         /** True when some attempt may have been carried out without SQS saying so. */
         public boolean ambiguous() {
@@ -108,6 +114,7 @@ public final class Retry {
     public <E> Outcome run(List<E> entries, Function<E, String> idOf, Function<List<E>, BatchResult> call,
                            Runnable beforeAttempt) throws InterruptedException {
         Set<String> succeeded = new HashSet<>();
+        Map<String, String> messageIds = new HashMap<>();
         Map<String, EntryError> failed = new HashMap<>();
         List<E> remaining = entries;
         Set<String> unanswered = new HashSet<>();
@@ -132,6 +139,7 @@ public final class Retry {
             try {
                 BatchResult result = call.apply(remaining);
                 succeeded.addAll(result.succeeded());
+                messageIds.putAll(result.messageIds());
                 for (E e : remaining) {
                     String id = idOf.apply(e);
                     EntryError error = result.failed().get(id);
@@ -169,7 +177,7 @@ public final class Retry {
             String id = idOf.apply(e);
             failed.put(id, lastErrors.get(id));
         }
-        return new Outcome(succeeded, failed, unanswered);
+        return new Outcome(succeeded, failed, unanswered, messageIds);
     }
 
     private static long saturatedAdd(long a, long b) {

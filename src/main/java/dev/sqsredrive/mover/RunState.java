@@ -2,6 +2,10 @@ package dev.sqsredrive.mover;
 
 import java.util.Set;
 
+import dev.sqsredrive.mover.guard.MaxReturned;
+import dev.sqsredrive.mover.guard.ReturnBreaker;
+import dev.sqsredrive.time.Ticker;
+
 /**
  * What the stages of one run share: the counts, the journal, the MessageIds waiting for their delete, those
  * whose delete failed, and the FIFO groups held back for the rest of the run.
@@ -12,17 +16,21 @@ import java.util.Set;
  * @param brokenGroups FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for
  *                     the rest of the run (a lapsed hold can bring the failed message and its followers back
  *                     in a later receive)
+ * @param onePass      what this run moved, what came back, the breaker and the canary
  */
 record RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed,
-                BrokenGroups brokenGroups) {
+                BrokenGroups brokenGroups, OnePass onePass) {
 
+    /** With the one-pass rule and no breaker or canary. */
     RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed) {
-        this(counters, journal, pending, deleteFailed, new BrokenGroups());
+        this(counters, journal, pending, deleteFailed, new BrokenGroups(), new OnePass(counters,
+                new ReturnBreaker(MaxReturned.parse("off")), null, Ticker.system(), false));
     }
 
     /** A delete was confirmed: no longer waiting for one, in this run or a later one. */
     void deleted(java.util.List<String> ids) {
         journal.deleted(ids);
+        counters.deleted.addAndGet(ids.size());
         ids.forEach(pending::remove);
         ids.forEach(deleteFailed::remove);
     }

@@ -48,7 +48,7 @@ final class SendStage {
                 Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
         for (int b = 0; b < batches.size(); b++) {
             List<Msg> batch = withoutGroups(batches.get(b), refusedGroups);
-            if (!batch.isEmpty() && !guard.await(batch.size())) {
+            if (!batch.isEmpty() && !guard.await(d, batch.size())) {
                 List<Msg> unsent = new ArrayList<>(batch);
                 batches.subList(b + 1, batches.size()).forEach(unsent::addAll);
                 hold.release(unsent);
@@ -118,8 +118,22 @@ final class SendStage {
                         .filter(e -> !out.succeeded().contains(e.getKey()) && !out.unanswered().contains(e.getKey()))
                         .map(e -> e.getValue().id()).toList());
             }
+            List<String> given = new ArrayList<>();
+            byEntryId.forEach((id, m) -> {
+                if (out.succeeded().contains(id)) {
+                    String g = out.messageIds().get(id);
+                    state.onePass().moved(m, g);
+                    if (g != null) {
+                        given.add(g);
+                    }
+                }
+            });
+            if (journal != null) {
+                journal.given(given); // before the S line: a resumed run knows these whenever it knows the send
+            }
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());
+            state.onePass().movedCount(delivered.size());
             if (copy) {
                 countLapsed(hold, deliveredOnce, d);
                 continue; // copied messages stay held until the end, so the scan does not copy them twice

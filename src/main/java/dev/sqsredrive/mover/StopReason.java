@@ -10,6 +10,8 @@ public enum StopReason {
     CANCELLED,
     /** Ctrl-C (or SIGTERM): the JVM is shutting down. */
     INTERRUPTED,
+    /** The breaker tripped, or the canary failed: too many moved messages came back to the DLQ. */
+    RETURNED,
     /** An error that retrying cannot fix (queue gone, access denied, journal unwritable). */
     FATAL
 }

@@ -28,13 +28,15 @@ final class Workers {
     private final SourceReceiver receiver;
     private final HeldMessages held;
     private final BatchMover batches;
+    private final OnePass onePass;
     private final Clocks clocks;
     private final LimitPermits permits;
     private final DrainDetector drain;
     private final AtomicLong lastMovedAt = new AtomicLong();
 
     Workers(MoverConfig config, RunStop stop, SourceReceiver receiver, HeldMessages held, BatchMover batches,
-            Clocks clocks) {
+            OnePass onePass, Clocks clocks) {
+        this.onePass = onePass;
         this.config = config;
         this.stop = stop;
         this.receiver = receiver;
@@ -96,7 +98,24 @@ final class Workers {
     }
 
     private void step(int worker) throws InterruptedException {
-        int want = permits.take(config.batchSize());
+        if (onePass.tripped()) {
+            stop.stop(StopReason.RETURNED); // stop receiving; what other workers hold still goes its way
+            return;
+        }
+        int canary = onePass.canaryTake(config.batchSize());
+        if (canary == 0) {
+            stop.await(PERMITS_PAUSE); // the canary waits: nothing is received, nothing held
+            return;
+        }
+        try {
+            step(worker, canary);
+        } finally {
+            onePass.canaryDone(canary);
+        }
+    }
+
+    private void step(int worker, int atMost) throws InterruptedException {
+        int want = permits.take(atMost);
         if (want == 0) {
             if (permits.usedUp()) {
                 stop.stop(StopReason.LIMIT);
@@ -138,6 +157,13 @@ final class Workers {
             hold.finish();
             permits.giveBack(want, done.counted());
             drain.batchDone();
+        }
+        // One pass: a receive of nothing but returned messages says the DLQ has nothing more to give.
+        if (done.returned() == messages.size() && drain.empty(worker)) {
+            stop.stop(StopReason.DRAINED);
+        }
+        if (onePass.tripped()) {
+            stop.stop(StopReason.RETURNED);
         }
     }
 }

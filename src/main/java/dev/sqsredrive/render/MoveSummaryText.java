@@ -27,6 +27,7 @@ public final class MoveSummaryText {
     public static String line(String status, MoveSummary s) {
         return status + "  moved " + s.moved() + "  failed " + s.failed() + "  skipped " + s.skipped()
                 + "  duplicates possible " + s.duplicatesPossible()
+                + (s.returned() > 0 ? "  returned " + s.returned() : "") // one pass: only a run that saw returns
                 + "  elapsed " + String.format(Locale.ROOT, "%.1fs", seconds(s))
                 + "  " + rate(s.achievedRate());
     }
@@ -36,6 +37,10 @@ public final class MoveSummaryText {
         List<String> lines = new java.util.ArrayList<>();
         for (Map.Entry<String, Long> f : s.failures().entrySet()) {
             lines.add(f.getValue() + " message(s) stay in the DLQ: " + f.getKey());
+        }
+        if (s.returned() > 0) {
+            lines.add(s.returned() + " moved message(s) came back to the DLQ and stay there, not moved again"
+                    + " (one pass): their consumer still fails them");
         }
         if (s.resumedDeletes() > 0) {
             lines.add(s.resumedDeletes() + " of the moved message(s) had been sent by an earlier run: only deleted now");
@@ -70,6 +75,7 @@ public final class MoveSummaryText {
         n.put("failed", s.failed());
         n.put("skipped", s.skipped());
         n.put("duplicatesPossible", s.duplicatesPossible());
+        n.put("returned", s.returned());
         n.put("resumedDeletes", s.resumedDeletes());
         n.put("undeleted", s.undeleted());
         n.put("leftBehind", s.leftBehind().count()); // null: the DLQ could not be counted

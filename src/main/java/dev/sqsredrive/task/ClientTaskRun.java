@@ -59,9 +59,19 @@ public final class ClientTaskRun {
      * @param sourceUrls  the queues that dead-letter into the DLQ
      * @param rate        messages per second, or null
      * @param resumeFrom  the handle of the task to carry on, or null for a new one
+     * @param safe        the safe-redrive guards (the one-pass rule needs none)
      */
     public record Plan(ResolvedQueue source, ResolvedQueue destination, List<String> sourceUrls, Double rate,
-                       ClientOptions options, String resumeFrom) {
+                       ClientOptions options, String resumeFrom, SafeRedrive safe) {
+
+        public Plan {
+            safe = safe == null ? SafeRedrive.NONE : safe;
+        }
+
+        public Plan(ResolvedQueue source, ResolvedQueue destination, List<String> sourceUrls, Double rate,
+                    ClientOptions options, String resumeFrom) {
+            this(source, destination, sourceUrls, rate, options, resumeFrom, SafeRedrive.NONE);
+        }
     }
 
     /** @param task the task as last recorded (null for a dry run) */
@@ -144,7 +154,8 @@ public final class ClientTaskRun {
         boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
         MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(o.workers())
                 .limit(limit).copy(o.copy()).dryRun(o.dryRun()).showBodies(o.showBodies()).filters(filters)
-                .awaitInFlight(earlierRun).toMove(toMove).build();
+                .awaitInFlight(earlierRun).toMove(toMove).maxReturned(plan.safe().maxReturned())
+                .canary(plan.safe().canary(), plan.safe().canaryWait()).maxBacklog(plan.safe().maxBacklog()).build();
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
@@ -157,6 +168,9 @@ public final class ClientTaskRun {
         ClientMover m = new ClientMover(config, new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
                 clients.settings().readTimeout())), routing(plan), journal, pending,
                 new Clocks(clock, Ticker.system(), sleeper));
+        if (journaled) {
+            m.movedBefore(Journals.moved(journalFiles)); // one pass across a resume, and after an unfinished run
+        }
         mover.set(m);
         if (stopBeforeStart != null) {
             m.stop(stopBeforeStart);

@@ -164,11 +164,10 @@ public final class MoveStarter {
         events.decided(CLIENT, decision.reason() != null ? decision.reason() : "asked for with --mode client",
                 r.rate(), r.options());
         ClientTaskRun.Plan run = new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
-                r.rate(), r.options(), null);
+                r.rate(), r.options(), null, r.safe());
         if (r.options().dryRun()) {
             return new Started(null, clientRun.run(run, events));
         }
-        r.safe().requireEnforcedClientSide();
         MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
         if (!events.confirm(plan, CLIENT)) {
             return new Started(null, null);
@@ -187,7 +186,6 @@ public final class MoveStarter {
 
     private Started resume(Request r, Events events) throws InterruptedException {
         String handle = r.resumeHandle().strip();
-        r.safe().requireEnforcedClientSide();
         LocalTask record = local.find(handle).filter(t -> t.task().kind() == MoveTask.Kind.CLIENT)
                 .orElseThrow(() -> RedriveException.usage("no client-side task '" + handle + "' recorded in "
                         + local.directory() + " ('redrive list' shows the tasks)"));
@@ -209,6 +207,6 @@ public final class MoveStarter {
             return new Started(null, null);
         }
         return runClaimed(plan, new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
-                header.rate(), options, handle), handle, events);
+                header.rate(), options, handle, r.safe()), handle, events);
     }
 }

@@ -68,19 +68,6 @@ public record SafeRedrive(MaxReturned maxReturned, Long canary, Duration canaryW
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
-    /**
-     * Refuses the guards the client-side mover does not consult yet: they are parsed and select the mode, and
-     * their logic is in mover/guard, but the mover's stages take them up only after its Source/Sink refactor.
-     * Until then a run that asked for a canary or a bound must not run without one. Remove with that change.
-     */
-    public void requireEnforcedClientSide() {
-        String asked = clientOnlyReason();
-        if (asked != null) {
-            throw RedriveException.usage("the client-side mover does not apply --canary, --max-backlog or an explicit"
-                    + " --max-returned yet; run without them (or --mode native --watch --max-returned)");
-        }
-    }
-
     private List<String> mustBeClientSide() {
         List<String> reasons = new ArrayList<>();
         if (canary != null) {

@@ -42,20 +42,18 @@ class SafeRedriveOptionsTest extends ElasticMqCliTest {
     }
 
     @Test
-    void inAutoModeACanarySelectsTheClientSideMoverSayingWhyAndMovesNothingUntilItIsEnforced() {
+    void inAutoModeACanarySelectsTheClientSideMoverSayingWhyAndAppliesIt() {
         Queue dlq = queues.create("dlq");
         Queue orders = queues.createSourceOf("orders", dlq, false);
         queues.deadLetter(orders, dlq, 5, "m");
 
-        RunResult r = redrive("start", dlq.name(), "--canary", "2", "--max-backlog", "100");
+        RunResult r = redrive("start", dlq.name(), "--canary", "2", "--canary-wait", "1s", "--max-backlog", "100");
 
         assertThat(r.err()).as(r.toString()).contains("redrive: moving client-side: --canary needs the client-side"
                 + " mover (a native move task cannot pause to watch); --max-backlog needs the client-side mover");
-        // Until the mover's stages consult the guards, a run that asked for them must not run without them.
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
-        assertThat(r.err()).contains("the client-side mover does not apply --canary, --max-backlog or an explicit"
-                + " --max-returned yet");
-        assertThat(queues.depth(dlq)).isEqualTo(5);
-        assertThat(queues.depth(orders)).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("canary: none of the 2 messages moved came back within 1 s: moving the rest");
+        assertThat(queues.depth(dlq)).isZero();
+        assertThat(queues.depth(orders)).isEqualTo(5);
     }
 }

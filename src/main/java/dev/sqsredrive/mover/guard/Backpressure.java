@@ -99,6 +99,15 @@ public final class Backpressure {
             return false;
         }
 
+        /**
+         * {@code messages} are about to be sent here: counted into the reading until the next one, so that the
+         * sends of one second cannot overshoot N by more than the batches let through at once (measured: with
+         * the bare reading, one worker sent 30 messages into a destination bounded at 5 within its second).
+         */
+        public synchronized void sending(long messages) {
+            depth += messages;
+        }
+
         /** The depth that holds sends back, or -1 when the last reading let them through. */
         private synchronized long pausedAt() {
             return read && depth >= max ? depth : -1;

@@ -28,6 +28,11 @@ public interface QueueOps {
     /** ApproximateNumberOfMessages plus ApproximateNumberOfMessagesNotVisible: what the queue holds. */
     long approximateMessages(String queueUrl);
 
+    /** ApproximateNumberOfMessages: what a consumer could receive now (--max-backlog). */
+    default long visibleMessages(String queueUrl) {
+        return approximateMessages(queueUrl);
+    }
+
     /** The longest one attempt of a call waits for its answer (--cli-read-timeout), long polls aside. */
     default java.time.Duration attemptTimeout() {
         return java.time.Duration.ofSeconds(30);

@@ -63,7 +63,11 @@ public final class SqsQueueOps implements QueueOps {
     @Override
     public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
         var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-        return result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
+        BatchResult r = result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
+        // The MessageId each entry was given: SQS keeps it when the message dead-letters again (one pass).
+        Map<String, String> given = new HashMap<>();
+        response.successful().forEach(e -> given.put(e.id(), e.messageId()));
+        return new BatchResult(r.succeeded(), r.failed(), given);
     }
 
     @Override
@@ -86,6 +90,13 @@ public final class SqsQueueOps implements QueueOps {
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         return Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
                 + Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+    }
+
+    @Override
+    public long visibleMessages(String queueUrl) {
+        return Long.parseLong(clientForUrl.apply(queueUrl).getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"));
     }
 
     private static BatchResult result(List<String> succeeded, List<BatchResultErrorEntry> failed) {

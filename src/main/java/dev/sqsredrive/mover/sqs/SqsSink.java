@@ -24,6 +24,11 @@ final class SqsSink implements Sink {
     }
 
     @Override
+    public long visibleDepth() {
+        return ops.visibleMessages(destination.url());
+    }
+
+    @Override
     public String endpoint() {
         return ops.endpoint(destination.url());
     }

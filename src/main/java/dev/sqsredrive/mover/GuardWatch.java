@@ -1,0 +1,92 @@
+package dev.sqsredrive.mover;
+
+import java.util.Objects;
+
+import dev.sqsredrive.mover.guard.Backpressure;
+import dev.sqsredrive.mover.guard.Canary;
+import dev.sqsredrive.mover.guard.DepthGrowth;
+
+/**
+ * The guards' side of the ticking thread: while the canary waits, nothing is received, so returns show only
+ * in the DLQ's depth ({@link DepthGrowth}: read at the start, then each tick of the wait, against what this
+ * run deleted); the canary's verdict is said once; a pause of the backpressure is told when it starts and
+ * ends. A canary that failed stops the run like the breaker.
+ */
+final class GuardWatch {
+
+    private final OnePass onePass;
+    private final Backpressure pressure;
+    private final Source source;
+    private final CallFailures failures;
+    private final MoveCounters counters;
+    private final RunStop stop;
+    private final DepthGrowth growth = new DepthGrowth();
+    private boolean verdictSaid;
+    private String pausedSaid;
+
+    /** @param pressure null without --max-backlog */
+    GuardWatch(OnePass onePass, Backpressure pressure, Source source, CallFailures failures, MoveCounters counters,
+               RunStop stop) {
+        this.onePass = onePass;
+        this.pressure = pressure;
+        this.source = source;
+        this.failures = failures;
+        this.counters = counters;
+        this.stop = stop;
+    }
+
+    /** Before the first receive: the DLQ's depth the canary's wait is measured against. */
+    void start() {
+        if (onePass.canary() != null) {
+            Long depth = depth();
+            if (depth != null) {
+                growth.read(depth, 0);
+            }
+        }
+    }
+
+    void tick(ProgressListener listener) {
+        Canary canary = onePass.canary();
+        if (canary != null) {
+            if (canary.phase() == Canary.Phase.WAITING) {
+                Long depth = depth();
+                if (depth != null) {
+                    canary.back(Math.max(counters.returned.get(), growth.read(depth, counters.deleted.get())));
+                }
+            }
+            Canary.Phase phase = canary.phase();
+            if (!verdictSaid && (phase == Canary.Phase.PASSED || phase == Canary.Phase.FAILED)) {
+                verdictSaid = true;
+                listener.note(canary.verdict());
+            }
+            if (phase == Canary.Phase.FAILED) {
+                stop.stop(StopReason.RETURNED);
+            }
+        }
+        if (pressure != null) {
+            String paused = pressure.status().orElse(null);
+            if (!Objects.equals(paused, pausedSaid)) {
+                listener.note(paused == null ? "backpressure: sending again" : "backpressure " + paused);
+                pausedSaid = paused;
+            }
+        }
+    }
+
+    /** The one line of a run stopped by returns: the canary's verdict, or the breaker's. */
+    String stoppedLine() {
+        Canary canary = onePass.canary();
+        return canary != null && canary.phase() == Canary.Phase.FAILED ? canary.verdict() : onePass.trippedLine();
+    }
+
+    /** The DLQ's depth (visible and in flight), or null when it cannot be read this tick. */
+    private Long depth() {
+        try {
+            return source.approximateMessages();
+        } catch (RuntimeException e) {
+            if (failures.classify(e) == null) {
+                throw e;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sqsredrive.mover;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.sqsredrive.mover.guard.Canary;
+import dev.sqsredrive.mover.guard.MovedIds;
+import dev.sqsredrive.mover.guard.ReturnBreaker;
+import dev.sqsredrive.time.Ticker;
+
+/**
+ * The one-pass rule (DESIGN.md §4 rule 10) and the guards that watch what comes back, as the stages consult
+ * them: the send stage records what it moved (the source's MessageId and the one the destination gave), the
+ * sort step asks {@link #cameBack} of every message received, the workers ask {@link #tripped} between batches
+ * and {@link #canaryTake} before each receive.
+ * <p>
+ * A returned message is counted once however often it is received again: a FIFO one is released at once and
+ * comes straight back on the next receive.
+ */
+final class OnePass {
+
+    private final MovedIds moved = new MovedIds();
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private final MoveCounters counters;
+    private final ReturnBreaker breaker;
+    private final Canary canary;
+    private final Ticker ticker;
+    private final boolean copy;
+    private volatile long firstMoveAt;
+    /** Canary messages received and not yet through the send stage: with several workers, N is never exceeded. */
+    private long canaryHeld;
+
+    /** @param canary null for no --canary */
+    OnePass(MoveCounters counters, ReturnBreaker breaker, Canary canary, Ticker ticker, boolean copy) {
+        this.counters = counters;
+        this.breaker = breaker;
+        this.canary = canary;
+        this.ticker = ticker;
+        this.copy = copy;
+    }
+
+    /** What earlier runs of a resumed task moved (their journals): those count as moved by this run. */
+    void movedBefore(Collection<String> ids) {
+        ids.forEach(moved::add);
+    }
+
+    /** The destination confirmed this message; {@code given} is the MessageId it gave it, or null. */
+    void moved(Msg m, String given) {
+        if (firstMoveAt == 0) {
+            firstMoveAt = ticker.nanos();
+        }
+        if (!copy) {
+            moved.add(m.id()); // a copy stays in the DLQ, parked: seeing it again is no return
+        }
+        if (given != null) {
+            moved.add(given);
+        }
+    }
+
+    /** The canary's share of {@code count} confirmed messages. */
+    void movedCount(int count) {
+        if (canary != null && count > 0 && canary.phase() == Canary.Phase.MOVING) {
+            canary.moved(count); // its verdict speaks of its N, not of what moved after it passed
+        }
+    }
+
+    /** True when this run (or the run it resumes) moved the message before: it came back to the DLQ. */
+    boolean cameBack(Msg m) {
+        if (!moved.contains(m.id())) {
+            return false;
+        }
+        if (counted.add(m.id())) {
+            long returned = counters.returned.incrementAndGet();
+            if (canary != null) {
+                canary.back(returned);
+            }
+        }
+        return true;
+    }
+
+    /** The breaker: true once more came back than --max-returned allows. */
+    boolean tripped() {
+        return breaker.tripped(counters.moved.get(), counters.returned.get());
+    }
+
+    /** The breaker's one line. */
+    String trippedLine() {
+        long since = firstMoveAt == 0 ? 0 : ticker.nanos() - firstMoveAt;
+        return ReturnBreaker.message(counters.moved.get(), counters.returned.get(), Duration.ofNanos(since));
+    }
+
+    Canary canary() {
+        return canary;
+    }
+
+    /** How many of {@code want} messages may be received now: the canary's rest, none while it waits. */
+    synchronized int canaryTake(int want) {
+        if (canary == null) {
+            return want;
+        }
+        return switch (canary.phase()) {
+            case PASSED -> want;
+            case WAITING, FAILED -> 0;
+            case MOVING -> {
+                int n = (int) Math.max(0, Math.min(want, canary.permits() - canaryHeld));
+                canaryHeld += n;
+                yield n;
+            }
+        };
+    }
+
+    /** The receive that took {@code taken} canary permits is through the send stage. */
+    synchronized void canaryDone(int taken) {
+        if (canary != null) {
+            canaryHeld = Math.max(0, canaryHeld - taken);
+        }
+    }
+}
