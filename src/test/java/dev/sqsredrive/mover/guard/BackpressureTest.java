@@ -86,6 +86,31 @@ class BackpressureTest {
     }
 
     @Test
+    void sendsStillInFlightWhenTheNextReadingIsTakenCountIntoIt() throws InterruptedException {
+        Backpressure five = new Backpressure(5, time, time.sleeper());
+        Depths orders = new Depths(0, 0, 4);
+        Backpressure.Gate gate = five.gate("orders", orders);
+        assertThat(gate.admit(() -> false, 10)).as("one worker's batch, its send not answered yet").isTrue();
+        time.advance(Backpressure.POLL);
+        // The queue does not show those 10 yet: a bare reading of 0 would let another batch go, 20 in all.
+        assertThat(gate.await(() -> !time.sleeps.isEmpty())).as("paused").isFalse();
+        assertThat(orders.reads).isEqualTo(2);
+        assertThat(five.status()).contains("paused: orders backlog 10 \u2265 5");
+        gate.landed(10);
+        time.advance(Backpressure.POLL);
+        assertThat(gate.await(() -> false)).as("landed, and the consumer took 6 of them").isTrue();
+        assertThat(five.status()).isEmpty();
+    }
+
+    @Test
+    void twoWorkersCannotBothPassOneCheckBelowTheBound() throws InterruptedException {
+        Backpressure five = new Backpressure(5, time, time.sleeper());
+        Backpressure.Gate gate = five.gate("orders", new Depths(0));
+        assertThat(gate.admit(() -> false, 10)).isTrue();
+        assertThat(gate.admit(() -> !time.sleeps.isEmpty(), 10)).as("the second batch waits").isFalse();
+    }
+
+    @Test
     void aBoundBelowOneIsRefused() {
         assertThatThrownBy(() -> new Backpressure(0, time, time.sleeper()))
                 .hasMessage("--max-backlog takes a positive number of messages, not 0");
