@@ -122,7 +122,7 @@ public final class ClientMover {
         long elapsed = startedAt == 0 ? 0 : clocks.ticker().nanos() - startedAt;
         MoveCounters c = state.counters();
         return new MoveProgress(c.moved.get(), c.failed.get(), c.skipped.get(), config.toMove(),
-                Duration.ofNanos(elapsed));
+                Duration.ofNanos(elapsed), c.returned.get(), guards.viewLines());
     }
 
     /** Runs the move to its end; returns how it ended. */

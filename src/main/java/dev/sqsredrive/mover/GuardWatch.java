@@ -1,5 +1,7 @@
 package dev.sqsredrive.mover;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import dev.sqsredrive.mover.guard.Backpressure;
@@ -70,6 +72,22 @@ final class GuardWatch {
                 pausedSaid = paused;
             }
         }
+    }
+
+    /**
+     * What holds the run right now, for the live view: the canary's line while it moves or waits (its
+     * verdict is said once, as a note), the backpressure's while a destination is paused.
+     */
+    List<String> viewLines() {
+        List<String> lines = new ArrayList<>(2);
+        Canary canary = onePass.canary();
+        if (canary != null && (canary.phase() == Canary.Phase.MOVING || canary.phase() == Canary.Phase.WAITING)) {
+            lines.add(canary.viewLine());
+        }
+        if (pressure != null) {
+            pressure.status().ifPresent(lines::add);
+        }
+        return lines;
     }
 
     /** The one line of a run stopped by returns: the canary's verdict, or the breaker's. */

@@ -1,6 +1,7 @@
 package dev.sqsredrive.mover;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A snapshot of a running move, for progress views and the task record.
@@ -9,8 +10,21 @@ import java.time.Duration;
  * @param failed  messages that could not be moved and stay in the DLQ
  * @param skipped messages a --filter left in place
  * @param toMove  about how many there were to move, when known
+ * @param returned moved messages that came back to the DLQ (one pass: left there)
+ * @param guards  what the guards hold the run for right now, one line each (the canary's wait, the
+ *                backpressure's pause); empty when nothing holds it
  */
-public record MoveProgress(long moved, long failed, long skipped, Long toMove, Duration elapsed) {
+public record MoveProgress(long moved, long failed, long skipped, Long toMove, Duration elapsed, long returned,
+                           List<String> guards) {
+
+    public MoveProgress {
+        guards = List.copyOf(guards);
+    }
+
+    /** A run without returns or guards holding it. */
+    public MoveProgress(long moved, long failed, long skipped, Long toMove, Duration elapsed) {
+        this(moved, failed, skipped, toMove, elapsed, 0, List.of());
+    }
 
     /** Messages per second since the start. */
     public double achievedRate() {

@@ -29,10 +29,10 @@ public final class ClientRunView implements AutoCloseable {
     public void progress(MoveProgress p) {
         last = new MoveTask(started.taskHandle(), started.kind(), TaskStatus.RUNNING, started.sourceArn(),
                 started.destinationArn(), started.rate(), started.moved() + p.moved(), started.toMove(), null,
-                started.startedAt());
+                started.startedAt(), Math.max(started.returned(), p.returned())); // as the record counts them
         // The mover's own monotonic elapsed time, so the measured rate does not jump with the wall clock.
         lastAt = started.startedAt().plus(p.elapsed());
-        view.show(last, lastAt);
+        view.show(last, lastAt, p.guards());
     }
 
     /** Lines printed while the view is up go above it. */

@@ -16,9 +16,18 @@ public record Glyphs(String filled, String empty, String arrow, String ellipsis)
     public static final Glyphs UNICODE = new Glyphs("\u2588", "\u2591", "\u2192", "\u2026");
     public static final Glyphs ASCII = new Glyphs("#", "-", "->", "~");
 
+    /** In lines written elsewhere (the backpressure's "backlog 1,240 ≥ 1,000"). */
+    private static final String AT_LEAST = "\u2265";
+
     /** Unicode when the charset can encode every glyph, else ASCII. */
     public static Glyphs forCharset(Charset charset) {
         var encoder = charset.newEncoder();
-        return encoder.canEncode(UNICODE.filled + UNICODE.empty + UNICODE.arrow + UNICODE.ellipsis) ? UNICODE : ASCII;
+        return encoder.canEncode(UNICODE.filled + UNICODE.empty + UNICODE.arrow + UNICODE.ellipsis + AT_LEAST)
+                ? UNICODE : ASCII;
+    }
+
+    /** A line from elsewhere, with the signs this terminal cannot draw spelt in ASCII. */
+    public String text(String line) {
+        return equals(ASCII) ? line.replace(AT_LEAST, ">=") : line;
     }
 }

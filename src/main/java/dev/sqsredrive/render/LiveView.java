@@ -18,6 +18,7 @@ public final class LiveView implements AutoCloseable {
     private final RateMeter meter = new RateMeter();
     private MoveTask task;
     private Instant polledAt;
+    private List<String> guards = List.of();
 
     public LiveView(Screen screen, Style style) {
         this.screen = screen;
@@ -28,6 +29,12 @@ public final class LiveView implements AutoCloseable {
 
     /** One poll's worth of news. */
     public synchronized void show(MoveTask now, Instant at) {
+        show(now, at, List.of());
+    }
+
+    /** @param guards what holds the run right now (a client-side run's canary or backpressure), a line each */
+    public synchronized void show(MoveTask now, Instant at, List<String> guards) {
+        this.guards = List.copyOf(guards);
         meter.add(at, now.moved());
         boolean endedNow = now.status().terminal() && task != null && !task.status().terminal();
         boolean endedBefore = now.status().terminal() && task == null;
@@ -55,7 +62,7 @@ public final class LiveView implements AutoCloseable {
         if (task == null) {
             return;
         }
-        List<String> lines = ProgressLayout.lines(task, meter.perSecond(), polledAt, screen.width(), glyphs);
+        List<String> lines = ProgressLayout.lines(task, meter.perSecond(), polledAt, screen.width(), glyphs, guards);
         screen.draw(coloured(lines));
     }
 

@@ -19,7 +19,8 @@ public final class MoveSummaryText {
     /** e.g. "moved 120/300  failed 0  skipped 0  41.2 msg/s  12s" */
     public static String progress(MoveProgress p) {
         return "moved " + p.moved() + (p.toMove() == null ? "" : "/" + p.toMove()) + "  failed " + p.failed()
-                + "  skipped " + p.skipped() + "  " + rate(p.achievedRate()) + "  "
+                + "  skipped " + p.skipped() + (p.returned() > 0 ? "  returned " + p.returned() : "")
+                + "  " + rate(p.achievedRate()) + "  "
                 + p.elapsed().toSeconds() + "s";
     }
 

@@ -19,7 +19,11 @@ import dev.sqsredrive.task.TaskStatus;
  * RUNNING  orders-dlq → each message's origin  limit 50/s  native
  * [██████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]  36%
  * 120/330 moved  ETA 6s  35.2 msg/s  elapsed 4s
+ * canary: 10 moved, waiting 42 s, 0 back
  * </pre>
+ *
+ * "returned N" follows the count once a moved message came back; below the numbers, a line for each guard
+ * that holds a client-side run (the canary's wait, the backpressure's pause).
  *
  * A client-side task shows "client", and "no limit" when it was started without --rate.
  *
@@ -45,6 +49,12 @@ public final class ProgressLayout {
      * @param width    the terminal's width in columns
      */
     public static List<String> lines(MoveTask task, Double measured, Instant now, int width, Glyphs glyphs) {
+        return lines(task, measured, now, width, glyphs, List.of());
+    }
+
+    /** @param guards what holds the run right now, a line each, drawn below the numbers */
+    public static List<String> lines(MoveTask task, Double measured, Instant now, int width, Glyphs glyphs,
+                                     List<String> guards) {
         int max = Math.max(0, width - 1);
         List<String> lines = new ArrayList<>();
         lines.add(Fitting.fit(header(task, glyphs), max, glyphs.ellipsis()));
@@ -55,6 +65,9 @@ public final class ProgressLayout {
         lines.add(Fitting.fit(numbers(task, measured, now), max, glyphs.ellipsis()));
         if (task.failureReason() != null) {
             lines.add(Fitting.cut("reason: " + task.failureReason(), max, glyphs.ellipsis()));
+        }
+        if (!task.status().terminal()) {
+            guards.forEach(g -> lines.add(Fitting.cut(glyphs.text(g), max, glyphs.ellipsis())));
         }
         return lines;
     }
@@ -146,6 +159,9 @@ public final class ProgressLayout {
         String counts = total == null ? Long.toString(task.moved()) : task.moved() + "/" + total;
         List<Field> fields = new ArrayList<>();
         fields.add(Field.of(counts + " moved").or(3, counts));
+        if (task.returned() > 0) { // kept out of a run none came back to, whose frame stays as it was
+            fields.add(Field.of("returned " + task.returned()).or(1, "ret " + task.returned()));
+        }
         Duration elapsed = task.startedAt() == null || now == null ? null
                 : nonNegative(Duration.between(task.startedAt(), now));
         if (task.status().terminal()) {

@@ -3,6 +3,7 @@ package dev.sqsredrive.render;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,16 +19,30 @@ public final class TaskText {
     private TaskText() {
     }
 
+    /** A RETURNED column only when a task saw returns: most never do, and the table stays as it was. */
     public static List<String> table(List<MoveTask> tasks) {
-        Table t = new Table("SOURCE", "STATUS", "MOVED", "TO MOVE", "RATE", "DESTINATION", "STARTED", "KIND",
-                "HANDLE");
+        boolean returns = tasks.stream().anyMatch(t -> t.returned() > 0);
+        List<String> header = new ArrayList<>(List.of("SOURCE", "STATUS", "MOVED", "TO MOVE", "RATE", "DESTINATION",
+                "STARTED", "KIND", "HANDLE"));
+        if (returns) {
+            header.add(3, "RETURNED");
+        }
+        Table t = new Table(header.toArray(String[]::new));
         for (MoveTask task : tasks) {
-            t.row(name(task.sourceArn()), task.status().name(), Long.toString(task.moved()),
-                    task.toMove() == null ? "-" : Long.toString(task.toMove()), rate(task.rate()),
-                    destination(task.destinationArn()), when(task.startedAt()),
-                    task.kind().name().toLowerCase(Locale.ROOT), task.taskHandle());
+            List<String> row = new ArrayList<>(List.of(name(task.sourceArn()), task.status().name(),
+                    Long.toString(task.moved()), task.toMove() == null ? "-" : Long.toString(task.toMove()),
+                    rate(task.rate()), destination(task.destinationArn()), when(task.startedAt()),
+                    task.kind().name().toLowerCase(Locale.ROOT), nullToDash(task.taskHandle())));
+            if (returns) {
+                row.add(3, Long.toString(task.returned()));
+            }
+            t.row(row.toArray(String[]::new));
         }
         return t.lines();
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "-" : s;
     }
 
     /** e.g. "RUNNING  120/300 moved  rate 10/s  orders-dlq -> each message's origin" */
@@ -38,7 +53,11 @@ public final class TaskText {
         if (task.toMove() != null && task.toMove() >= task.moved()) {
             sb.append('/').append(task.toMove());
         }
-        sb.append(" moved  rate ").append(rate(task.rate())).append("  ")
+        sb.append(" moved");
+        if (task.returned() > 0) {
+            sb.append("  ").append(task.returned()).append(" returned");
+        }
+        sb.append("  rate ").append(rate(task.rate())).append("  ")
                 .append(name(task.sourceArn())).append(" -> ").append(destination(task.destinationArn()));
         if (task.failureReason() != null) {
             sb.append("  reason: ").append(task.failureReason());

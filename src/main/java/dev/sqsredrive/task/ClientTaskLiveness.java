@@ -21,7 +21,7 @@ final class ClientTaskLiveness {
         }
         return new MoveTask(t.taskHandle(), t.kind(), TaskStatus.FAILED, t.sourceArn(), t.destinationArn(), t.rate(),
                 t.moved(), t.toMove(), "mover process " + record.pid() + " ended without finishing; resume with"
-                + " 'redrive start --resume " + t.taskHandle() + "'", t.startedAt());
+                + " 'redrive start --resume " + t.taskHandle() + "'", t.startedAt(), t.returned());
     }
 
     /** Whether the task's mover is still at work (running, or stopping after a cancel). */
@@ -31,6 +31,6 @@ final class ClientTaskLiveness {
 
     private static MoveTask withStatus(MoveTask t, TaskStatus status) {
         return new MoveTask(t.taskHandle(), t.kind(), status, t.sourceArn(), t.destinationArn(), t.rate(),
-                t.moved(), t.toMove(), t.failureReason(), t.startedAt());
+                t.moved(), t.toMove(), t.failureReason(), t.startedAt(), t.returned());
     }
 }

@@ -37,6 +37,7 @@ public final class TaskCodec {
         n.put("approximateNumberOfMessagesToMove", t.toMove());
         n.put("failureReason", t.failureReason());
         n.put("startedTimestamp", t.startedAt() == null ? null : t.startedAt().toEpochMilli());
+        n.put("returned", t.returned()); // ours, not SQS's: moved messages that came back to the DLQ
         return n;
     }
 
@@ -52,7 +53,8 @@ public final class TaskCodec {
                         ? n.get("approximateNumberOfMessagesToMove").asLong() : null,
                 text(n, "failureReason"),
                 n.path("startedTimestamp").isNumber()
-                        ? Instant.ofEpochMilli(n.get("startedTimestamp").asLong()) : null);
+                        ? Instant.ofEpochMilli(n.get("startedTimestamp").asLong()) : null,
+                n.path("returned").asLong(0)); // a record written before the field: none counted
     }
 
     private static String text(JsonNode n, String field) {

@@ -66,6 +66,6 @@ public final class TaskListing {
     /** A native task this machine cancelled, as recorded (records before this version kept it RUNNING). */
     static MoveTask cancelled(MoveTask t) {
         return new MoveTask(t.taskHandle(), t.kind(), TaskStatus.CANCELLED, t.sourceArn(), t.destinationArn(),
-                t.rate(), t.moved(), t.toMove(), null, t.startedAt());
+                t.rate(), t.moved(), t.toMove(), null, t.startedAt(), t.returned());
     }
 }

@@ -18,6 +18,7 @@ final class TaskRecorder implements ProgressListener {
     private final Clock clock;
     private final Runnable onCancel;
     private final long movedBefore;
+    private final long returnedBefore;
     private final Long pid = ProcessHandle.current().pid();
     private MoveTask task;
 
@@ -31,6 +32,7 @@ final class TaskRecorder implements ProgressListener {
         this.onCancel = onCancel;
         this.task = task;
         this.movedBefore = task.moved();
+        this.returnedBefore = task.returned();
     }
 
     /** Records the task as started; a resumed task starts without the cancel that stopped its last run. */
@@ -45,7 +47,7 @@ final class TaskRecorder implements ProgressListener {
         if (cancel) {
             onCancel.run();
         }
-        MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), null);
+        MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), returned(p.returned()), null);
         if (!now.equals(task)) {
             save(now, cancel);
         }
@@ -60,7 +62,7 @@ final class TaskRecorder implements ProgressListener {
             case FAILED -> TaskStatus.FAILED;
             case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
         };
-        MoveTask end = with(status, movedBefore + s.moved(), switch (status) {
+        MoveTask end = with(status, movedBefore + s.moved(), returned(s.returned()), switch (status) {
             case FAILED -> ClientTaskRun.reason(s);
             case INCOMPLETE -> s.leftBehind().describe(false);
             default -> null;
@@ -75,8 +77,16 @@ final class TaskRecorder implements ProgressListener {
         local.save(new LocalTask(t, cancel, pid, clock.instant()));
     }
 
-    private MoveTask with(TaskStatus status, long moved, String failure) {
+    /**
+     * Not added to the earlier runs' count: a resumed run knows what they moved, so the returns they saw, still
+     * in the DLQ, are counted again by this one; the larger of the two is the closer.
+     */
+    private long returned(long thisRun) {
+        return Math.max(returnedBefore, thisRun);
+    }
+
+    private MoveTask with(TaskStatus status, long moved, long returned, String failure) {
         return new MoveTask(task.taskHandle(), task.kind(), status, task.sourceArn(), task.destinationArn(),
-                task.rate(), moved, task.toMove(), failure, task.startedAt());
+                task.rate(), moved, task.toMove(), failure, task.startedAt(), returned);
     }
 }

@@ -73,6 +73,13 @@ class ClientRunEventsTest {
     }
 
     @Test
+    void offATerminalTheProgressLineSaysHowManyCameBackOnceAnyDid() {
+        ClientRunEvents events = events(false, Optional.empty());
+        events.onProgress(new MoveProgress(4, 0, 0, 10L, Duration.ofSeconds(2), 1, java.util.List.of()));
+        assertThat(err.toString()).contains("moved 4/10  failed 0  skipped 0  returned 1  2.0 msg/s  2s");
+    }
+
+    @Test
     void closingWithoutAnEndTakesTheViewDownToo() {
         RecordingScreen screen = new RecordingScreen();
         ClientRunEvents events = events(false, Optional.of(screen));

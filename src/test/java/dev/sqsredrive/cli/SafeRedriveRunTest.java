@@ -9,6 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
@@ -53,6 +55,25 @@ class SafeRedriveRunTest extends ElasticMqCliTest {
         stopConsumer();
         assertThat(queues.depth(dlq) + queues.depth(orders)).as("nothing lost").isEqualTo(30);
         System.out.println("one pass: moved 30 of 30, returned " + count(r, "returned") + ", ended in " + seconds + " s");
+    }
+
+    @Test
+    void listShowsTheReturnsOfAClientRunInTextAndJson() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue orders = queues.createSourceOf("orders", dlq, false);
+        queues.deadLetter(orders, dlq, 20, "m");
+        consume(orders, false);
+        RunResult run = redrive("start", dlq.name(), "--mode", "client", "--max-returned", "off", "--yes");
+        long returned = count(run, "returned");
+
+        RunResult json = redrive("list", dlq.name(), "-o", "json");
+        RunResult text = redrive("list", dlq.name());
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode task = TaskCodec.JSON.readTree(json.out().lines().findFirst().orElseThrow());
+        assertThat(task.path("returned").isNumber()).as(json.toString()).isTrue();
+        assertThat(task.get("returned").asLong()).as("the run's own count").isEqualTo(returned).isPositive();
+        assertThat(text.out().lines().findFirst().orElseThrow()).as(text.toString()).contains("RETURNED");
     }
 
     @Test

@@ -88,4 +88,43 @@ class ClientRunViewTest {
         assertThat(screen.frames.get(0).get(0)).isEqualTo("RUNNING  orders-dlq → orders");
         assertThat(screen.frames.get(0)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(39));
     }
+
+    @Test
+    void returnsFollowTheCountAndAWaitingCanaryGetsALineBelowUntilTheEnd() {
+        RecordingScreen screen = new RecordingScreen();
+        ClientRunView view = new ClientRunView(new LiveView(screen, Style.plain()), started(null, 0, 100));
+        view.progress(new MoveProgress(10, 0, 0, 100L, Duration.ofSeconds(5), 3,
+                List.of("canary: 10 moved, waiting 42 s, 3 back")));
+        assertThat(lastFrame(screen)).containsExactly(
+                "RUNNING  orders-dlq → orders  no limit  client",
+                "[██████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]   10%",
+                "10/100 moved  returned 3  ETA ?  ? msg/s  elapsed 5s",
+                "canary: 10 moved, waiting 42 s, 3 back");
+        view.end(new MoveTask("client-1", MoveTask.Kind.CLIENT, TaskStatus.FAILED, DLQ, DEST, null, 10, 100L,
+                "canary: 3 of the 10 messages moved came back", T0, 3));
+        assertThat(lastFrame(screen)).as("the canary's verdict is the reason; its wait is over")
+                .containsExactly("FAILED  orders-dlq → orders  no limit  client",
+                        "[██████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]   10%",
+                        "10/100 moved  returned 3  took 5s",
+                        "reason: canary: 3 of the 10 messages moved came back");
+    }
+
+    @Test
+    void aBackpressurePauseIsSpeltInAsciiWhereTheTerminalCannotDrawTheSign() {
+        String paused = "paused: orders backlog 1,240 \u2265 1,000";
+        RecordingScreen unicode = new RecordingScreen();
+        RecordingScreen ascii = new RecordingScreen();
+        ascii.charset = java.nio.charset.StandardCharsets.US_ASCII;
+        for (RecordingScreen screen : List.of(unicode, ascii)) {
+            new ClientRunView(new LiveView(screen, Style.plain()), started(null, 0, 100))
+                    .progress(new MoveProgress(20, 0, 0, 100L, Duration.ofSeconds(2), 0, List.of(paused)));
+        }
+        assertThat(unicode.last()).endsWith(paused);
+        assertThat(ascii.last()).endsWith("paused: orders backlog 1,240 >= 1,000");
+        assertThat(lastFrame(ascii).get(2)).as("none came back: no returned").doesNotContain("returned");
+    }
+
+    private static List<String> lastFrame(RecordingScreen screen) {
+        return screen.frames.get(screen.frames.size() - 1);
+    }
 }

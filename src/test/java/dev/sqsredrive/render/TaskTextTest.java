@@ -30,4 +30,18 @@ class TaskTextTest {
         assertThat(TaskText.line(task(TaskStatus.COMPLETED, 5, 0L, 1.0, null)))
                 .startsWith("COMPLETED  5 moved  rate 1/s");
     }
+
+    @Test
+    void returnsShowInTheWatchLineAndAsAColumnOfTheListOnlyWhenThereAreAny() {
+        MoveTask none = task(TaskStatus.COMPLETED, 5, 5L, 1.0, null);
+        MoveTask some = new MoveTask("c", MoveTask.Kind.CLIENT, TaskStatus.INCOMPLETE,
+                "arn:aws:sqs:eu-west-1:123456789012:orders-dlq", null, null, 30, 30L, null, Instant.EPOCH, 7);
+        assertThat(TaskText.line(some)).startsWith("INCOMPLETE  30/30 moved  7 returned  rate auto");
+        assertThat(TaskText.line(none)).doesNotContain("returned");
+        assertThat(TaskText.table(java.util.List.of(none)).get(0)).doesNotContain("RETURNED");
+        var table = TaskText.table(java.util.List.of(some, none));
+        assertThat(table.get(0)).matches("SOURCE +STATUS +MOVED +RETURNED +TO MOVE .*");
+        assertThat(table.get(1)).matches("orders-dlq +INCOMPLETE +30 +7 +30 .*");
+        assertThat(table.get(2)).matches("orders-dlq +COMPLETED +5 +0 +5 .*");
+    }
 }

@@ -122,6 +122,21 @@ class TaskRecorderTest {
         assertThat(filesIn(local.directory())).as("nothing but the record is left").hasSize(1);
     }
 
+    @Test
+    void theRecordCarriesTheReturnsWhileRunningAndAtTheEndAndTheirJsonToo() {
+        recorder.onProgress(new MoveProgress(8, 0, 0, 100L, Duration.ofSeconds(2), 2, List.of()));
+        assertThat(local.find(HANDLE).orElseThrow().task().returned()).as("running").isEqualTo(2);
+
+        recorder.finish(new MoveSummary(MoveSummary.Outcome.INCOMPLETE,
+                new MoveSummary.Counts(9, 0, 0, 0, 0, Map.of(), 3), MoveSummary.Timing.NONE, LeftBehind.NONE,
+                null, null));
+
+        MoveTask ended = local.find(HANDLE).orElseThrow().task();
+        assertThat(ended.returned()).as("at the end").isEqualTo(3);
+        assertThat(TaskCodec.toJson(ended).get("returned").asLong()).isEqualTo(3);
+        assertThat(TaskCodec.fromJson(TaskCodec.toJson(ended))).isEqualTo(ended);
+    }
+
     private static MoveSummary summary(MoveSummary.Outcome outcome, long moved) {
         return new MoveSummary(outcome, MoveSummary.Counts.moved(moved), MoveSummary.Timing.NONE, LeftBehind.NONE, null, null);
     }
