@@ -45,7 +45,7 @@ final class StartFlow {
              ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
                      Confirmation.confirmed(ctx, session.out(),
                              PlanText.lines(plan, how, request.rate(), session::callerAccountIfOther), yes),
-                     () -> Watching.liveScreen(session, false))) {
+                     () -> Watching.liveScreen(session))) {
             started = starter.start(request, events);
             if (started.declined()) {
                 return ExitCode.DECLINED.code();

@@ -86,7 +86,7 @@ final class Watching {
         Output out = session.out();
         // Closed here even on Ctrl-C (the interrupt hook waits for that), so the line saying the task goes
         // on comes below the view rather than racing a shutdown hook of the view's own.
-        Optional<Screen> screen = liveScreen(session, false);
+        Optional<Screen> screen = liveScreen(session);
         if (screen.isPresent()) {
             TaskWatch.Result result;
             try (LiveView view = new LiveView(screen.get(), out.style())) {
@@ -129,12 +129,10 @@ final class Watching {
 
     /**
      * The terminal to draw a live view on: only for a person at a terminal reading text, never with -o json.
-     *
-     * @param leaveOnExit see {@link TerminalScreen#open(boolean)}
      */
-    static Optional<Screen> liveScreen(Session session, boolean leaveOnExit) {
+    static Optional<Screen> liveScreen(Session session) {
         return session.out().json() || !session.context().terminal() ? Optional.empty()
-                : TerminalScreen.open(leaveOnExit);
+                : TerminalScreen.open();
     }
 
     private static String line(Session session, MoveTask task) {

@@ -41,35 +41,19 @@ public final class TerminalScreen implements Screen {
     private int drawnWidth;
     private boolean closed;
 
-    /**
-     * On Ctrl-C the JVM exits mid-watch: leave the block and put the shell's prompt on a line of its own.
-     * Null when the owner closes the screen itself on the way out.
-     */
-    private final Thread leaveOnExit;
-
-    private TerminalScreen(Terminal terminal, boolean leaveOnExit) {
+    private TerminalScreen(Terminal terminal) {
         this.terminal = terminal;
         this.writer = terminal.writer();
-        this.leaveOnExit = leaveOnExit ? new Thread(() -> leave(true), "redrive-live-view-exit") : null;
-        if (this.leaveOnExit != null) {
-            Runtime.getRuntime().addShutdownHook(this.leaveOnExit);
-        }
     }
 
     /** Held so the JUL logger (weakly referenced by its manager) keeps the level set below. */
     private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
 
-    /** The terminal behind stderr, or empty when there is none that can be drawn on in place. */
-    public static Optional<Screen> open() {
-        return open(true);
-    }
-
     /**
-     * @param leaveOnExit false when the caller closes the screen itself even on Ctrl-C (a client-side run,
-     *                    whose interrupt hook holds the JVM until the run has wound down): then the view can
-     *                    draw how the run ended, instead of a shutdown hook freezing it mid-move
+     * The terminal behind stderr, or empty when there is none that can be drawn on in place. The caller closes
+     * it, on Ctrl-C too (its interrupt hook holds the JVM until then), so the view can draw how things ended.
      */
-    public static Optional<Screen> open(boolean leaveOnExit) {
+    public static Optional<Screen> open() {
         // JLine logs through java.util.logging, whose default handler writes to stderr: nothing of it may
         // reach the operator. And when a stream is not a terminal, the exec provider asks `tty` about it
         // through a pipe it builds by reflection, else through JLine's JNI library, which JDK 24+ warns about
@@ -93,7 +77,7 @@ public final class TerminalScreen implements Screen {
                 t.close();
                 return Optional.empty();
             }
-            return Optional.of(new TerminalScreen(t, leaveOnExit));
+            return Optional.of(new TerminalScreen(t));
         } catch (IOException | RuntimeException noTerminal) {
             return Optional.empty();
         }
@@ -196,12 +180,12 @@ public final class TerminalScreen implements Screen {
      * first (a poll that draws after the hook would climb from the wrong row). On exit always a new line,
      * so the shell's prompt does not follow the "^C" the terminal echoed.
      */
-    private synchronized void leave(boolean onExit) {
+    private synchronized void leave() {
         if (closed) {
             return;
         }
         closed = true;
-        if (onExit || !drawn.isEmpty()) {
+        if (!drawn.isEmpty()) {
             writer.write("\r\n");
         }
         writer.flush();
@@ -209,14 +193,7 @@ public final class TerminalScreen implements Screen {
 
     @Override
     public synchronized void close() {
-        if (leaveOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(leaveOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                return; // the hook does the leaving
-            }
-        }
-        leave(false);
+        leave();
         if (previousWinch != null) {
             Signal.handle(new Signal("WINCH"), previousWinch);
         }
