@@ -113,6 +113,11 @@ public final class ClientMover {
         stop.stop(reason);
     }
 
+    /** Messages earlier runs may have delivered more than once and no summary reported (they were killed). */
+    public void duplicatedBefore(int count) {
+        state.counters().duplicatesPossible.addAndGet(count);
+    }
+
     /** What the earlier runs of a resumed task moved (their journals): one pass, so they are not moved again. */
     public void movedBefore(Collection<String> messageIds) {
         onePass.movedBefore(messageIds);
@@ -147,6 +152,7 @@ public final class ClientMover {
         stop.end();
         notReleased = held.releaseAll(RELEASE_WAIT);
         if (state.journal() != null) {
+            state.journal().reported();
             state.journal().close();
         }
         MoveProgress last = progress();

@@ -19,11 +19,13 @@ import dev.sqsredrive.files.PrivateFiles;
  * per message: {@code A <MessageId>} just before a send is attempted, {@code S <MessageId>} once the
  * destination confirmed it, {@code N <MessageId>} once the destination answered that it did not take it
  * (refused or throttled past every retry, with no attempt left unanswered), {@code D <MessageId>} once it
- * was deleted from the DLQ (or found gone from it). A message with S and no D was sent but maybe not
+ * was deleted from the DLQ (or found gone from it), and {@code R} when a run ended and printed its summary
+ * (whose "duplicates possible" counted what the lines above it may have duplicated). A message with S and no D was sent but maybe not
  * deleted: a resumed or repeated run deletes it instead of sending it again. A message with an A that no S
  * or N follows may or may not have reached the destination (the process died between the send and its
  * record, or an answer was lost): a later run must send it again, never delete it unsent, and counts that
- * resend as a possible duplicate.
+ * resend as a possible duplicate; one that may have reached it twice already while no summary said so (the
+ * runs were killed) is counted by the next run that ends.
  * <p>
  * One write per batch, straight to the operating system, so a killed process (kill -9) loses nothing;
  * {@link #sync()} forces it to disk and runs about once a second, so a power cut can lose at most the
@@ -37,6 +39,8 @@ public final class Journal implements AutoCloseable {
     static final char DELETED = 'D';
     /** The MessageId a destination gave a sent message (one pass: it keeps it when it dead-letters again). */
     static final char GIVEN = 'M';
+    /** A run's summary is out: the copies recorded so far were reported (an R line; its id is unused). */
+    static final char REPORTED = 'R';
 
     private final Path file;
     private final FileChannel channel;
@@ -123,6 +127,11 @@ public final class Journal implements AutoCloseable {
 
     public void deleted(Collection<String> messageIds) {
         append(DELETED, messageIds);
+    }
+
+    /** The run ended and its summary, with the duplicates it counted, is about to be printed. */
+    public void reported() {
+        append(REPORTED, java.util.List.of("summary"));
     }
 
     /** Forces what was written to disk. */

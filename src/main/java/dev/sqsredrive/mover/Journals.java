@@ -139,9 +139,9 @@ public final class Journals {
 
     /** MessageIds sent but not known to be deleted, across the given journals. */
     public static Set<String> pending(List<Path> journals) {
-        Entries e = read(journals);
-        e.sent.removeAll(e.deleted);
-        return e.sent;
+        JournalEntries e = JournalEntries.read(journals);
+        e.sent().removeAll(e.deleted());
+        return e.sent();
     }
 
     /**
@@ -149,10 +149,10 @@ public final class Journals {
      * was lost), neither confirmed nor deleted since: they may be at the destination already.
      */
     public static Set<String> maybeSent(List<Path> journals) {
-        Entries e = read(journals);
-        e.maybeSent.removeAll(e.sent);
-        e.maybeSent.removeAll(e.deleted);
-        return e.maybeSent;
+        JournalEntries e = JournalEntries.read(journals);
+        e.maybeSent().removeAll(e.sent());
+        e.maybeSent().removeAll(e.deleted());
+        return e.maybeSent();
     }
 
     /**
@@ -161,10 +161,10 @@ public final class Journals {
      * has left is counted from this, erring on the side of never exceeding the limit.
      */
     public static long mayHaveDelivered(Path journal) {
-        Entries e = read(List.of(journal));
-        e.attempted.addAll(e.sent);
-        e.attempted.addAll(e.deleted);
-        return e.attempted.size();
+        JournalEntries e = JournalEntries.read(List.of(journal));
+        e.attempted().addAll(e.sent());
+        e.attempted().addAll(e.deleted());
+        return e.attempted().size();
     }
 
     /**
@@ -173,58 +173,27 @@ public final class Journals {
      * back to the DLQ and is not moved again.
      */
     public static Set<String> moved(List<Path> journals) {
-        Entries e = read(journals);
-        Set<String> moved = new HashSet<>(e.sent);
-        moved.addAll(e.deleted);
-        moved.addAll(e.given);
+        JournalEntries e = JournalEntries.read(journals);
+        Set<String> moved = new HashSet<>(e.sent());
+        moved.addAll(e.deleted());
+        moved.addAll(e.given());
         return moved;
     }
 
     /**
-     * @param attempted every MessageId with an A line
-     * @param maybeSent those with an attempt whose outcome was never recorded
-     * @param given     the MessageIds destinations gave the messages sent
+     * Messages the journals' runs may have delivered more than once (two attempts or more that may each have
+     * reached the destination) without a summary that said so: a run killed before its end printed none, and
+     * only a run that ended marks its journal as reported (R line). A later run reports these for it.
      */
-    private record Entries(Set<String> attempted, Set<String> maybeSent, Set<String> sent, Set<String> deleted,
-                           Set<String> given) {
-    }
-
-    private static Entries read(List<Path> journals) {
-        Entries e = new Entries(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
-                new HashSet<>());
-        for (Path p : journals) {
-            // An attempt is open from its A until an S or N of the same journal closes it; one still open at
-            // the next A of that message, or at the journal's end, got no recorded outcome.
-            Set<String> open = new HashSet<>();
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(p);
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read journal " + p + ": " + ex.getMessage(), ex);
+    public static Set<String> duplicatedUnreported(List<Path> journals) {
+        JournalEntries e = JournalEntries.read(journals);
+        Set<String> duplicated = new HashSet<>();
+        e.copies().forEach((id, n) -> {
+            if (n > 1 && !e.reportedDuplicates().contains(id)) {
+                duplicated.add(id);
             }
-            // Lines that cannot be read were reported when the journal was listed (files, header).
-            for (JournalLines.Entry entry : JournalLines.parse(bytes).entries()) {
-                String id = entry.id();
-                switch (entry.kind()) {
-                    case Journal.ATTEMPTED -> {
-                        e.attempted.add(id);
-                        if (!open.add(id)) {
-                            e.maybeSent.add(id);
-                        }
-                    }
-                    case Journal.NOT_SENT -> open.remove(id);
-                    case Journal.SENT -> {
-                        open.remove(id);
-                        e.sent.add(id);
-                    }
-                    case Journal.DELETED -> e.deleted.add(id);
-                    case Journal.GIVEN -> e.given.add(id);
-                    default -> { } // a line of a newer version: not ours to interpret
-                }
-            }
-            e.maybeSent.addAll(open);
-        }
-        return e;
+        });
+        return duplicated;
     }
 
     public static void deleteAll(List<Path> journals) {

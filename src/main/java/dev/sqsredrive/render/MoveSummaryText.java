@@ -56,8 +56,8 @@ public final class MoveSummaryText {
             lines.add(left);
         }
         if (s.duplicatesPossible() > 0) {
-            lines.add(s.duplicatesPossible() + " message(s) may have been delivered twice (a send was retried after"
-                    + " its answer was lost)");
+            lines.add(s.duplicatesPossible() + " message(s) may have been delivered more than once (a send was"
+                    + " retried after its answer was lost, or repeated after a run was killed)");
         }
         return lines;
     }

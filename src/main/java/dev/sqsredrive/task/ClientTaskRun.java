@@ -130,6 +130,7 @@ public final class ClientTaskRun {
         boolean journaled = !o.copy() && !o.dryRun();
         List<Path> journalFiles = new ArrayList<>();
         Set<String> pending = Set.of();
+        Set<String> duplicated = Set.of();
         Journal journal = null;
         if (journaled) {
             Path own = journals.fileOf(src.arn(), handle);
@@ -140,7 +141,10 @@ public final class ClientTaskRun {
             pending = Journals.pending(journalFiles);
             journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
                     : plan.destination().arn(), plan.rate(), o).toJson());
-            journal.expectMaybeSent(Journals.maybeSent(journalFiles));
+            duplicated = Journals.duplicatedUnreported(journalFiles);
+            Set<String> maybeSent = Journals.maybeSent(journalFiles);
+            maybeSent.removeAll(duplicated); // counted once below: one more copy of them is no new duplicate
+            journal.expectMaybeSent(maybeSent);
             if (!journalFiles.contains(own)) {
                 journalFiles.add(own);
             }
@@ -170,6 +174,9 @@ public final class ClientTaskRun {
                 new Clocks(clock, Ticker.system(), sleeper));
         if (journaled) {
             m.movedBefore(Journals.moved(journalFiles)); // one pass across a resume, and after an unfinished run
+            if (!src.fifo()) { // FIFO destinations dropped the resends by their deduplication id
+                m.duplicatedBefore(duplicated.size());
+            }
         }
         mover.set(m);
         if (stopBeforeStart != null) {

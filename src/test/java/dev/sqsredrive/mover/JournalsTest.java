@@ -69,6 +69,37 @@ class JournalsTest {
     }
 
     @Test
+    void messagesSentTwiceByRunsThatNeverReportedAreDuplicatedUnreported() throws Exception {
+        Journals journals = new Journals(state);
+        String dlq = "arn:aws:sqs:us-east-1:1:dlq";
+        try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
+            j.attempting(List.of("confirmed", "deleted", "open", "refused", "once"));
+            j.sent(List.of("once"));
+            // killed; the resume sends the four left "maybe sent" again, and is killed too
+            j.attempting(List.of("confirmed", "deleted", "open", "refused"));
+            j.sent(List.of("confirmed", "deleted"));
+            j.deleted(List.of("deleted"));
+            j.notSent(List.of("refused")); // the destination said no: this attempt made no copy
+        }
+        List<Path> files = journals.files(dlq, h -> true);
+        assertThat(Journals.duplicatedUnreported(files)).containsExactlyInAnyOrder("confirmed", "deleted", "open");
+    }
+
+    @Test
+    void whatARunThatEndedReportedIsNotCountedAgain() throws Exception {
+        Journals journals = new Journals(state);
+        String dlq = "arn:aws:sqs:us-east-1:1:dlq";
+        try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
+            j.attempting(List.of("a", "b", "c")); // killed
+            j.attempting(List.of("a", "b")); // the resume counts both as resent "maybe sent" ...
+            j.sent(List.of("a")); // ... "b" still unanswered when it ends (stopped), and it says so
+            j.reported();
+            j.attempting(List.of("c")); // the next resume, killed: "c" has two attempts and no summary yet
+        }
+        assertThat(Journals.duplicatedUnreported(journals.files(dlq, h -> true))).containsExactly("c");
+    }
+
+    @Test
     void aLineCutShortByACrashIsIgnored() throws Exception {
         Path file = state.resolve("j.log");
         try (Journal j = Journal.open(file, "{}")) {
