@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -90,13 +90,20 @@ public final class RedriveProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the end and returns exit code, all stdout and stderr. */
+    /**
+     * Waits for the end and returns exit code, all stdout and stderr. The rest of stdout is read on a thread
+     * of its own: a pooled task (the common ForkJoinPool has one worker on 2 cores) can wait behind another
+     * caller's reader blocked on a live process, and never reach this stdout's end in time (fault matrix,
+     * case 37: the stopped process ended, its stdout was still unread 5 s later).
+     */
     public RunResult await(long timeoutSeconds) {
-        CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
+        FutureTask<Void> rest = new FutureTask<>(() -> {
             while (readLine() != null) {
                 // collect
             }
+            return null;
         });
+        Thread.ofPlatform().daemon().name("redrive-stdout-" + pid()).start(rest);
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
