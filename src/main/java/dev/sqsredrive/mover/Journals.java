@@ -180,6 +180,11 @@ public final class Journals {
         return moved;
     }
 
+    /** MessageIds deleted (D lines) across the given journals: of an import, the file's lines already done. */
+    public static Set<String> deleted(List<Path> journals) {
+        return read(journals).deleted;
+    }
+
     /**
      * @param attempted every MessageId with an A line
      * @param maybeSent those with an attempt whose outcome was never recorded
