@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                 "  redrive start orders-dlq --filter 'attr:tenant=acme' --limit 100 --rate 2.5",
                 "  redrive start orders-dlq --dry-run",
                 "  redrive start --resume client-6f1c...   # finish a run that crashed",
-                "  redrive start orders-dlq --to file:orders-dlq.ndjson.gz   # export, then delete",
-                "  redrive start file:orders-dlq.ndjson.gz --to orders   # import",
+                "  redrive start orders-dlq --to file:dlq.ndjson.gz   # export",
+                "  redrive start file:dlq.ndjson.gz --to orders   # import",
                 "  redrive start orders-dlq --to orders --archive moved.ndjson",
                 "  HANDLE=$(redrive start orders-dlq) && redrive watch \"$HANDLE\" --timeout 1h"})
 final class StartCommand implements Callable<Integer> {
