@@ -1,8 +1,13 @@
 package dev.sqsredrive.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.mover.file.FileRef;
+import dev.sqsredrive.mover.file.MessageFileWriter;
 import dev.sqsredrive.task.ClientOptions;
 import picocli.CommandLine.Option;
 
@@ -41,6 +46,17 @@ final class ClientMoveOptions {
                     "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
     List<String> filters = new ArrayList<>();
 
+    @Option(names = "--archive", paramLabel = "PATH",
+            description = "Also write every message moved to this file, one JSON line each, forced to disk before"
+                    + " its delete from the DLQ: an audit trail, and what an import can send again (client-side).")
+    String archive;
+
+    @Option(names = "--append", description = "Add to an export file or archive that exists (else it is refused).")
+    boolean append;
+
+    @Option(names = "--force", description = "Replace an export file or archive that exists.")
+    boolean force;
+
     @Option(names = "--resume", paramLabel = "HANDLE",
             description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
                     + " what it sent instead of sending it again, then moves the rest with its recorded options"
@@ -48,8 +64,27 @@ final class ClientMoveOptions {
     String resume;
 
     ClientOptions options() {
+        if (append && force) {
+            throw RedriveException.usage("--append and --force contradict each other: add to the file, or replace it");
+        }
         return ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
-                .showBodies(showBodies).filters(filters).build();
+                .showBodies(showBodies).filters(filters).archive(archive == null ? null : archivePath(archive))
+                .existing(force ? MessageFileWriter.Existing.OVERWRITE : append ? MessageFileWriter.Existing.APPEND
+                        : MessageFileWriter.Existing.REFUSE)
+                .build();
+    }
+
+    /** An archive as typed (PATH or file:PATH), made absolute: a resume from another folder finds it. */
+    private static String archivePath(String typed) {
+        String path = typed.startsWith(FileRef.PREFIX) ? typed.substring(FileRef.PREFIX.length()) : typed;
+        if (path.isBlank() || path.equals("-")) {
+            return path; // refused by MoveStarter.checkInput, in its words
+        }
+        try {
+            return Path.of(path).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            throw RedriveException.usage("--archive " + typed + " is no file path (" + e.getReason() + ")");
+        }
     }
 
     /** The client-side task to carry on, or null for a new move. */

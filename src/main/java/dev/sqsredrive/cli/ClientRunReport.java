@@ -26,10 +26,28 @@ final class ClientRunReport {
         } else if (s.dryRun() != null) {
             DryRunText.lines(status, s).forEach(out::result);
         } else if (out.json()) {
-            out.resultJsonLine(MoveSummaryText.json(result.task(), status, s, rate)); // one line: scripts read the last
+            var json = MoveSummaryText.json(result.task(), status, s, rate);
+            if (!result.files().isEmpty()) {
+                var files = json.putArray("files");
+                result.files().forEach(f -> files.addObject().put("role", f.role())
+                        .put("path", f.file().stdout() ? "-" : f.file().path().toString()).put("lines", f.lines()));
+            }
+            out.resultJsonLine(json); // one line: scripts read the last
         } else {
-            out.result(MoveSummaryText.line(status, s));
+            out.result(MoveSummaryText.line(status, s) + filesText(result));
         }
+        return exitCode(s);
+    }
+
+    /** "; wrote 120 lines to /x/dlq.ndjson (export)" for each file the run wrote to. */
+    private static String filesText(ClientTaskRun.Result result) {
+        StringBuilder sb = new StringBuilder();
+        result.files().forEach(f -> sb.append("; wrote ").append(f.lines()).append(f.lines() == 1 ? " line to " : " lines to ")
+                .append(f.file().stdout() ? "stdout" : f.file().path().toString()).append(" (").append(f.role()).append(')'));
+        return sb.toString();
+    }
+
+    private static int exitCode(MoveSummary s) {
         return switch (s.outcome()) {
             case COMPLETED -> ExitCode.OK.code();
             case INCOMPLETE -> ExitCode.INCOMPLETE.code();

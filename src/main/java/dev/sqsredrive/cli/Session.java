@@ -137,7 +137,7 @@ final class Session implements AutoCloseable {
      */
     ClientTaskRun clientRun() {
         return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn), context.clock(),
-                context.sleeper());
+                context.sleeper(), new WriterOutputStream(output.out()));
     }
 
     /** Starts moves in the mode asked for: native tasks in the source's region, client-side ones on this run. */

@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
                 "  redrive start orders-dlq --filter 'attr:tenant=acme' --limit 100 --rate 2.5",
                 "  redrive start orders-dlq --dry-run",
                 "  redrive start --resume client-6f1c...   # finish a run that crashed",
+                "  redrive start orders-dlq --to file:dlq.ndjson.gz   # export",
+                "  redrive start file:dlq.ndjson.gz --to orders   # import",
+                "  redrive start orders-dlq --to orders --archive moved.ndjson",
                 "  HANDLE=$(redrive start orders-dlq) && redrive watch \"$HANDLE\" --timeout 1h"})
 final class StartCommand implements Callable<Integer> {
 
@@ -38,12 +41,15 @@ final class StartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "The DLQ: a queue name, URL or ARN.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "The DLQ: a queue name, URL or ARN; or file:PATH, a file an export wrote"
+                    + " (import: client-side, see docs/FILES.md).")
     String source;
 
     @Option(names = "--to", paramLabel = "DEST",
             description = "Move every message to this queue (name, URL or ARN) instead of its origin."
-                    + " Must be of the same type (standard or FIFO).")
+                    + " Must be of the same type (standard or FIFO). Or file:PATH (export: one JSON line per"
+                    + " message, forced to disk before its delete; .gz compresses), or file:- for stdout (nothing"
+                    + " is deleted then).")
     String destination;
 
     @Option(names = "--rate", paramLabel = "N",

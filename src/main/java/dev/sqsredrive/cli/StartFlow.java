@@ -4,9 +4,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqsredrive.mover.StopReason;
+import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.TaskText;
 import dev.sqsredrive.task.ClientTaskRun;
+import dev.sqsredrive.task.MovePlanner;
 import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
@@ -38,12 +40,14 @@ final class StartFlow {
         ClientTaskRun clientRun = session.clientRun();
         MoveStarter starter = session.moveStarter(clientRun);
         var ctx = session.context();
+        // An export to file:- writes its lines to stdout: the handle and the summary go to stderr instead.
+        Output out = MovePlanner.isStdout(request.destination()) ? session.out().resultsOnStderr() : session.out();
         MoveStarter.Started started;
         // The interrupt hook holds the JVM on Ctrl-C until the summary is out, so the live view is closed
         // here, after drawing how the run ended, rather than by a shutdown hook of its own.
         try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
-             ClientRunEvents events = new ClientRunEvents(session.out(), (plan, how) ->
-                     Confirmation.confirmed(ctx, session.out(),
+             ClientRunEvents events = new ClientRunEvents(out, (plan, how) ->
+                     Confirmation.confirmed(ctx, out,
                              PlanText.lines(plan, how, request.rate(), session::callerAccountIfOther), yes),
                      () -> Watching.liveScreen(session))) {
             started = starter.start(request, events);
@@ -52,7 +56,7 @@ final class StartFlow {
             }
             if (started.client() != null) {
                 events.end(started.client());
-                return ClientRunReport.print(session.out(), started.client(), request.rate());
+                return ClientRunReport.print(out, started.client(), request.rate());
             }
         }
         MoveTask task = started.nativeTask();

@@ -226,11 +226,15 @@ public final class ClientMover {
     private MoveSummary summary(Duration elapsed, LeftBehind left) {
         MoveCounters c = state.counters();
         boolean returned = stop.reason() == StopReason.RETURNED;
-        boolean failed = stop.reason() == StopReason.FATAL || returned || c.failed.get() > 0 && !config.dryRun();
+        Map<String, Long> unreadable = unwatched.unreadable(); // no messages, so left where they are
+        Map<String, Long> failures = new java.util.LinkedHashMap<>(c.failures());
+        unreadable.forEach((why, n) -> failures.merge(why, n, Long::sum));
+        boolean failed = stop.reason() == StopReason.FATAL || returned
+                || (c.failed.get() > 0 || !unreadable.isEmpty()) && !config.dryRun();
         long lastMoved = workers.lastMovedAt();
         return new MoveSummary(MoveSummary.outcome(stop.reason(), failed, left),
                 new MoveSummary.Counts(c.moved.get(), c.skipped.get(), c.duplicatesPossible.get(),
-                        c.resumedDeletes.get(), state.deleteFailed().size(), c.failures(), c.returned.get()),
+                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
                 left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun);
     }

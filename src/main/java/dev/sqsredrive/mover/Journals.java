@@ -180,6 +180,11 @@ public final class Journals {
         return moved;
     }
 
+    /** MessageIds deleted (D lines) across the given journals: of an import, the file's lines already done. */
+    public static Set<String> deleted(List<Path> journals) {
+        return read(journals).deleted;
+    }
+
     /**
      * Messages the journals' runs may have delivered more than once (two attempts or more that may each have
      * reached the destination) without a summary that said so: a run killed before its end printed none, and

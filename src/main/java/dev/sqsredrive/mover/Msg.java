@@ -16,10 +16,13 @@ import java.util.Map;
 public record Msg(String id, String receiptHandle, String body, Map<String, MsgAttribute> attributes,
                   Map<SystemAttribute, String> system) {
 
-    /** The system attributes the mover reads (routing, filters, FIFO) or carries over (the trace header). */
+    /**
+     * The system attributes the mover reads (routing, filters, FIFO), carries over (the trace header) or keeps
+     * in an exported file (the rest). Only the trace header may be sent on: SQS sets the others itself.
+     */
     public enum SystemAttribute {
         MESSAGE_GROUP_ID, MESSAGE_DEDUPLICATION_ID, AWS_TRACE_HEADER, DEAD_LETTER_QUEUE_SOURCE_ARN,
-        SENT_TIMESTAMP, APPROXIMATE_RECEIVE_COUNT
+        SENT_TIMESTAMP, APPROXIMATE_RECEIVE_COUNT, APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, SEQUENCE_NUMBER
     }
 
     public Msg {

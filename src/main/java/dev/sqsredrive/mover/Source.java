@@ -1,6 +1,7 @@
 package dev.sqsredrive.mover;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the mover takes messages from (the DLQ): it receives them hidden from other consumers, keeps
@@ -28,4 +29,12 @@ public interface Source {
 
     /** Where its calls go, to name it when it does not answer. */
     String endpoint();
+
+    /**
+     * What the source holds that is no message (a file's lines that do not read as one), by why, with how many:
+     * they stay where they are and are reported as not moved. A queue holds only messages.
+     */
+    default Map<String, Long> unreadable() {
+        return Map.of();
+    }
 }

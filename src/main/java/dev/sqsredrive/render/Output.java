@@ -28,6 +28,11 @@ public final class Output {
         this.style = style;
     }
 
+    /** This output with its results on stderr too: for a run whose stdout carries data (an export to file:-). */
+    public Output resultsOnStderr() {
+        return new Output(err, err, json, verbose, style);
+    }
+
     public boolean json() {
         return json;
     }

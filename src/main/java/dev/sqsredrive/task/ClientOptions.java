@@ -3,6 +3,8 @@ package dev.sqsredrive.task;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sqsredrive.mover.file.MessageFileWriter;
+
 /**
  * What was asked of a move beyond source, destination and rate; everything here but concurrency is
  * something only the client-side mover can do. Made with {@link #builder()}: a new option then needs no edit
@@ -11,9 +13,15 @@ import java.util.List;
  * @param concurrency workers (client-side); null for the default
  * @param limit       stop after this many messages; null for all
  * @param filters     --filter expressions, all of which must match
+ * @param archive     --archive: the file every moved message is also written to, as typed; null for none
+ * @param existing    what to do with an export file or archive that exists (--append, --force)
  */
 public record ClientOptions(Integer concurrency, Long limit, boolean copy, boolean dryRun, boolean showBodies,
-                            List<String> filters) {
+                            List<String> filters, String archive, MessageFileWriter.Existing existing) {
+
+    public ClientOptions {
+        existing = existing == null ? MessageFileWriter.Existing.REFUSE : existing;
+    }
 
     /** Enough in-flight batches to keep SQS busy: a raw loop peaks around 16 threads (docs/PERFORMANCE.md). */
     public static final int DEFAULT_CONCURRENCY = 16;
@@ -30,7 +38,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
     /** These options, to change some of them. */
     public Builder toBuilder() {
         return builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun).showBodies(showBodies)
-                .filters(filters);
+                .filters(filters).archive(archive).existing(existing);
     }
 
     public int workers() {
@@ -55,6 +63,9 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         if (copy) {
             reasons.add("--copy was given (a native move task deletes what it moves)");
         }
+        if (archive != null) {
+            reasons.add("--archive was given (a native move task keeps no copy)");
+        }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
@@ -66,6 +77,8 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         private boolean dryRun;
         private boolean showBodies;
         private List<String> filters = List.of();
+        private String archive;
+        private MessageFileWriter.Existing existing;
 
         private Builder() {
         }
@@ -103,8 +116,20 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
             return this;
         }
 
+        /** Null for no archive. */
+        public Builder archive(String file) {
+            this.archive = file;
+            return this;
+        }
+
+        /** Null to refuse an existing file. */
+        public Builder existing(MessageFileWriter.Existing whatToDo) {
+            this.existing = whatToDo;
+            return this;
+        }
+
         public ClientOptions build() {
-            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters);
+            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters, archive, existing);
         }
     }
 }

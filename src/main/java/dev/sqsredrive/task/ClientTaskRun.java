@@ -1,5 +1,6 @@
 package dev.sqsredrive.task;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +29,9 @@ import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.mover.ProgressListener;
 import dev.sqsredrive.mover.Routing;
+import dev.sqsredrive.mover.file.FileEndpoints;
+import dev.sqsredrive.mover.file.FileQueues;
+import dev.sqsredrive.mover.file.FileRef;
 import dev.sqsredrive.mover.sqs.SqsEndpoint;
 import dev.sqsredrive.mover.sqs.SqsQueueOps;
 import dev.sqsredrive.mover.StopReason;
@@ -74,8 +78,15 @@ public final class ClientTaskRun {
         }
     }
 
-    /** @param task the task as last recorded (null for a dry run) */
-    public record Result(MoveTask task, MoveSummary summary) {
+    /**
+     * @param task  the task as last recorded (null for a dry run)
+     * @param files the files the run wrote to (an export's, the archive), with the lines each gained
+     */
+    public record Result(MoveTask task, MoveSummary summary, List<FileEndpoints.Written> files) {
+
+        public Result(MoveTask task, MoveSummary summary) {
+            this(task, summary, List.of());
+        }
     }
 
     private final SqsClients clients;
@@ -86,8 +97,16 @@ public final class ClientTaskRun {
     private final Map<String, SqsClient> clientByUrl = new ConcurrentHashMap<>();
     private final AtomicReference<ClientMover> mover = new AtomicReference<>();
     private volatile StopReason stopBeforeStart;
+    private final OutputStream stdout;
 
     public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper) {
+        this(clients, local, journals, clock, sleeper, System.out);
+    }
+
+    /** @param stdout where an export to file:- writes its lines */
+    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper,
+                         OutputStream stdout) {
+        this.stdout = stdout;
         this.clients = clients;
         this.local = local;
         this.journals = journals;
@@ -156,10 +175,11 @@ public final class ClientTaskRun {
 
         // An earlier run on this DLQ that did not finish may hold messages that only come back later.
         boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
-        MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(o.workers())
+        MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(workers(plan, events))
                 .limit(limit).copy(o.copy()).dryRun(o.dryRun()).showBodies(o.showBodies()).filters(filters)
                 .awaitInFlight(earlierRun).toMove(toMove).maxReturned(plan.safe().maxReturned())
                 .canary(plan.safe().canary(), plan.safe().canaryWait()).maxBacklog(plan.safe().maxBacklog()).build();
+        FileEndpoints queues = endpoints(plan, journalFiles, events); // before the record: may refuse a file
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
@@ -169,8 +189,7 @@ public final class ClientTaskRun {
             recorder.start();
             events.started(task);
         }
-        ClientMover m = new ClientMover(config, new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
-                clients.settings().readTimeout())), routing(plan), journal, pending,
+        ClientMover m = new ClientMover(config, queues, routing(plan), journal, pending,
                 new Clocks(clock, Ticker.system(), sleeper));
         if (journaled) {
             m.movedBefore(Journals.moved(journalFiles)); // one pass across a resume, and after an unfinished run
@@ -183,14 +202,46 @@ public final class ClientTaskRun {
             m.stop(stopBeforeStart);
         }
         ProgressListener listener = recorder == null ? events : recorder.and(events);
-        MoveSummary summary = m.run(listener);
+        MoveSummary summary;
+        try (queues) {
+            summary = m.run(listener);
+        }
         MoveTask last = recorder == null ? null : recorder.finish(summary);
         if (journaled && m.nothingPending() && summary.outcome() == MoveSummary.Outcome.COMPLETED) {
             // Done, and nothing sent is waiting for its delete: nothing to resume. A stopped or failed run
             // keeps its journal, whose first line is what --resume carries on with.
             Journals.deleteAll(journalFiles);
         }
-        return new Result(last, summary);
+        return new Result(last, summary, queues.written());
+    }
+
+    /**
+     * The run's queues: SQS, and the files it reads or writes (opened now, so one that cannot be opened stops
+     * the run before anything moves; a dry run writes no file).
+     */
+    private FileEndpoints endpoints(Plan plan, List<Path> journalFiles, Events events) {
+        ClientOptions o = plan.options();
+        SqsEndpoint sqs = new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
+                clients.settings().readTimeout()));
+        List<FileRef> exports = plan.destination() != null && FileRef.isFile(plan.destination().arn()) && !o.dryRun()
+                ? List.of(FileRef.ofAddress(plan.destination().arn())) : List.of();
+        FileRef archive = o.archive() == null || o.dryRun() ? null : FileRef.ofAddress(FileRef.PREFIX + o.archive());
+        Set<String> deletedBefore = FileRef.isFile(plan.source().arn()) ? Journals.deleted(journalFiles) : Set.of();
+        return new FileEndpoints(sqs, new FileEndpoints.Files(plan.source().arn(), o.existing(), archive,
+                deletedBefore, stdout), exports, clock, events::note);
+    }
+
+    /**
+     * Workers: a file whose messages carry FIFO groups is imported by one worker, since a file, unlike a FIFO
+     * queue, does not hide the rest of a group while a message of it is in flight.
+     */
+    private static int workers(Plan plan, Events events) {
+        boolean groups = Boolean.parseBoolean(plan.source().attributes().getOrDefault(FileQueues.HAS_GROUPS, "false"));
+        if (groups && plan.options().workers() > 1) {
+            events.note("the file's messages have FIFO groups: imported by one worker, to keep each group's order");
+            return 1;
+        }
+        return plan.options().workers();
     }
 
     static String reason(MoveSummary s) {

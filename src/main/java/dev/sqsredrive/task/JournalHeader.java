@@ -27,6 +27,7 @@ public record JournalHeader(String taskHandle, String sourceArn, String destinat
         n.put("copy", options.copy());
         ArrayNode filters = n.putArray("filters");
         options.filters().forEach(filters::add);
+        n.put("archive", options.archive());
         return n.toString();
     }
 
@@ -40,6 +41,7 @@ public record JournalHeader(String taskHandle, String sourceArn, String destinat
                     .limit(n.path("limit").isNumber() ? n.get("limit").asLong() : null)
                     .copy(n.path("copy").asBoolean(false))
                     .filters(filters)
+                    .archive(text(n, "archive"))
                     .build();
             return new JournalHeader(text(n, "taskHandle"), text(n, "sourceArn"), text(n, "destinationArn"),
                     n.path("rate").isNumber() ? n.get("rate").asDouble() : null, options);

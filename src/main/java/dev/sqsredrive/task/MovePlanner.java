@@ -7,6 +7,10 @@ import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.mover.QueueKinds;
+import dev.sqsredrive.mover.file.FileKind;
+import dev.sqsredrive.mover.file.FileQueues;
+import dev.sqsredrive.mover.file.FileRef;
+import dev.sqsredrive.mover.file.MessageFileWriter;
 import dev.sqsredrive.mover.sqs.SqsKind;
 
 /**
@@ -36,29 +40,55 @@ public final class MovePlanner {
     }
 
     /**
-     * The kinds a queue reference is tried against, in order: SQS takes any word (a name), so a kind with a
-     * prefix of its own (files, next) goes before it.
+     * The kinds a queue reference is tried against, in order: SQS takes any word (a name), so files, with a
+     * prefix of their own, go before it.
      */
-    static final QueueKinds KINDS = new QueueKinds(List.of(SqsKind.INSTANCE));
+    static final QueueKinds KINDS = new QueueKinds(List.of(FileKind.INSTANCE, SqsKind.INSTANCE));
 
-    /** A reference that the chain gives to the SQS kind; another kind's is not yet movable here. */
-    static QueueRef sqsQueue(String reference) {
-        QueueKinds.Parsed parsed = KINDS.parse(reference);
-        return parsed.as(SqsKind.INSTANCE, QueueRef.class).orElseThrow(() -> RedriveException.usage(
-                "'" + reference + "' is a " + parsed.kind().name() + ", which this command cannot move yet"));
+    /** A reference parsed: a file's, or else an SQS queue's. */
+    private record Ref(FileRef file, QueueRef queue) {
+
+        static Ref of(String reference) {
+            QueueKinds.Parsed parsed = KINDS.parse(reference);
+            return new Ref(parsed.as(FileKind.INSTANCE, FileRef.class).orElse(null),
+                    parsed.as(SqsKind.INSTANCE, QueueRef.class).orElse(null));
+        }
+
+        String typed() {
+            return file != null ? file.address() : queue.input().strip();
+        }
+    }
+
+    /** Whether a reference (as typed) names a file rather than an SQS queue. */
+    public static boolean isFile(String reference) {
+        return reference != null && Ref.of(reference).file() != null;
+    }
+
+    /** Whether a reference (as typed) is file:-, standard output. */
+    public static boolean isStdout(String reference) {
+        return isFile(reference) && Ref.of(reference).file().stdout();
     }
 
     /** The checks on source and destination that need no AWS call (any mode). */
     public static void checkQueues(String source, String destination) {
-        QueueRef src = sqsQueue(source);
-        if (destination != null) {
-            QueueRef dst = sqsQueue(destination);
-            if (src.input().strip().equals(dst.input().strip())) {
-                throw RedriveException.usage("source and destination are the same queue ('" + source + "')");
-            }
-            if (src.isFifoName() != dst.isFifoName()) {
-                throw fifoMismatch(src.name(), src.isFifoName(), dst.name());
-            }
+        Ref src = Ref.of(source);
+        if (src.file() != null && src.file().stdout()) {
+            throw RedriveException.usage("file:- is standard output, which can only be written: import from a"
+                    + " file:PATH");
+        }
+        if (destination == null) {
+            return;
+        }
+        Ref dst = Ref.of(destination);
+        if (src.typed().equals(dst.typed())) {
+            throw RedriveException.usage("source and destination are the same queue ('" + source + "')");
+        }
+        if (src.file() != null && dst.file() != null) {
+            throw RedriveException.usage("both SOURCE and --to are files: one side of a move is an SQS queue (copy"
+                    + " the file instead)");
+        }
+        if (src.queue() != null && dst.queue() != null && src.queue().isFifoName() != dst.queue().isFifoName()) {
+            throw fifoMismatch(src.queue().name(), src.queue().isFifoName(), dst.queue().name());
         }
     }
 
@@ -74,15 +104,27 @@ public final class MovePlanner {
      * plan may name no source queue (fine for the client-side mover, not for a native task).
      */
     public MovePlan resolve(String source, String destination, Integer rate) {
-        ResolvedQueue src = resolver.resolve(sqsQueue(source));
-        ResolvedQueue dst = destination == null ? null : resolver.resolve(sqsQueue(destination));
+        return resolve(source, destination, rate, MessageFileWriter.Existing.REFUSE);
+    }
+
+    /**
+     * As above; {@code existing} says what to do when an export's file exists (REFUSE unless --append or
+     * --force, APPEND for a resumed export).
+     */
+    public MovePlan resolve(String source, String destination, Integer rate, MessageFileWriter.Existing existing) {
+        Ref s = Ref.of(source);
+        Ref d = destination == null ? null : Ref.of(destination);
+        ResolvedQueue src = s.file() != null ? FileQueues.source(s.file()) : resolver.resolve(s.queue());
+        ResolvedQueue dst = d == null ? null : d.file() != null ? FileQueues.destination(d.file(), existing, "--to")
+                : resolver.resolve(d.queue());
         if (dst != null && src.arn().equals(dst.arn())) {
             throw RedriveException.usage("source and destination are the same queue (" + src.arn() + ")");
         }
-        if (dst != null && src.fifo() != dst.fifo()) {
+        boolean files = s.file() != null || d != null && d.file() != null;
+        if (dst != null && !files && src.fifo() != dst.fifo()) {
             throw fifoMismatch(src.name(), src.fifo(), dst.name());
         }
-        return new MovePlan(src, dst, rate, resolver.sourcesOf(src));
+        return new MovePlan(src, dst, rate, s.file() != null ? List.of() : resolver.sourcesOf(src));
     }
 
     /** A native move task needs a DLQ: some queue's RedrivePolicy must name it. */

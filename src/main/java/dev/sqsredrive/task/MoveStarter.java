@@ -3,11 +3,16 @@ package dev.sqsredrive.task;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.mover.file.FileKind;
+import dev.sqsredrive.mover.file.FileQueues;
+import dev.sqsredrive.mover.file.FileRef;
+import dev.sqsredrive.mover.file.MessageFileWriter;
 
 /**
  * Starts a move in the mode asked for: checks the input, resolves the queues, chooses native or
@@ -105,6 +110,7 @@ public final class MoveStarter {
             throw RedriveException.usage("--show-bodies goes with --dry-run");
         }
         o.filters().forEach(dev.sqsredrive.mover.MessageFilter::parse);
+        checkArchive(r);
         r.safe().checkInput();
         if (r.resumeHandle() != null) {
             if (r.mode() == ModeSelector.Mode.NATIVE) {
@@ -118,6 +124,52 @@ public final class MoveStarter {
         }
         MovePlanner.checkQueues(r.source(), r.destination());
         ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
+        if (r.mode() == ModeSelector.Mode.NATIVE && filesReason(r) != null) {
+            throw RedriveException.usage("--mode native cannot do this: " + filesReason(r) + "; use --mode client"
+                    + " or auto");
+        }
+    }
+
+    /** --archive: a file that can be forced to disk, not the export itself, writable now (a new run's). */
+    private static void checkArchive(Request r) {
+        String archive = r.options().archive();
+        if (archive == null) {
+            return;
+        }
+        if (archive.isBlank() || archive.equals("-")) {
+            throw RedriveException.usage("--archive needs a file: PATH (standard output cannot be forced to disk)");
+        }
+        FileRef file = FileRef.ofAddress(FileRef.PREFIX + archive);
+        if (r.destination() != null && MovePlanner.isFile(r.destination())
+                && file.address().equals(FileKind.INSTANCE.parse(r.destination()).map(FileRef::address).orElse(""))) {
+            throw RedriveException.usage("--archive " + archive + " is the export file itself: name another file");
+        }
+        if (r.resumeHandle() == null && !r.options().dryRun()) {
+            FileQueues.checkWritable(file, r.options().existing(), "--archive");
+        }
+    }
+
+    /** Why files make this a client-side move, or null when none takes part. */
+    static String filesReason(Request r) {
+        if (MovePlanner.isFile(r.source()) || MovePlanner.isFile(r.destination())) {
+            return "a file takes part (only the client-side mover reads and writes files)";
+        }
+        return null;
+    }
+
+    /**
+     * The options the run goes with: writing to standard output deletes nothing (a pipe cannot be forced to
+     * disk, so nothing written there is sure to be kept).
+     */
+    static ClientOptions effective(Request r, Consumer<String> notes) {
+        if (MovePlanner.isStdout(r.destination()) && !r.options().copy()) {
+            if (!r.options().dryRun()) {
+                notes.accept("writing to standard output: nothing is deleted from the DLQ (a pipe cannot be forced"
+                        + " to disk); export to a file:PATH to move");
+            }
+            return r.options().toBuilder().copy(true).build();
+        }
+        return r.options();
     }
 
     static String number(double d) {
@@ -133,8 +185,13 @@ public final class MoveStarter {
             return resume(r, events);
         }
         ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options(), r.safe());
+        if (filesReason(r) != null) {
+            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : filesReason(r));
+        }
+        ClientOptions options = effective(r, events::note);
         Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
-        MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate);
+        MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate,
+                options.dryRun() ? MessageFileWriter.Existing.APPEND : options.existing());
         if (decision == null) {
             decision = ModeSelector.online(r.mode(), plan.source(), plan.destination(), plan.sourceUrls(), endpoint);
         }
@@ -162,10 +219,10 @@ public final class MoveStarter {
             events.fallback(decision.reason());
         }
         events.decided(CLIENT, decision.reason() != null ? decision.reason() : "asked for with --mode client",
-                r.rate(), r.options());
+                r.rate(), options);
         ClientTaskRun.Plan run = new ClientTaskRun.Plan(plan.source(), plan.destination(), plan.sourceUrls(),
-                r.rate(), r.options(), null, r.safe());
-        if (r.options().dryRun()) {
+                r.rate(), options, null, r.safe());
+        if (options.dryRun()) {
             return new Started(null, clientRun.run(run, events));
         }
         MoverExclusion.check(plan, local, nativeTasksForSource, null, !plan.sourceUrls().isEmpty());
@@ -195,10 +252,13 @@ public final class MoveStarter {
         JournalHeader header = clientRun.header(record.task().sourceArn(), handle).orElseThrow(() ->
                 RedriveException.usage("task '" + handle + "' left no journal (a --copy run, or it finished"
                         + " cleanly): nothing to resume; start it again instead"));
-        MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null);
+        // The task's own export file and archive: appended to, after cutting what a killed run left half-written.
+        MovePlan plan = new MovePlanner(resolver).resolve(header.sourceArn(), header.destinationArn(), null,
+                MessageFileWriter.Existing.APPEND);
         ResumeCheck.against(r, handle, header, plan, resolver);
         ClientOptions saved = header.options();
         ClientOptions options = saved.toBuilder().dryRun(false).showBodies(false)
+                .existing(MessageFileWriter.Existing.APPEND)
                 .concurrency(r.options().concurrency() != null ? r.options().concurrency() : saved.concurrency())
                 .build();
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());

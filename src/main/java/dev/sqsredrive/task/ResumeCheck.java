@@ -9,6 +9,8 @@ import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
+import dev.sqsredrive.mover.file.FileKind;
+import dev.sqsredrive.mover.file.FileRef;
 
 /**
  * What {@code start --resume} takes besides the handle. A resume carries on the task as it was recorded:
@@ -67,6 +69,9 @@ final class ResumeCheck {
 
     /** Compared as queues, not as text: a name, URL and ARN of one queue are the same queue. */
     private static boolean sameQueue(String typed, ResolvedQueue recorded, QueueResolver resolver) {
+        if (MovePlanner.isFile(typed) || FileRef.isFile(recorded.arn())) {
+            return FileKind.INSTANCE.parse(typed).map(FileRef::address).filter(recorded.arn()::equals).isPresent();
+        }
         QueueRef ref = QueueRef.parse(typed);
         if (ref.input().strip().equals(recorded.arn()) || ref.url().filter(recorded.url()::equals).isPresent()) {
             return true;

@@ -25,7 +25,9 @@ class MessageCopyTest {
                         MessageSystemAttributeName.SENT_TIMESTAMP, "1700000000000",
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "3",
                         MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN, "arn:aws:sqs:us-east-1:1:q",
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID, "g1"))
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID, "g1",
+                        MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, "1700000000500",
+                        MessageSystemAttributeName.SEQUENCE_NUMBER, "18849496460467696128"))
                 .build();
     }
 
@@ -39,6 +41,15 @@ class MessageCopyTest {
                 .isEqualTo("Root=1-abc");
         assertThat(entry.messageGroupId()).isNull(); // standard destination
         assertThat(entry.messageDeduplicationId()).isNull();
+    }
+
+    @Test
+    void keepsEverySystemAttributeAnExportNeedsButSendsNoneOfThemOn() {
+        Msg m = SqsMessages.from(dlqMessage());
+        assertThat(m.attribute(Msg.SystemAttribute.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)).isEqualTo("1700000000500");
+        assertThat(m.attribute(Msg.SystemAttribute.SEQUENCE_NUMBER)).isEqualTo("18849496460467696128");
+        var fifo = SqsMessages.entry(m, "m0", true);
+        assertThat(fifo.messageSystemAttributes()).containsOnlyKeys(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER);
     }
 
     @Test

@@ -33,9 +33,16 @@ public final class RedriveProcess implements AutoCloseable {
 
     /** Starts `redrive args…` with exactly this environment (plus PATH), its stderr into a file in workDir. */
     public static RedriveProcess start(Map<String, String> env, Path workDir, String... args) {
+        return start(List.of(), env, workDir, args);
+    }
+
+    /** As above, with these JVM options too (a heap bound, say). */
+    public static RedriveProcess start(List<String> jvmOptions, Map<String, String> env, Path workDir,
+                                       String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "dev.sqsredrive.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.sqsredrive.cli.Main"));
         command.addAll(List.of(args));
         try {
             Path err = Files.createTempFile(workDir, "redrive-", ".err");

@@ -34,7 +34,10 @@ public final class SqsMessages {
             Msg.SystemAttribute.AWS_TRACE_HEADER, MessageSystemAttributeName.AWS_TRACE_HEADER,
             Msg.SystemAttribute.DEAD_LETTER_QUEUE_SOURCE_ARN, MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN,
             Msg.SystemAttribute.SENT_TIMESTAMP, MessageSystemAttributeName.SENT_TIMESTAMP,
-            Msg.SystemAttribute.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+            Msg.SystemAttribute.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+            Msg.SystemAttribute.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP,
+            MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP,
+            Msg.SystemAttribute.SEQUENCE_NUMBER, MessageSystemAttributeName.SEQUENCE_NUMBER);
 
     private SqsMessages() {
     }

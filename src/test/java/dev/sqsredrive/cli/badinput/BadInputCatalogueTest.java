@@ -34,7 +34,7 @@ class BadInputCatalogueTest {
     Path root;
 
     static List<BadInput> catalogue() {
-        return Stream.concat(CommandLineInputs.all().stream(), WorldInputs.all().stream()).toList();
+        return Stream.of(CommandLineInputs.all(), WorldInputs.all(), FileInputs.all()).flatMap(List::stream).toList();
     }
 
     @Test
