@@ -182,7 +182,7 @@ public final class Journals {
 
     /** MessageIds deleted (D lines) across the given journals: of an import, the file's lines already done. */
     public static Set<String> deleted(List<Path> journals) {
-        return read(journals).deleted;
+        return JournalEntries.read(journals).deleted();
     }
 
     /**

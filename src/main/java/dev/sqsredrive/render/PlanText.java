@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.sqsredrive.aws.ResolvedQueue;
+import dev.sqsredrive.mover.file.FileRef;
 import dev.sqsredrive.task.MovePlan;
 
 /** The plan `start` shows before asking to go ahead: what moves, from where, to where, how fast, by whom. */
@@ -27,9 +28,15 @@ public final class PlanText {
                 ? "each message's origin (" + plan.sourceUrls().size() + " source queue"
                         + (plan.sourceUrls().size() == 1 ? "" : "s") + ")"
                 : plan.destination().name() + "  (" + plan.destination().arn() + ")";
+        boolean fileSource = FileRef.isFile(plan.source().arn());
+        if (plan.destination() != null && FileRef.isFile(plan.destination().arn())) {
+            destination = "file " + FileRef.ofAddress(plan.destination().arn()).typedPath();
+        }
         Table t = new Table("About to move:", "")
-                .row("  source", plan.source().name() + "  (" + plan.source().arn() + ")")
-                .row("  messages", "about " + depth + " (ApproximateNumberOfMessages)")
+                .row("  source", fileSource ? "file " + FileRef.ofAddress(plan.source().arn()).typedPath()
+                        : plan.source().name() + "  (" + plan.source().arn() + ")")
+                .row("  messages", fileSource ? depth + " (the file's message lines)"
+                        : "about " + depth + " (ApproximateNumberOfMessages)")
                 .row("  destination", destination);
         List<ResolvedQueue> queues = plan.destination() == null ? List.of(plan.source())
                 : List.of(plan.source(), plan.destination());

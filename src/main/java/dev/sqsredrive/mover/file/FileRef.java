@@ -18,6 +18,11 @@ public record FileRef(String typed, Path path) {
         return path == null ? PREFIX + "-" : PREFIX + path;
     }
 
+    /** The path to show: the absolute path, or "-" for standard output. */
+    public String typedPath() {
+        return path == null ? "- (standard output)" : path.toString();
+    }
+
     public boolean stdout() {
         return path == null;
     }
