@@ -149,6 +149,9 @@ public final class ClientMover {
         LeftBehind left = stop.reason() != StopReason.DRAINED ? LeftBehind.NONE
                 : LeftBehind.count(unwatched::approximateMessages, held.count(), state.deleteFailed().size(),
                         clocks.sleeper(), failures);
+        if (config.copy() && config.sourceArn().endsWith(".fifo")) {
+            left = left.copiedFifo();
+        }
         stop.end();
         notReleased = held.releaseAll(RELEASE_WAIT);
         if (state.journal() != null) {

@@ -17,9 +17,25 @@ import dev.sqsredrive.time.Sleeper;
  * @param count          how many, or null when the DLQ could not be counted
  * @param unknownBecause why it could not be counted, else null
  */
-public record LeftBehind(Long count, String unknownBecause) {
+public record LeftBehind(Long count, String unknownBecause, String cause) {
 
     public static final LeftBehind NONE = new LeftBehind(0L, null);
+
+    public LeftBehind(Long count, String unknownBecause) {
+        this(count, unknownBecause, null);
+    }
+
+    /**
+     * The same count, said with its known cause: a FIFO DLQ hands out no more of a group while earlier messages
+     * of it are hidden, and a --copy run keeps what it copied hidden to the end (or it would copy it again), so
+     * it can copy at most one receive of each group.
+     */
+    LeftBehind copiedFifo() {
+        return count == null || count == 0 ? this : new LeftBehind(count, unknownBecause,
+                "a FIFO queue hands out no more of a group while its first messages are held, and --copy holds"
+                        + " what it copied until it ends: move them instead (an export without --copy, then an"
+                        + " import, leaves a copy in the file)");
+    }
 
     static final int MAX_READS = 5;
     static final int ATTEMPTS_PER_READ = 3;
@@ -42,6 +58,9 @@ public record LeftBehind(Long count, String unknownBecause) {
         }
         if (count == 0) {
             return null;
+        }
+        if (cause != null) {
+            return "about " + count + " message(s) still in the DLQ, not copied: " + cause;
         }
         return "about " + count + " message(s) still in the DLQ, " + (dryRun ? "not seen by this dry run" : "not moved")
                 + ": in flight elsewhere (held by another consumer or an earlier run, or taken by a receive whose"

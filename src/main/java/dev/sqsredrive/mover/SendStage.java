@@ -44,8 +44,10 @@ final class SendStage {
         int sent = 0;
         // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
         // took no more per batch either, so its MaximumMessageSize caps the batch too.
-        List<List<Msg>> batches = Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES,
-                Math.min(Batches.MAX_BYTES, d.maxMessageSize()));
+        long maxBytes = Math.min(Batches.MAX_BYTES, d.maxMessageSize());
+        List<List<Msg>> batches = d.fifo()
+                ? Batches.splitByGroup(messages, MessageCopy::size, BrokenGroups::groupOf, Batches.MAX_ENTRIES, maxBytes)
+                : Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES, maxBytes);
         for (int b = 0; b < batches.size(); b++) {
             List<Msg> batch = withoutGroups(batches.get(b), refusedGroups);
             if (!batch.isEmpty() && !guard.await(d, batch.size())) {
