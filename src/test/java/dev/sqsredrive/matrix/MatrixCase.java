@@ -3,6 +3,7 @@ package dev.sqsredrive.matrix;
 /**
  * One case of the matrix: a queue type, a mode, a fault and where and how often it strikes.
  *
+ * @param via       through a queue, or an export to / import from a file
  * @param operation the call the proxy breaks (null for a process fault)
  * @param first     the first call of that operation to break (1-based)
  * @param every     then every every-th call
@@ -10,15 +11,15 @@ package dev.sqsredrive.matrix;
  * @param strikeAt  process faults: the number of messages in the destination at which the signal is sent
  * @param variant   a seeded choice inside the kind (e.g. the read timeout of a latency case)
  */
-record MatrixCase(int id, FaultKind kind, boolean fifo, boolean nativeMode, String operation, int first, int every,
-                  int times, int strikeAt, int variant) {
+record MatrixCase(int id, FaultKind kind, boolean fifo, boolean nativeMode, Via via, String operation, int first,
+                  int every, int times, int strikeAt, int variant) {
 
     String queueType() {
         return fifo ? "FIFO" : "standard";
     }
 
     String mode() {
-        return nativeMode ? "native" : "client";
+        return nativeMode ? "native" : via.label;
     }
 
     /** What a row of the table says about the case. */

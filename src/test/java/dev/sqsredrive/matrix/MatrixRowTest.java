@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MatrixRowTest {
 
     private static final MatrixCase STANDARD = new MatrixCase(1, FaultKind.SIGKILL_DURING_RESUME, false, false,
-            null, 1, 1, 2, 20, 1);
+            Via.QUEUE, null, 1, 1, 2, 20, 1);
 
     @Test
     void aMessageSentThreeTimesIsOneDuplicateWithTwoExtraCopies() {

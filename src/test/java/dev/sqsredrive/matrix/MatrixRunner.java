@@ -53,7 +53,10 @@ final class MatrixRunner {
         try {
             Path stateDir = Files.createDirectories(workDir.resolve("case-" + c.id()));
             if (c.kind().where == FaultKind.Where.PROCESS) {
-                return ProcessCases.run(c, stateDir);
+                return c.via() == Via.QUEUE ? ProcessCases.run(c, stateDir) : FileCases.run(c, stateDir);
+            }
+            if (c.via() != Via.QUEUE) {
+                return FileCases.run(c, stateDir);
             }
             return c.nativeMode() ? ProxyCases.nativeTask(c, stateDir) : ProxyCases.client(c, stateDir);
         } catch (IOException e) {

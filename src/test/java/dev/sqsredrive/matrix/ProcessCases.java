@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.Deadline;
@@ -117,14 +119,25 @@ final class ProcessCases {
     /** Starts a mover, SIGKILLs it once the destination holds {@code moved}; returns its task handle. */
     private static String killAt(Map<String, String> env, Path stateDir, String[] args, TestQueues queues,
                                  TestQueues.Queue dest, int moved, List<String> notes) {
+        return killWhen(env, stateDir, args, () -> queues.depth(dest) >= moved, () -> queues.depth(dest) + " moved",
+                notes);
+    }
+
+    /**
+     * Starts a mover (text output: its handle is the first stdout line), SIGKILLs it once {@code struck} holds
+     * or it ended on its own; notes how far it got ({@code progress}); returns its task handle.
+     */
+    static String killWhen(Map<String, String> env, Path stateDir, String[] args, BooleanSupplier struck,
+                           Supplier<String> progress, List<String> notes) {
         try (RedriveProcess mover = RedriveProcess.start(env, stateDir, args)) {
             String handle = mover.readLine();
             if (handle == null || !handle.startsWith("client-")) {
                 throw new AssertionError("no task handle on stdout; stderr:\n" + mover.stderr());
             }
-            awaitMoved(queues, dest, moved, mover);
+            Deadline.await(Duration.ofSeconds(120), () -> struck.getAsBoolean() || !alive(mover),
+                    () -> "the kill point (" + progress.get() + " so far); stderr:\n" + mover.stderr());
             mover.kill();
-            notes.add("killed at " + queues.depth(dest) + " moved");
+            notes.add("killed at " + progress.get());
             return handle;
         }
     }

@@ -53,7 +53,7 @@ final class ProxyCases {
     }
 
     /** Options a case adds to `start`: a short call timeout for a stall; for latency, one the answer beats. */
-    private static List<String> options(MatrixCase c) {
+    static List<String> options(MatrixCase c) {
         return switch (c.kind()) {
             case STALL -> List.of("--cli-read-timeout", "2");
             case LATENCY_PAST_VISIBILITY -> c.variant() == 1 ? List.of("--cli-read-timeout", "45") : List.of();

@@ -19,17 +19,23 @@ public record Census(Map<String, Integer> inDestination, Map<String, Integer> in
     /** Drains both queues (waiting up to inFlightWait for invisible source messages) and counts bodies. */
     public static Census take(TestQueues queues, TestQueues.Queue source, TestQueues.Queue destination,
                               Duration inFlightWait) {
-        Map<String, Integer> dest = count(queues.drain(destination));
+        return ofDestination(count(queues.drain(destination)), queues, source, inFlightWait);
+    }
+
+    /** A destination that is no queue (a message file), counted by the caller; the source drained as above. */
+    public static Census ofDestination(Map<String, Integer> destination, TestQueues queues, TestQueues.Queue source,
+                                       Duration inFlightWait) {
         List<Message> src = new ArrayList<>(queues.drain(source));
         Deadline deadline = Deadline.in(inFlightWait);
         while (queues.depth(source) > 0) {
             deadline.check(() -> queues.depth(source) + " source messages still in flight");
             src.addAll(queues.drain(source));
         }
-        return new Census(dest, count(src));
+        return new Census(destination, count(src));
     }
 
-    private static Map<String, Integer> count(List<Message> messages) {
+    /** Bodies counted. */
+    public static Map<String, Integer> count(List<Message> messages) {
         Map<String, Integer> counts = new TreeMap<>();
         messages.forEach(m -> counts.merge(m.body(), 1, Integer::sum));
         return counts;
