@@ -101,7 +101,7 @@ public final class ClientMover {
         SourceReceiver receiver = new SourceReceiver(source, failures, config, stop.signal(), notHeld);
         this.inFlight = new InFlightWait(source::approximateMessages, held::count, clocks.ticker(), failures);
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
-                retry, guard));
+                retry, guard), stop);
         this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
     }
 
