@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * Moves the messages of one receive: sorts them (finish what an earlier send left, filter, hold back broken
  * FIFO groups, route, check), then hands them to the send stage per destination, which hands what arrived
- * to the delete stage (off the worker: {@link DeleteLine}; an earlier run's sends are deleted in line). Whatever is not moved stays held (parked) until the run ends, then is released.
+ * to the delete stage (off the worker: {@link DeleteLine}; an earlier run's sends are deleted in line).
+ * Whatever is not moved stays held (parked) until the run ends, then is released.
  */
 final class BatchMover {
 
