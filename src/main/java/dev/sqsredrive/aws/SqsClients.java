@@ -30,14 +30,17 @@ public final class SqsClients implements AutoCloseable {
      * that accepts connections and never answers held a command for 6 attempts x 30 s, three minutes.
      */
     static final int CALL_TIMEOUT_IN_READ_TIMEOUTS = 2;
+    /** The HTTP connections kept open per endpoint: the client-side mover's calls in flight at its most. */
+    static final int MAX_CALLS_IN_FLIGHT = 3 * 64 + 8;
     /** SQS's longest long poll (WaitTimeSeconds). */
     private static final Duration LONGEST_POLL = Duration.ofSeconds(20);
 
     static {
-        // The JDK keeps only 5 idle connections per host by default; the mover runs more workers than that
-        // and would otherwise pay a TLS handshake per call.
+        // The JDK keeps only 5 idle connections per host by default; the mover keeps more calls in flight than
+        // that and would otherwise pay a TLS handshake per call: up to three per worker (a receive ahead, a
+        // send, a delete) at up to 64 workers, plus the visibility changes.
         if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", "64");
+            System.setProperty("http.maxConnections", String.valueOf(MAX_CALLS_IN_FLIGHT));
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * Moves the messages of one receive: sorts them (finish what an earlier send left, filter, hold back broken
  * FIFO groups, route, check), then hands them to the send stage per destination, which hands what arrived
- * to the delete stage. Whatever is not moved stays held (parked) until the run ends, then is released.
+ * to the delete stage (off the worker: {@link DeleteLine}; an earlier run's sends are deleted in line).
+ * Whatever is not moved stays held (parked) until the run ends, then is released.
  */
 final class BatchMover {
 
@@ -34,15 +35,30 @@ final class BatchMover {
     private final DryRunReport dryRun;
     private final SendStage sends;
     private final DeleteStage deletes;
+    private final DeleteLine deleteLine;
 
-    /** @param dryRun the report to fill in a dry run, else null */
-    BatchMover(MoverConfig config, Routing routing, RunState state, DryRunReport dryRun, Seam seam) {
+    /**
+     * @param dryRun the report to fill in a dry run, else null
+     * @param stop   told of a delete that failed off the worker
+     */
+    BatchMover(MoverConfig config, Routing routing, RunState state, DryRunReport dryRun, Seam seam, RunStop stop) {
         this.config = config;
         this.routing = routing;
         this.state = state;
         this.dryRun = dryRun;
         this.deletes = new DeleteStage(seam.source(), seam.retry(), state);
-        this.sends = new SendStage(config.copy(), seam.sinks(), seam.retry(), state, seam.guard(), deletes);
+        this.deleteLine = new DeleteLine(deletes, stop, config.concurrency());
+        this.sends = new SendStage(config.copy(), seam.sinks(), seam.retry(), state, seam.guard(), deleteLine);
+    }
+
+    /**
+     * Waits up to {@code wait} for the deletes handed to the delete stage to end: before the run counts what
+     * it left behind and releases what it holds (a delivered message released before its delete comes back).
+     *
+     * @return true when none is left
+     */
+    boolean settle(java.time.Duration wait) throws InterruptedException {
+        return deleteLine.settle(wait);
     }
 
     /**

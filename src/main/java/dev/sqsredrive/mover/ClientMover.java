@@ -14,10 +14,10 @@ import dev.sqsredrive.mover.guard.Canary;
 import dev.sqsredrive.mover.guard.ReturnBreaker;
 
 /**
- * The client-side mover: {@code concurrency} {@link Workers}, each looping receive (long poll, up to 10) →
- * send (batches) → delete (exactly what was confirmed), under one shared token bucket, on the seam of a
- * {@link Source} and the {@link Sink}s a {@link QueueEndpoint} opens. The calling thread ticks: reports
- * progress, keeps held messages hidden, syncs the journal, until the workers are done.
+ * The client-side mover: {@code concurrency} {@link Workers}, each a pipeline receive (long poll, up to 10, one
+ * ahead) → send (batches) → delete (exactly what was confirmed, off the worker), under one shared token
+ * bucket, on the seam of a {@link Source} and the {@link Sink}s a {@link QueueEndpoint} opens. The calling
+ * thread ticks: reports progress, keeps held messages hidden, syncs the journal, until the workers are done.
  * <p>
  * The run ends when the DLQ is drained (an empty receive while this run held nothing), after --limit
  * messages, or on {@link #stop}: receiving stops, sends under way finish with their deletes, messages
@@ -101,7 +101,7 @@ public final class ClientMover {
         SourceReceiver receiver = new SourceReceiver(source, failures, config, stop.signal(), notHeld);
         this.inFlight = new InFlightWait(source::approximateMessages, held::count, clocks.ticker(), failures);
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
-                retry, guard));
+                retry, guard), stop);
         this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
     }
 

@@ -11,7 +11,8 @@ import dev.sqsredrive.mover.guard.MaxReturned;
  * How one client-side move runs; built with {@link #builder}, every option with its default.
  * <ul>
  *   <li>{@code rate}: messages per second, any positive number; null for as fast as the queues allow</li>
- *   <li>{@code concurrency}: workers, each receiving, sending and deleting one batch at a time</li>
+ *   <li>{@code concurrency}: workers, each sending one batch at a time, its next receive and its deletes
+ *   under way meanwhile</li>
  *   <li>{@code limit}: stop after this many messages moved; null for all</li>
  *   <li>{@code copy}: send without deleting; {@code dryRun}: count and sample what would move, move nothing
  *       ({@code showBodies}: the samples show bodies)</li>

@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * The middle stage: sends one receive's messages for one destination in batches the sink accepts, each
  * after its guard lets it go and the hold confirms it is still this run's to send; journals each send
- * before it is made; counts what the sink confirmed, and hands that to the delete stage (unless --copy).
+ * before it is made; counts what the sink confirmed, and hands that to the delete stage (unless --copy),
+ * which runs off the worker ({@link DeleteLine}).
  */
 final class SendStage {
 
@@ -20,10 +21,10 @@ final class SendStage {
     private final Retry retry;
     private final RunState state;
     private final SendGuard guard;
-    private final DeleteStage deletes;
+    private final DeleteLine deletes;
 
     SendStage(boolean copy, Function<Destination, Sink> sinks, Retry retry, RunState state, SendGuard guard,
-              DeleteStage deletes) {
+              DeleteLine deletes) {
         this.copy = copy;
         this.sinks = sinks;
         this.retry = retry;
@@ -136,17 +137,24 @@ final class SendStage {
             sent += delivered.size();
             counters.moved.addAndGet(delivered.size());
             state.onePass().movedCount(delivered.size());
+            countLapsed(hold, deliveredOnce, d);
             if (copy) {
-                countLapsed(hold, deliveredOnce, d);
                 continue; // copied messages stay held until the end, so the scan does not copy them twice
             }
-            List<String> ids = delivered.stream().map(Msg::id).toList();
-            journal.sent(ids);
-            state.pending().addAll(ids);
-            countLapsed(hold, deliveredOnce, d); // from here on, a receive of these only deletes them
-            deletes.delete(delivered, hold);
+            confirmed(delivered, hold);
         }
         return sent;
+    }
+
+    /**
+     * The one hand-off from a confirmed send to the delete: journalled as sent (from here on, a receive of
+     * these only deletes them), then queued for the delete stage, which runs off this worker.
+     */
+    private void confirmed(List<Msg> delivered, HeldMessages.Hold hold) throws InterruptedException {
+        List<String> ids = delivered.stream().map(Msg::id).toList();
+        state.journal().sent(ids);
+        state.pending().addAll(ids);
+        deletes.delete(delivered, hold);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.sqsredrive.mover;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,14 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The run's workers, each looping: take --limit permits, receive (the receive stage), hold what came, move it
- * (send and delete stages), give back what was not moved. Drain detection decides when an empty receive
- * means the DLQ is drained; the calling thread ticks meanwhile.
+ * The run's workers, each a pipeline of three calls in flight: its receiving half ({@link ReceiveAhead})
+ * receives the next batch while the worker sends this one (send stage), and the delete stage deletes what
+ * arrived off the worker ({@link DeleteLine}). The worker gives back what was not moved. Drain detection
+ * decides when an empty receive means the DLQ is drained; the calling thread ticks meanwhile.
  */
 final class Workers {
-
-    private static final Duration IDLE_PAUSE = Duration.ofMillis(200);
-    private static final Duration PERMITS_PAUSE = Duration.ofMillis(50);
 
     /** What the calling thread does every tick while the workers run. */
     @FunctionalInterface
@@ -25,13 +22,11 @@ final class Workers {
 
     private final MoverConfig config;
     private final RunStop stop;
-    private final SourceReceiver receiver;
-    private final HeldMessages held;
     private final BatchMover batches;
     private final OnePass onePass;
     private final Clocks clocks;
-    private final LimitPermits permits;
     private final DrainDetector drain;
+    private final ReceiveAhead.Shared shared;
     private final AtomicLong lastMovedAt = new AtomicLong();
 
     Workers(MoverConfig config, RunStop stop, SourceReceiver receiver, HeldMessages held, BatchMover batches,
@@ -39,12 +34,11 @@ final class Workers {
         this.onePass = onePass;
         this.config = config;
         this.stop = stop;
-        this.receiver = receiver;
-        this.held = held;
         this.batches = batches;
         this.clocks = clocks;
-        this.permits = new LimitPermits(config.limit());
         this.drain = new DrainDetector(config.concurrency());
+        this.shared = new ReceiveAhead.Shared(config, stop, receiver, held, onePass, clocks,
+                new LimitPermits(config.limit()), drain);
     }
 
     DrainDetector drain() {
@@ -56,38 +50,58 @@ final class Workers {
         return lastMovedAt.get();
     }
 
-    /** Runs the workers until they end, ticking meanwhile; after a stop's grace, stops waiting for them. */
+    /**
+     * Runs the workers until they end, then waits for the deletes they handed over, ticking meanwhile; after
+     * a stop's grace, stops waiting for either.
+     */
     void runAll(Tick tick) throws InterruptedException {
         CountDownLatch workersDone = new CountDownLatch(config.concurrency());
-        List<Thread> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < config.concurrency(); i++) {
+            ReceiveAhead ahead = new ReceiveAhead(shared, i);
             int worker = i;
-            Thread t = new Thread(() -> {
+            threads.add(start("redrive-receive-" + i, ahead::run));
+            threads.add(start("redrive-mover-" + i, () -> {
                 try {
-                    work(worker);
+                    work(worker, ahead);
                 } finally {
+                    ahead.workerGone();
                     workersDone.countDown();
                 }
-            }, "redrive-mover-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-            t.start();
+            }));
         }
         while (!workersDone.await(config.tick().toMillis(), TimeUnit.MILLISECONDS)) {
-            tick.run();
-            if (clocks.ticker().nanos() > stop.stopBy()) {
+            if (!tickUntilStopBy(tick)) {
                 return; // a worker stuck in a call: left to its call's timeout, the summary does not wait
             }
         }
-        for (Thread t : workers) {
+        while (!batches.settle(config.tick())) {
+            if (!tickUntilStopBy(tick)) {
+                return; // a delete stuck in its call: its messages are released, a later run only deletes them
+            }
+        }
+        for (Thread t : threads) {
             t.join();
         }
     }
 
-    private void work(int worker) {
+    private boolean tickUntilStopBy(Tick tick) throws InterruptedException {
+        tick.run();
+        return clocks.ticker().nanos() <= stop.stopBy();
+    }
+
+    private static Thread start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Moves what the receiving half hands over until it stops; moves all it was handed, as a stop asks. */
+    private void work(int worker, ReceiveAhead ahead) {
         try {
-            while (stop.reason() == null) {
-                step(worker);
+            for (ReceiveAhead.Received r = ahead.take(); r != ReceiveAhead.END; r = ahead.take()) {
+                move(worker, ahead, r);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,66 +111,21 @@ final class Workers {
         }
     }
 
-    private void step(int worker) throws InterruptedException {
-        if (onePass.tripped()) {
-            stop.stop(StopReason.RETURNED); // stop receiving; what other workers hold still goes its way
+    private void move(int worker, ReceiveAhead ahead, ReceiveAhead.Received r) throws InterruptedException {
+        if (onePass.tripped() || stop.releaseRequested()) {
+            // Received ahead of a tripped breaker or a cancel: not sent; parked, it is released at the end.
+            ahead.giveBack(r, 0);
             return;
         }
-        int canary = onePass.canaryTake(config.batchSize());
-        if (canary == 0) {
-            stop.await(PERMITS_PAUSE); // the canary waits: nothing is received, nothing held
-            return;
-        }
-        try {
-            step(worker, canary);
-        } finally {
-            onePass.canaryDone(canary);
-        }
-    }
-
-    private void step(int worker, int atMost) throws InterruptedException {
-        int want = permits.take(atMost);
-        if (want == 0) {
-            if (permits.usedUp()) {
-                stop.stop(StopReason.LIMIT);
-            } else {
-                stop.await(PERMITS_PAUSE); // others may still give permits back
-            }
-            return;
-        }
-        // A worker that just found the DLQ empty polls short and briefly pauses between polls: only the last
-        // busy worker's long poll decides that the DLQ is drained, and nobody then waits out a long poll.
-        boolean idle = drain.idle(worker);
-        List<Msg> messages;
-        long askedAt = clocks.ticker().nanos();
-        try {
-            messages = receiver.receive(want, idle ? 0 : config.waitSeconds());
-        } catch (RuntimeException | InterruptedException e) {
-            permits.giveBack(want, 0);
-            throw e;
-        }
-        if (messages == null || messages.isEmpty()) {
-            permits.giveBack(want, 0);
-            // a failed receive (null) is retried: it says nothing about the DLQ being empty
-            if (messages != null && drain.empty(worker)) {
-                stop.stop(StopReason.DRAINED);
-            } else if (idle) {
-                stop.await(IDLE_PAUSE);
-            }
-            return;
-        }
-        drain.received(worker);
-        HeldMessages.Hold hold = held.hold(messages, askedAt);
+        List<Msg> messages = r.messages();
         BatchMover.Done done = new BatchMover.Done(0, 0);
         try {
-            done = batches.process(messages, hold, clocks.wall().instant());
+            done = batches.process(messages, r.hold(), clocks.wall().instant());
             if (done.moved() > 0) {
                 lastMovedAt.accumulateAndGet(clocks.ticker().nanos(), Math::max);
             }
         } finally {
-            hold.finish();
-            permits.giveBack(want, done.counted());
-            drain.batchDone();
+            ahead.giveBack(r, done.counted());
         }
         // One pass: a receive of nothing but returned messages says the DLQ has nothing more to give.
         if (done.returned() == messages.size() && drain.empty(worker)) {

@@ -44,6 +44,10 @@ final class MoverProcess {
         env.put("AWS_ENDPOINT_URL", sqsEndpoint.toString());
         env.put("REDRIVE_STATE_DIR", Files.createTempDirectory(work, "state-").toString());
         env.put("REDRIVE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getProperty("bench.redriveJavaOpts"); // to find where memory goes, e.g. -Xmx64m
+        if (opts != null) {
+            env.put("REDRIVE_JAVA_OPTS", opts);
+        }
         return env;
     }
 }

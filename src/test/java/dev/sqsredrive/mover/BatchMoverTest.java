@@ -20,6 +20,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import dev.sqsredrive.mover.sqs.SqsFailures;
+import dev.sqsredrive.time.Ticker;
 
 /** One receive's worth of moving, against scripted SQS answers (the per-entry cases no local server shows). */
 class BatchMoverTest {
@@ -37,6 +38,7 @@ class BatchMoverTest {
     private final AtomicBoolean release = new AtomicBoolean();
     private final List<Duration> sleeps = new ArrayList<>();
     private Journal journal;
+    private final RunStop stop = new RunStop(Ticker.system(), Duration.ofSeconds(3));
 
     private BatchMover mover(boolean copy) {
         return mover(copy, DEST);
@@ -48,7 +50,14 @@ class BatchMoverTest {
         RunState state = new RunState(counters, journal, pending, deleteFailed);
         BatchMover.Seam seam = new BatchMover.Seam(ops.endpoint().source("http://q/dlq"), ops.endpoint()::sink,
                 new Retry(sleeps::add, SqsFailures.INSTANCE), n -> !release.get());
-        return new BatchMover(config, new Routing(dest, null, 0, arn -> Optional.empty()), state, null, seam);
+        return new BatchMover(config, new Routing(dest, null, 0, arn -> Optional.empty()), state, null, seam,
+                stop);
+    }
+
+    /** Processes one receive and waits for the deletes it handed to the delete stage, which runs off the worker. */
+    private static void process(BatchMover m, List<Msg> ms, HeldMessages.Hold hold) throws InterruptedException {
+        m.process(ms, hold, Instant.now());
+        assertThat(m.settle(Duration.ofSeconds(10))).isTrue();
     }
 
     private HeldMessages.Hold hold(List<Msg> ms) {
@@ -70,7 +79,7 @@ class BatchMoverTest {
         List<Msg> ms = messages(3);
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body1"), new EntryError("InvalidMessageContents", "", true)));
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id2");
         assertThat(counters.moved.get()).isEqualTo(2);
@@ -84,7 +93,7 @@ class BatchMoverTest {
         List<String> attemptedWhenSent = new ArrayList<>();
         ops.beforeSend = () -> attemptedWhenSent.addAll(Journals.maybeSent(List.of(journal.file())));
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         // At the moment of the send the journal already said "attempted, outcome unknown" for both.
         assertThat(attemptedWhenSent).containsExactlyInAnyOrder("id0", "id1");
@@ -97,7 +106,7 @@ class BatchMoverTest {
         BatchMover m = mover(false);
         journal.expectMaybeSent(Set.of("id1", "id2")); // the dead run attempted these, then was killed
 
-        m.process(ms, hold(ms), Instant.now());
+        process(m, ms, hold(ms));
 
         assertThat(counters.moved.get()).isEqualTo(3);
         assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
@@ -110,7 +119,7 @@ class BatchMoverTest {
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("RequestThrottled", "", false)));
         ops.sendScript.add(FakeQueueOps.failing(Set.of(), null));
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.sends).hasSize(2);
         assertThat(ops.sends.get(1)).extracting(e -> e.messageBody()).containsExactly("body0");
@@ -120,7 +129,7 @@ class BatchMoverTest {
         ops.sends.clear();
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("InvalidParameterValue", "", true)));
         List<Msg> more = messages(1);
-        mover(false).process(more, hold(more), Instant.now());
+        process(mover(false), more, hold(more));
         assertThat(ops.sends).hasSize(1);
     }
 
@@ -130,7 +139,7 @@ class BatchMoverTest {
         ops.sendScript.add(e -> {
             throw awsError(503, "ServiceUnavailable");
         });
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
         assertThat(ops.sends).hasSize(2);
         assertThat(counters.moved.get()).isEqualTo(1);
         assertThat(counters.duplicatesPossible.get()).isZero(); // an error answer: SQS did not deliver it
@@ -150,7 +159,7 @@ class BatchMoverTest {
         ops.sendScript.add(e -> {
             throw SdkClientException.create("Connection reset");
         });
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
         assertThat(ops.sends).hasSize(2);
         assertThat(counters.moved.get()).isEqualTo(2);
         assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
@@ -160,7 +169,7 @@ class BatchMoverTest {
     void aMessageTooLargeForTheDestinationIsNotSent() throws Exception {
         List<Msg> ms = List.of(FakeQueueOps.msg("a", "x".repeat(1025)), FakeQueueOps.msg("b", "ok"));
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.sentBodies()).containsExactly("ok");
         assertThat(counters.failures()).containsOnlyKeys("larger than the 1024 bytes 'dest' accepts (MaximumMessageSize)");
@@ -178,8 +187,8 @@ class BatchMoverTest {
                 inGroup("g2", "g", "after"), inGroup("h0", "h", "other group"));
         List<Msg> second = List.of(inGroup("g3", "g", "later"), inGroup("h1", "h", "other group, later"));
 
-        m.process(first, hold(first), Instant.now());
-        m.process(second, hold(second), Instant.now());
+        process(m, first, hold(first));
+        process(m, second, hold(second));
 
         assertThat(ops.sentBodies()).containsExactly("ok", "other group", "other group, later");
         assertThat(counters.failures()).containsEntry(BatchMover.GROUP_BROKEN, 2L).hasSize(2);
@@ -195,7 +204,7 @@ class BatchMoverTest {
         pending.add("id1");
         List<Msg> ms = messages(2);
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.sentBodies()).containsExactly("body0");
         assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id1");
@@ -211,7 +220,7 @@ class BatchMoverTest {
         BatchMover m = mover(false);
         ops.deleteError = awsError(500, "InternalError"); // delivered, but the DLQ copy stays
 
-        m.process(ms, hold(ms), Instant.now());
+        process(m, ms, hold(ms));
         journal.close();
 
         assertThat(Journals.pending(List.of(dir.resolve("j.log")))).containsExactlyInAnyOrder("id0", "id1");
@@ -222,7 +231,7 @@ class BatchMoverTest {
     @Test
     void copySendsWithoutDeleting() throws Exception {
         List<Msg> ms = messages(3);
-        mover(true).process(ms, hold(ms), Instant.now());
+        process(mover(true), ms, hold(ms));
         assertThat(ops.sentBodies()).hasSize(3);
         assertThat(ops.deletes).isEmpty();
     }
@@ -232,7 +241,7 @@ class BatchMoverTest {
         List<Msg> ms = messages(15); // two batches; the stop comes before the first
         release.set(true);
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.sends).isEmpty();
         assertThat(ops.visibilityChanges).hasSize(15).allSatisfy(c -> assertThat(c.visibilityTimeout()).isZero());
@@ -244,7 +253,7 @@ class BatchMoverTest {
         ms = new ArrayList<>(ms);
         ms.addAll(messages(3).stream().map(m -> m.withId("x" + m.id())).toList());
 
-        mover(false).process(ms, hold(ms), Instant.now());
+        process(mover(false), ms, hold(ms));
 
         assertThat(ops.sends).hasSize(2);
         for (var batch : ops.sends) {

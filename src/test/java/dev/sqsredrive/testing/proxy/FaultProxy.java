@@ -30,7 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    private static final int MAX_CONNECTIONS = 128;
+    /**
+     * Above the most a client-side mover opens: three calls in flight per worker (a receive ahead, a send, a
+     * delete) at 64 workers, plus visibility changes. Over the bound a connection is closed at once, which
+     * the client sees as "Unexpected end of file from server".
+     */
+    private static final int MAX_CONNECTIONS = 256;
 
     private final Upstream upstream;
     private final ServerSocket server;
