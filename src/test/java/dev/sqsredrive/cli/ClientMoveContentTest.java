@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.sqsredrive.testing.EveryAttributeType;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -29,15 +29,7 @@ class ClientMoveContentTest extends ElasticMqCliTest {
     void carriesOverEveryAttributeTypeAndTheTraceHeader() {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
-        Map<String, MessageAttributeValue> attributes = new HashMap<>();
-        attributes.put("s", MessageAttributeValue.builder().dataType("String").stringValue("héllo").build());
-        attributes.put("n", MessageAttributeValue.builder().dataType("Number").stringValue("-12.5e3").build());
-        attributes.put("b", MessageAttributeValue.builder().dataType("Binary")
-                .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 0xff})).build());
-        attributes.put("sc", MessageAttributeValue.builder().dataType("String.custom").stringValue("x").build());
-        attributes.put("nc", MessageAttributeValue.builder().dataType("Number.int").stringValue("7").build());
-        attributes.put("bc", MessageAttributeValue.builder().dataType("Binary.gz")
-                .binaryValue(SdkBytes.fromUtf8String("zz")).build());
+        Map<String, MessageAttributeValue> attributes = EveryAttributeType.map();
         String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
         queues.sqs().sendMessage(r -> r.queueUrl(dlq.url()).messageBody("payload").messageAttributes(attributes)
                 .messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,

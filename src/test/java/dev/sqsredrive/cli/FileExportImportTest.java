@@ -6,19 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqsredrive.testing.EveryAttributeType;
 import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -39,7 +38,7 @@ class FileExportImportTest extends ElasticMqCliTest {
     void aDlqExportedToAFileAndImportedIntoANewQueueArrivesWhole() throws IOException {
         Queue dlq = queues.create("dlq");
         Queue fresh = queues.create("fresh");
-        Map<String, MessageAttributeValue> attributes = everyAttributeType();
+        Map<String, MessageAttributeValue> attributes = EveryAttributeType.map();
         for (int i = 0; i < 25; i++) {
             int n = i;
             queues.sqs().sendMessage(r -> r.queueUrl(dlq.url()).messageBody("body-" + n + " é ✓")
@@ -162,19 +161,6 @@ class FileExportImportTest extends ElasticMqCliTest {
         assertThat(MoverSummary.of(r).moved()).isEqualTo(3);
         assertThat(MoverSummary.of(r).failed()).isEqualTo(1);
         assertThat(queues.drain(target)).hasSize(3);
-    }
-
-    private static Map<String, MessageAttributeValue> everyAttributeType() {
-        Map<String, MessageAttributeValue> a = new HashMap<>();
-        a.put("s", MessageAttributeValue.builder().dataType("String").stringValue("héllo").build());
-        a.put("n", MessageAttributeValue.builder().dataType("Number").stringValue("-12.5e3").build());
-        a.put("b", MessageAttributeValue.builder().dataType("Binary")
-                .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 0xff})).build());
-        a.put("sc", MessageAttributeValue.builder().dataType("String.custom").stringValue("x").build());
-        a.put("nc", MessageAttributeValue.builder().dataType("Number.int").stringValue("7").build());
-        a.put("bc", MessageAttributeValue.builder().dataType("Binary.gz").binaryValue(SdkBytes.fromUtf8String("zz"))
-                .build());
-        return a;
     }
 
     private static Map<MessageSystemAttributeNameForSends, MessageSystemAttributeValue> trace() {
