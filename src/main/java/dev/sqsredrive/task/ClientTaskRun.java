@@ -10,34 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.sqsredrive.aws.AwsErrors;
-import dev.sqsredrive.aws.QueueRef;
-import dev.sqsredrive.aws.QueueResolver;
-import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.mover.ClientMover;
 import dev.sqsredrive.mover.Clocks;
-import dev.sqsredrive.mover.Destination;
 import dev.sqsredrive.mover.Journal;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MessageFilter;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.mover.ProgressListener;
-import dev.sqsredrive.mover.Routing;
 import dev.sqsredrive.mover.file.FileEndpoints;
-import dev.sqsredrive.mover.file.FileQueues;
-import dev.sqsredrive.mover.file.FileRef;
-import dev.sqsredrive.mover.sqs.SqsEndpoint;
-import dev.sqsredrive.mover.sqs.SqsQueueOps;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.time.Sleeper;
 import dev.sqsredrive.time.Ticker;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs a client-side move as a task like any other: it gets a handle, is recorded in the state directory
@@ -94,10 +82,9 @@ public final class ClientTaskRun {
     private final Journals journals;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Map<String, SqsClient> clientByUrl = new ConcurrentHashMap<>();
+    private final RunQueues runQueues;
     private final AtomicReference<ClientMover> mover = new AtomicReference<>();
     private volatile StopReason stopBeforeStart;
-    private final OutputStream stdout;
 
     public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper) {
         this(clients, local, journals, clock, sleeper, System.out);
@@ -106,7 +93,7 @@ public final class ClientTaskRun {
     /** @param stdout where an export to file:- writes its lines */
     public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper,
                          OutputStream stdout) {
-        this.stdout = stdout;
+        this.runQueues = new RunQueues(clients, clock, stdout);
         this.clients = clients;
         this.local = local;
         this.journals = journals;
@@ -175,11 +162,11 @@ public final class ClientTaskRun {
 
         // An earlier run on this DLQ that did not finish may hold messages that only come back later.
         boolean earlierRun = plan.resumeFrom() != null || journalFiles.size() > 1;
-        MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(workers(plan, events))
+        MoverConfig config = MoverConfig.builder(src.url(), src.arn()).rate(plan.rate()).concurrency(RunQueues.workers(plan, events::note))
                 .limit(limit).copy(o.copy()).dryRun(o.dryRun()).showBodies(o.showBodies()).filters(filters)
                 .awaitInFlight(earlierRun).toMove(toMove).maxReturned(plan.safe().maxReturned())
                 .canary(plan.safe().canary(), plan.safe().canaryWait()).maxBacklog(plan.safe().maxBacklog()).build();
-        FileEndpoints queues = endpoints(plan, journalFiles, events); // before the record: may refuse a file
+        FileEndpoints queues = runQueues.endpoints(plan, journalFiles, events::note); // before the record: may refuse a file
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
@@ -189,7 +176,7 @@ public final class ClientTaskRun {
             recorder.start();
             events.started(task);
         }
-        ClientMover m = new ClientMover(config, queues, routing(plan), journal, pending,
+        ClientMover m = new ClientMover(config, queues, runQueues.routing(plan), journal, pending,
                 new Clocks(clock, Ticker.system(), sleeper));
         if (journaled) {
             m.movedBefore(Journals.moved(journalFiles)); // one pass across a resume, and after an unfinished run
@@ -213,35 +200,6 @@ public final class ClientTaskRun {
             Journals.deleteAll(journalFiles);
         }
         return new Result(last, summary, queues.written());
-    }
-
-    /**
-     * The run's queues: SQS, and the files it reads or writes (opened now, so one that cannot be opened stops
-     * the run before anything moves; a dry run writes no file).
-     */
-    private FileEndpoints endpoints(Plan plan, List<Path> journalFiles, Events events) {
-        ClientOptions o = plan.options();
-        SqsEndpoint sqs = new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
-                clients.settings().readTimeout()));
-        List<FileRef> exports = plan.destination() != null && FileRef.isFile(plan.destination().arn()) && !o.dryRun()
-                ? List.of(FileRef.ofAddress(plan.destination().arn())) : List.of();
-        FileRef archive = o.archive() == null || o.dryRun() ? null : FileRef.ofAddress(FileRef.PREFIX + o.archive());
-        Set<String> deletedBefore = FileRef.isFile(plan.source().arn()) ? Journals.deleted(journalFiles) : Set.of();
-        return new FileEndpoints(sqs, new FileEndpoints.Files(plan.source().arn(), o.existing(), archive,
-                deletedBefore, stdout), exports, clock, events::note);
-    }
-
-    /**
-     * Workers: a file whose messages carry FIFO groups is imported by one worker, since a file, unlike a FIFO
-     * queue, does not hide the rest of a group while a message of it is in flight.
-     */
-    private static int workers(Plan plan, Events events) {
-        boolean groups = Boolean.parseBoolean(plan.source().attributes().getOrDefault(FileQueues.HAS_GROUPS, "false"));
-        if (groups && plan.options().workers() > 1) {
-            events.note("the file's messages have FIFO groups: imported by one worker, to keep each group's order");
-            return 1;
-        }
-        return plan.options().workers();
     }
 
     static String reason(MoveSummary s) {
@@ -270,26 +228,5 @@ public final class ClientTaskRun {
     private boolean runningElsewhere(String handle) {
         return local.find(handle).map(ClientTaskLiveness::moving)
                 .orElse(false);
-    }
-
-    private Routing routing(Plan plan) {
-        QueueResolver resolver = new QueueResolver(clients);
-        Destination fixed = plan.destination() == null ? null : Destination.of(plan.destination());
-        Destination single = fixed == null && plan.sourceUrls().size() == 1
-                ? Destination.of(resolver.resolve(QueueRef.parse(plan.sourceUrls().get(0)))) : null;
-        return new Routing(fixed, single, plan.sourceUrls().size(), arn -> {
-            try {
-                return Optional.of(Destination.of(resolver.resolve(QueueRef.parse(arn))));
-            } catch (RedriveException e) {
-                if (e.getCause() != null && AwsErrors.isNotFound(e.getCause())) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-    }
-
-    private SqsClient clientFor(String queueUrl) {
-        return clientByUrl.computeIfAbsent(queueUrl, u -> clients.withoutRetries(QueueRef.parse(u)));
     }
 }

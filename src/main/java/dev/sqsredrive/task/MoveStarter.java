@@ -3,15 +3,11 @@ package dev.sqsredrive.task;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.sqsredrive.aws.AwsErrors;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
-import dev.sqsredrive.mover.file.FileKind;
-import dev.sqsredrive.mover.file.FileQueues;
-import dev.sqsredrive.mover.file.FileRef;
 import dev.sqsredrive.mover.file.MessageFileWriter;
 
 /**
@@ -110,7 +106,7 @@ public final class MoveStarter {
             throw RedriveException.usage("--show-bodies goes with --dry-run");
         }
         o.filters().forEach(dev.sqsredrive.mover.MessageFilter::parse);
-        checkArchive(r);
+        FileMoves.checkArchive(r);
         r.safe().checkInput();
         if (r.resumeHandle() != null) {
             if (r.mode() == ModeSelector.Mode.NATIVE) {
@@ -124,52 +120,10 @@ public final class MoveStarter {
         }
         MovePlanner.checkQueues(r.source(), r.destination());
         ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
-        if (r.mode() == ModeSelector.Mode.NATIVE && filesReason(r) != null) {
-            throw RedriveException.usage("--mode native cannot do this: " + filesReason(r) + "; use --mode client"
+        if (r.mode() == ModeSelector.Mode.NATIVE && FileMoves.reason(r) != null) {
+            throw RedriveException.usage("--mode native cannot do this: " + FileMoves.reason(r) + "; use --mode client"
                     + " or auto");
         }
-    }
-
-    /** --archive: a file that can be forced to disk, not the export itself, writable now (a new run's). */
-    private static void checkArchive(Request r) {
-        String archive = r.options().archive();
-        if (archive == null) {
-            return;
-        }
-        if (archive.isBlank() || archive.equals("-")) {
-            throw RedriveException.usage("--archive needs a file: PATH (standard output cannot be forced to disk)");
-        }
-        FileRef file = FileRef.ofAddress(FileRef.PREFIX + archive);
-        if (r.destination() != null && MovePlanner.isFile(r.destination())
-                && file.address().equals(FileKind.INSTANCE.parse(r.destination()).map(FileRef::address).orElse(""))) {
-            throw RedriveException.usage("--archive " + archive + " is the export file itself: name another file");
-        }
-        if (r.resumeHandle() == null && !r.options().dryRun()) {
-            FileQueues.checkWritable(file, r.options().existing(), "--archive");
-        }
-    }
-
-    /** Why files make this a client-side move, or null when none takes part. */
-    static String filesReason(Request r) {
-        if (MovePlanner.isFile(r.source()) || MovePlanner.isFile(r.destination())) {
-            return "a file takes part (only the client-side mover reads and writes files)";
-        }
-        return null;
-    }
-
-    /**
-     * The options the run goes with: writing to standard output deletes nothing (a pipe cannot be forced to
-     * disk, so nothing written there is sure to be kept).
-     */
-    static ClientOptions effective(Request r, Consumer<String> notes) {
-        if (MovePlanner.isStdout(r.destination()) && !r.options().copy()) {
-            if (!r.options().dryRun()) {
-                notes.accept("writing to standard output: nothing is deleted from the DLQ (a pipe cannot be forced"
-                        + " to disk); export to a file:PATH to move");
-            }
-            return r.options().toBuilder().copy(true).build();
-        }
-        return r.options();
     }
 
     static String number(double d) {
@@ -185,10 +139,10 @@ public final class MoveStarter {
             return resume(r, events);
         }
         ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options(), r.safe());
-        if (filesReason(r) != null) {
-            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : filesReason(r));
+        if (FileMoves.reason(r) != null) {
+            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : FileMoves.reason(r));
         }
-        ClientOptions options = effective(r, events::note);
+        ClientOptions options = FileMoves.effective(r, events::note);
         Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
         MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate,
                 options.dryRun() ? MessageFileWriter.Existing.APPEND : options.existing());
