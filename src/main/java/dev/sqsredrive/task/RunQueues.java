@@ -53,7 +53,7 @@ final class RunQueues {
         FileRef archive = o.archive() == null || o.dryRun() ? null : FileRef.ofAddress(FileRef.PREFIX + o.archive());
         Set<String> deletedBefore = FileRef.isFile(plan.source().arn()) ? Journals.deleted(journalFiles) : Set.of();
         return new FileEndpoints(sqs, new FileEndpoints.Files(plan.source().arn(), o.existing(), archive,
-                deletedBefore, stdout), exports, clock, notes);
+                deletedBefore, plan.source().approximateDepth(), stdout), exports, clock, notes);
     }
 
     /**

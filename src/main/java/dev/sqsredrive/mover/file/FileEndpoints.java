@@ -31,10 +31,11 @@ public final class FileEndpoints implements QueueEndpoint, Closeable {
      * @param existing      what to do with an existing export file or archive
      * @param archive       the archive, or null
      * @param deletedBefore of an import: the MessageIds earlier runs deleted (read from their journals)
+     * @param sourceMessages of an import: the file's messages, as the plan counted them (read once, not again)
      * @param stdout        where file:- writes
      */
     public record Files(String sourceArn, MessageFileWriter.Existing existing, FileRef archive,
-                        Set<String> deletedBefore, OutputStream stdout) {
+                        Set<String> deletedBefore, long sourceMessages, OutputStream stdout) {
     }
 
     /** A file this run wrote to, and how many lines it added. */
@@ -86,10 +87,9 @@ public final class FileEndpoints implements QueueEndpoint, Closeable {
         }
         FileRef file = FileRef.ofAddress(address);
         try {
-            long messages = FileQueues.count(file).messages();
             MessageFileReader reader = MessageFileReader.open(file.path());
             open.add(reader);
-            return new FileSource(file, reader, files.deletedBefore(), messages, warnings);
+            return new FileSource(file, reader, files.deletedBefore(), files.sourceMessages(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.path() + ": " + FileFailures.reason(e), e);
         }

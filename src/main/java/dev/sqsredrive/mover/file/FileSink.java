@@ -1,7 +1,6 @@
 package dev.sqsredrive.mover.file;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
