@@ -76,13 +76,30 @@ final class BatchMover {
         }
     }
 
+    /**
+     * Counts the returned messages of a receive as soon as it arrives, as {@link #process} will sort them: the
+     * breaker then trips while the worker that is to process them may still wait for the rate with an earlier
+     * receive.
+     */
+    void countReturns(List<Msg> messages) {
+        for (Msg m : messages) {
+            if (!finishesAnEarlierSend(m)) {
+                state.onePass().cameBack(m);
+            }
+        }
+    }
+
+    private boolean finishesAnEarlierSend(Msg m) {
+        return state.journal() != null && state.pending().contains(m.id());
+    }
+
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
         MoveCounters counters = state.counters();
         List<Msg> deleteOnly = new ArrayList<>();
         Map<Destination, List<Msg>> byDestination = new LinkedHashMap<>();
         List<Msg> cameBack = new ArrayList<>();
         for (Msg m : messages) {
-            if (state.journal() != null && state.pending().contains(m.id())) {
+            if (finishesAnEarlierSend(m)) {
                 deleteOnly.add(m); // sent before, by this run or a crashed one: finish it, do not send again
                 continue;
             }

@@ -86,7 +86,7 @@ public final class ClientMover {
                 budget.compareTo(Retry.RIDE_OUT) > 0 ? budget : Retry.RIDE_OUT, stop::stopBy, failures);
         SendGuard guard = new RatePacer(config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), clocks.ticker()), clocks.ticker(),
-                stop.signal(), stop::releaseRequested);
+                stop.signal(), stop::unsentStays);
         java.util.function.Function<Destination, Sink> sinkOf =
                 d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd)));
         Backpressure pressure = config.maxBacklog() == null || config.dryRun() ? null

@@ -9,41 +9,41 @@ import dev.sqsredrive.time.Ticker;
 
 /**
  * Holds each send back until the rate limiter lets it go; a wait is cut short when the run is told to stop
- * and must release what it holds (cancel, interrupt, error), but not by --limit: sends under way still keep
- * the rate.
+ * and what it has not sent stays in the DLQ (cancel, interrupt, error, returns past the breaker), but not by
+ * --limit: sends under way still keep the rate.
  */
 final class RatePacer implements SendGuard {
 
     private final RateLimiter limiter;
     private final Ticker ticker;
     private final CountDownLatch stopSignal;
-    private final BooleanSupplier releaseRequested;
+    private final BooleanSupplier unsentStays;
     /** The send this worker was last admitted for, to report sent() (each worker awaits and sends itself). */
     private final ThreadLocal<RateLimiter.Admission> admitted = new ThreadLocal<>();
 
     /** @param limiter null: no --rate, nothing to wait for */
-    RatePacer(RateLimiter limiter, Ticker ticker, CountDownLatch stopSignal, BooleanSupplier releaseRequested) {
+    RatePacer(RateLimiter limiter, Ticker ticker, CountDownLatch stopSignal, BooleanSupplier unsentStays) {
         this.limiter = limiter;
         this.ticker = ticker;
         this.stopSignal = stopSignal;
-        this.releaseRequested = releaseRequested;
+        this.unsentStays = unsentStays;
     }
 
     /**
-     * Waits until n messages may be sent; false when the run was told to release meanwhile (the tokens are
+     * Waits until n messages may be sent; false when what is not sent must stay in the DLQ (the tokens are
      * given back). Called right before each send, so the rate holds on the wire, and idle workers never wait
      * on tokens they would not use.
      */
     @Override
     public boolean await(int n) throws InterruptedException {
         if (limiter == null) {
-            return !releaseRequested.getAsBoolean();
+            return !unsentStays.getAsBoolean();
         }
         // The reservation keeps the long-run rate; admit() then keeps each second's count, however late this
         // worker woke up (on a busy machine, or after a GC) and however long sends take.
         Duration wait = limiter.reserve(n);
         while (true) {
-            if (!waitOut(wait) || releaseRequested.getAsBoolean()) {
+            if (!waitOut(wait) || unsentStays.getAsBoolean()) {
                 limiter.refund(n);
                 return false;
             }
@@ -72,7 +72,7 @@ final class RatePacer implements SendGuard {
         }
         long due = ticker.nanos() + wait.toNanos();
         if (stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            if (releaseRequested.getAsBoolean()) {
+            if (unsentStays.getAsBoolean()) {
                 return false;
             }
             TimeUnit.NANOSECONDS.sleep(due - ticker.nanos()); // woken by --limit: the rate still holds

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A worker's receiving half: while the worker sends one receive's messages, its next receive is already under
@@ -27,7 +28,7 @@ final class ReceiveAhead {
 
     /** What both halves of a worker share. */
     record Shared(MoverConfig config, RunStop stop, SourceReceiver receiver, HeldMessages held, OnePass onePass,
-                  Clocks clocks, LimitPermits permits, DrainDetector drain) {
+                  Clocks clocks, LimitPermits permits, DrainDetector drain, Consumer<List<Msg>> countReturns) {
     }
 
     private final Shared s;
@@ -146,6 +147,11 @@ final class ReceiveAhead {
             return null;
         }
         drain.received(worker);
-        return new Received(canary, want, messages, s.held().hold(messages, askedAt));
+        Received got = new Received(canary, want, messages, s.held().hold(messages, askedAt));
+        s.countReturns().accept(messages);
+        if (s.onePass().tripped()) {
+            s.stop().stop(StopReason.RETURNED); // at once: sends still waiting for the rate now stay in the DLQ
+        }
+        return got;
     }
 }

@@ -67,6 +67,15 @@ final class RunStop {
         return r == StopReason.CANCELLED || r == StopReason.INTERRUPTED || r == StopReason.FATAL;
     }
 
+    /**
+     * What is held and waits for its turn to be sent stays in the DLQ: on a release, and when the breaker or
+     * the canary stopped the run (their line says "the rest stay in the DLQ": a send that waited out the rate
+     * after the trip would make that false).
+     */
+    boolean unsentStays() {
+        return releaseRequested() || reason.get() == StopReason.RETURNED;
+    }
+
     /** Ticker time after which no retry starts and no worker is waited for; Long.MAX_VALUE until a stop. */
     long stopBy() {
         return stopBy.get();

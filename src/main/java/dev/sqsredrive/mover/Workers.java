@@ -38,7 +38,7 @@ final class Workers {
         this.clocks = clocks;
         this.drain = new DrainDetector(config.concurrency());
         this.shared = new ReceiveAhead.Shared(config, stop, receiver, held, onePass, clocks,
-                new LimitPermits(config.limit()), drain);
+                new LimitPermits(config.limit()), drain, batches::countReturns);
     }
 
     DrainDetector drain() {

@@ -5,13 +5,13 @@ import java.util.Locale;
 
 /**
  * The circuit breaker on returned messages (DESIGN.md §4 rule 11): when more of the moved messages came back
- * to the DLQ than {@link MaxReturned} allows, the run stops receiving, finishes what is under way and ends
- * FAILED (exit 4) with {@link #message}.
+ * to the DLQ than {@link MaxReturned} allows, the run stops receiving, finishes the calls under way and ends
+ * FAILED (exit 4) with {@link #message}; what it holds and has not sent stays in the DLQ.
  * <p>
- * Where it is consulted: the receive stage, after counting a returned message (a hit in {@link MovedIds}),
- * and before each receive, asks {@link #tripped(long, long)} with the run's moved and returned counts; once
- * it answers true it keeps answering true, the receive stage stops, and the send and delete stages finish
- * what they hold. The native watcher asks the same question with the task's moved count and the DLQ's
+ * Where it is consulted: the receive stage, as soon as a receive arrives and its returned messages (hits in
+ * {@link MovedIds}) are counted, and before each receive, asks {@link #tripped(long, long)} with the run's
+ * moved and returned counts; once it answers true it keeps answering true, the receive stage stops, a send
+ * waiting for its turn under --rate is not made, and the deletes of what was sent go on. The native watcher asks the same question with the task's moved count and the DLQ's
  * depth growth ({@link DepthGrowth}).
  * <p>
  * Thread-safe: the trip is a latch read and set by any worker.
