@@ -21,7 +21,8 @@ public final class AotCache {
 
     /** Workload name to the cache file and the launcher's JVM flags for it; keep in step with dist/redrive. */
     private static final Map<String, List<String>> FLAGS = Map.of(
-            "full", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx1g"),
+            "full", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx1g", "-Xmn16m",
+                    "-XX:SurvivorRatio=2"),
             "quick", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 
     private AotCache() {

@@ -146,6 +146,20 @@ class ArchiveInstallTest {
         }
     }
 
+    /** The launcher's heap flags and an operator's own (REDRIVE_JAVA_OPTS) together must still start the JVM. */
+    @Test
+    void heapOptionsOfTheOperatorsOwnStillStartTheJvm() {
+        // -Xms16m beside the launcher's -Xmn16m stopped the JVM ("Unable to use AOT cache"); -Xmx4g is README's.
+        for (String opts : List.of("-Xms16m", "-Xmx4g", "-Xmn8m", "-Xms64m -Xmx256m")) {
+            RunResult run = Processes.run(home, Map.of("JAVA_HOME", System.getProperty("java.home"),
+                    "REDRIVE_JAVA_OPTS", opts), List.of(home.resolve("bin/redrive").toString(), "list", "orders-dlq",
+                    "--max", "0"));
+
+            assertThat(run.exitCode()).as(opts + "\n" + run).isEqualTo(2);
+            assertThat(run.err()).as(opts + "\n" + run).isEqualTo("redrive: --max 0 is out of range: 1 to 10\n");
+        }
+    }
+
     private static RunResult launch(Map<String, String> env, String... args) {
         Map<String, String> withJava = new HashMap<>(env);
         withJava.put("JAVA_HOME", System.getProperty("java.home"));
