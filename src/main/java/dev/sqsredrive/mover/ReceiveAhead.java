@@ -93,8 +93,7 @@ final class ReceiveAhead {
 
     /** @return what one receive brought, held; null when it brought nothing (paused as fits, permits given back) */
     private Received receiveOnce() throws InterruptedException {
-        if (s.onePass().tripped()) {
-            s.stop().stop(StopReason.RETURNED); // stop receiving; what other workers hold still goes its way
+        if (stoppedByReturns()) {
             return null;
         }
         int canary = s.onePass().canaryTake(s.config().batchSize());
@@ -149,9 +148,16 @@ final class ReceiveAhead {
         drain.received(worker);
         Received got = new Received(canary, want, messages, s.held().hold(messages, askedAt));
         s.countReturns().accept(messages);
-        if (s.onePass().tripped()) {
-            s.stop().stop(StopReason.RETURNED); // at once: sends still waiting for the rate now stay in the DLQ
-        }
+        stoppedByReturns(); // at once: sends still waiting for the rate then stay in the DLQ
         return got;
+    }
+
+    /** The breaker tripped: the run stops receiving; calls under way finish, unsent batches stay in the DLQ. */
+    private boolean stoppedByReturns() {
+        if (!s.onePass().tripped()) {
+            return false;
+        }
+        s.stop().stop(StopReason.RETURNED);
+        return true;
     }
 }
