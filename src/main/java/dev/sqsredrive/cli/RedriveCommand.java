@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {StartCommand.class, ListCommand.class, CancelCommand.class, WatchCommand.class,
-                CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
+                HistoryCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Move messages out of Amazon SQS dead-letter queues.",
