@@ -12,7 +12,6 @@ import dev.sqsredrive.task.MovePlanner;
 import dev.sqsredrive.task.MoveStarter;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
-import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.task.TaskTracker;
 
 /**
@@ -75,27 +74,14 @@ final class StartFlow {
         }
         TaskTracker tracker = session.locator().byHandle(task.taskHandle());
         // An explicit bound reaches a native task only here: auto mode would have moved client-side.
-        int code = Watching.watch(session, tracker, watchAfterStart.get(), request.safe().boundGiven()
-                ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null);
-        trail.outcome(watchedStatus(code));
-        return code;
-    }
-
-    /**
-     * How a watched native task stood when the watch ended, told by the watch's exit code (docs/OUTPUT.md,
-     * the audit log's outcome); a watch that timed out or was interrupted leaves the task RUNNING.
-     */
-    private static String watchedStatus(int code) {
-        if (code == ExitCode.OK.code()) {
-            return TaskStatus.COMPLETED.name();
-        } else if (code == ExitCode.TASK_FAILED.code()) {
-            return TaskStatus.FAILED.name();
-        } else if (code == ExitCode.TASK_CANCELLED.code()) {
-            return TaskStatus.CANCELLED.name();
-        } else if (code == ExitCode.INCOMPLETE.code()) {
-            return TaskStatus.INCOMPLETE.name();
-        }
-        return TaskStatus.RUNNING.name();
+        // The audit line is written while Ctrl-C's hook still holds the JVM, with the task as last seen.
+        return Watching.watch(session, tracker, watchAfterStart.get(), request.safe().boundGiven()
+                ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null, (code, last) -> {
+                    if (last != null) {
+                        trail.outcome(last.status().name()).count("moved", last.moved());
+                    }
+                    trail.end(code);
+                });
     }
 
     private void printNative(MoveTask task, Double rate) {

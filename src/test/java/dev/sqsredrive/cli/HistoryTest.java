@@ -99,6 +99,20 @@ class HistoryTest extends ElasticMqCliTest {
     }
 
     @Test
+    void aNativeTaskFollowedByWatchIsRecordedAsItEndedWithItsCount() throws Exception {
+        Queue dlq = queues.create("dlq");
+        Queue orders = queues.createSourceOf("orders", dlq, false);
+        queues.deadLetter(orders, dlq, 6, "m");
+
+        redrive("start", dlq.name(), "--mode", "native", "--watch", "--interval", "200ms").assertExitCode(0);
+
+        JsonNode line = historyJson().get(0);
+        assertThat(line.get("outcome").asText()).isEqualTo("COMPLETED");
+        assertThat(line.get("counts").get("moved").asLong()).isEqualTo(6);
+        assertThat(line.get("exitCode").asInt()).isZero();
+    }
+
+    @Test
     void anAuditLogThatCannotBeWrittenIsAWarningAndTheMoveStillSucceeds() throws Exception {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
