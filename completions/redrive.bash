@@ -144,6 +144,7 @@ function _complete_redrive() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} watch" ];    then _picocli_redrive; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_redrive; return $?; fi
 
@@ -152,11 +153,13 @@ function _complete_redrive() {
   local cmds1=(list)
   local cmds2=(cancel)
   local cmds3=(watch)
-  local cmds4=(help)
-  local cmds5=(completion)
+  local cmds4=(history)
+  local cmds5=(help)
+  local cmds6=(completion)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_redrive_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_redrive_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_redrive_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_redrive_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_redrive_history; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_redrive_watch; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_redrive_cancel; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_redrive_list; return $?; fi
@@ -172,7 +175,7 @@ function _picocli_redrive() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="start list cancel watch help completion"
+  local commands="start list cancel watch history help completion"
   local flag_opts="'-v' '--verbose' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
@@ -453,13 +456,62 @@ function _picocli_redrive_watch() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `history` subcommand.
+function _picocli_redrive_history() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
+  local arg_opts="'--max' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--max')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    if (( $(_redrive_positional_index "history" "${arg_opts}") == 0 )); then positionals=$(_redrive_queue_names "${curr_word}"); fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_redrive_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="start list cancel watch completion"
+  local commands="start list cancel watch history completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values

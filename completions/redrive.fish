@@ -37,6 +37,7 @@ complete -c redrive -n __fish_use_subcommand -a start -d 'Start moving the messa
 complete -c redrive -n __fish_use_subcommand -a list -d 'List the move tasks of a DLQ, most recent first'
 complete -c redrive -n __fish_use_subcommand -a cancel -d 'Cancel a running move task'
 complete -c redrive -n __fish_use_subcommand -a watch -d 'Follow a move task until it ends; the exit code says how it ended'
+complete -c redrive -n __fish_use_subcommand -a history -d 'Show the audit log: every start, cancel and inspect run from this state directory, who ran it, on what, with which counts, outcome and exit code'
 complete -c redrive -n __fish_use_subcommand -a help -d 'Display help information about the specified command'
 complete -c redrive -n __fish_use_subcommand -a completion -d 'Print the completion script for a shell'
 
@@ -120,6 +121,21 @@ complete -c redrive -n '__fish_seen_subcommand_from watch' -l cli-read-timeout -
 complete -c redrive -n '__fish_seen_subcommand_from watch' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
 complete -c redrive -n '__fish_seen_subcommand_from watch' -a '(__redrive_queues)'
 
+# redrive history
+complete -c redrive -n '__fish_seen_subcommand_from history' -l max -x -d 'The N most recent entries at most (default: 20)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -s h -l help -d 'Show this help message and exit'
+complete -c redrive -n '__fish_seen_subcommand_from history' -s V -l version -d 'Print version information and exit'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l endpoint-url -x -d 'Send requests to this SQS endpoint instead of AWS\'s (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from history' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying; a call gives up, retries included, after twice this (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from history' -a '(__redrive_queues)'
+
 # redrive help
 complete -c redrive -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c redrive -n '__fish_seen_subcommand_from help' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
@@ -131,7 +147,7 @@ complete -c redrive -n '__fish_seen_subcommand_from help' -l debug -d 'Stack tra
 complete -c redrive -n '__fish_seen_subcommand_from help' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
 complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying; a call gives up, retries included, after twice this (default: 30)'
 complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
-complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start list cancel watch help completion'
+complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start list cancel watch history help completion'
 
 # redrive completion
 complete -c redrive -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

@@ -4,10 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
-
 /**
  * Tells an operator when a pasted queue URL or ARN is not in the account they are signed in to (a runbook
  * copied from another environment). Only on AWS: an emulator's account id says nothing about the caller,
@@ -28,15 +24,9 @@ public final class CallerAccount {
 
     /** GetCallerIdentity with the command's credentials and timeouts. */
     public static CallerAccount viaSts(AwsSettings settings) {
-        return new CallerAccount(settings.endpoint(), region -> {
-            try (StsClient sts = StsClient.builder().region(Region.of(region))
-                    .credentialsProvider(CredentialsChoice.of(settings, region))
-                    .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(settings.connectTimeout())
-                            .socketTimeout(settings.readTimeout()).build())
-                    .build()) {
-                return sts.getCallerIdentity().account();
-            }
-        });
+        return new CallerAccount(settings.endpoint(),
+                region -> CallerIdentity.ask(settings, region, settings.connectTimeout(),
+                        settings.readTimeout()).account());
     }
 
     /** The caller's account when the queue, named by URL or ARN, is in another one; else empty. */

@@ -10,6 +10,7 @@ import dev.sqsredrive.task.Cancellation;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCanceller;
 import dev.sqsredrive.task.TaskCodec;
+import dev.sqsredrive.task.TaskHandles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,16 +44,33 @@ final class CancelCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        QueueRef sourceRef = target.source == null ? null : QueueRef.parse(target.source);
+    public Integer call() throws Exception {
         try (Session session = root.session(spec)) {
-            TaskCanceller canceller = session.canceller();
-            Cancellation c = sourceRef == null
-                    ? canceller.cancel(target.handle)
-                    : canceller.cancelRunning(session.resolver().resolve(sourceRef).arn());
-            print(session.out(), c);
-            return ExitCode.OK.code();
+            return AuditTrail.run(session, spec, trail -> {
+                trail.source(target.source).handle(target.handle);
+                QueueRef sourceRef = target.source == null ? null : QueueRef.parse(target.source);
+                TaskCanceller canceller = session.canceller();
+                Cancellation c;
+                if (sourceRef == null) {
+                    trail.source(sourceOf(session, target.handle));
+                    c = canceller.cancel(target.handle);
+                } else {
+                    String sourceArn = session.resolver().resolve(sourceRef).arn();
+                    trail.source(sourceArn);
+                    c = canceller.cancelRunning(sourceArn);
+                }
+                trail.handle(c.handle()).count("moved", c.moved())
+                        .outcome(c.kind() == MoveTask.Kind.CLIENT ? "CANCELLING" : "CANCELLED");
+                print(session.out(), c);
+                return ExitCode.OK.code();
+            });
         }
+    }
+
+    /** For the audit log: the DLQ a handle's task moves from, as far as the handle or its record tell. */
+    private static String sourceOf(Session session, String handle) {
+        return TaskHandles.sourceArnOf(handle)
+                .or(() -> session.localTasks().find(handle).map(t -> t.task().sourceArn())).orElse(null);
     }
 
     private static void print(Output out, Cancellation c) {

@@ -15,8 +15,7 @@ final class ClientRunReport {
     static int print(Output out, ClientTaskRun.Result result, Double rate) {
         MoveSummary s = result.summary();
         String handle = result.task() == null ? null : result.task().taskHandle();
-        String status = result.task() != null ? result.task().status().name()
-                : s.outcome() == MoveSummary.Outcome.INTERRUPTED ? "CANCELLED" : s.outcome().name();
+        String status = status(result);
         if (s.error() != null) {
             out.note(out.style().red("redrive: ") + s.error());
         }
@@ -37,6 +36,26 @@ final class ClientRunReport {
             out.result(MoveSummaryText.line(status, s) + filesText(result));
         }
         return exitCode(s);
+    }
+
+    /** The run's status as its summary line shows it. */
+    private static String status(ClientTaskRun.Result result) {
+        MoveSummary s = result.summary();
+        return result.task() != null ? result.task().status().name()
+                : s.outcome() == MoveSummary.Outcome.INTERRUPTED ? "CANCELLED" : s.outcome().name();
+    }
+
+    /** What the audit log is told of a client-side run: its queues, handle, status and counts. */
+    static void record(AuditTrail trail, ClientTaskRun.Result result) {
+        MoveSummary s = result.summary();
+        if (result.task() != null) {
+            trail.handle(result.task().taskHandle()).source(result.task().sourceArn())
+                    .destination(result.task().destinationArn());
+        }
+        trail.outcome(status(result)).count(s.dryRun() != null ? "wouldMove" : "moved", s.moved())
+                .count("failed", s.failed()).count("skipped", s.skipped())
+                .count("returned", s.returned()).count("duplicatesPossible", s.duplicatesPossible())
+                .count("undeleted", s.undeleted());
     }
 
     /** "; wrote 120 lines to /x/dlq.ndjson (export)" for each file the run wrote to. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {StartCommand.class, ListCommand.class, CancelCommand.class, WatchCommand.class,
-                CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
+                HistoryCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Move messages out of Amazon SQS dead-letter queues.",
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "  redrive watch \"$HANDLE\" --timeout 30m # exit code says how the task ended",
                 "",
                 "Environment: AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_ENDPOINT_URL_SQS,",
-                "AWS_ENDPOINT_URL, NO_COLOR, REDRIVE_STATE_DIR (where started tasks are remembered)."})
+                "AWS_ENDPOINT_URL, NO_COLOR, REDRIVE_STATE_DIR (where started tasks and the",
+                "audit log are kept)."})
 public final class RedriveCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin

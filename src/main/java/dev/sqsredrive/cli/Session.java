@@ -1,6 +1,7 @@
 package dev.sqsredrive.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sqsredrive.aws.AwsSettings;
 import dev.sqsredrive.aws.CallerAccount;
+import dev.sqsredrive.aws.CallerIdentity;
 import dev.sqsredrive.aws.DeadLetterQueues;
 import dev.sqsredrive.aws.Endpoints;
 import dev.sqsredrive.aws.QueueArns;
@@ -40,6 +42,8 @@ final class Session implements AutoCloseable {
     private SqsClients clients;
     private LocalTasks localTasks;
     private CallerAccount callerAccount;
+    private boolean callerWanted;
+    private CallerIdentity callerIdentity = CallerIdentity.none();
     /** Each resolved queue as it was typed: whether it named an account decides the account check. */
     private final Map<String, QueueRef> typedByArn = new ConcurrentHashMap<>();
 
@@ -76,8 +80,27 @@ final class Session implements AutoCloseable {
                     + e + " is plain http to a host that is not this machine: requests, message bodies and"
                     + " credentials' signatures cross the network unencrypted (use https)"));
             clients = new SqsClients(settings);
+            if (callerWanted) {
+                callerIdentity = CallerIdentity.lookUp(settings);
+            }
         }
         return clients;
+    }
+
+    /**
+     * For the audit log: asks STS who the caller is, in the background, once this command has its AWS
+     * settings (never for a command that fails before it talks to AWS, nor against an emulator).
+     */
+    void lookUpCaller() {
+        callerWanted = true;
+        if (clients != null) {
+            callerIdentity = CallerIdentity.lookUp(clients.settings());
+        }
+    }
+
+    /** The caller's ARN, if STS has told it or tells it within {@code bound}. */
+    Optional<String> callerArn(Duration bound) {
+        return callerIdentity.arnWithin(bound);
     }
 
     QueueResolver resolver() {

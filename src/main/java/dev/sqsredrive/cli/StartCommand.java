@@ -83,9 +83,14 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(),
                 client.resume(), safeRedrive.settings(watchAfterStart));
-        MoveStarter.checkInput(request); // offline, before the session: bad input fails fast
         try (Session session = root.session(spec)) {
-            return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty()).run(request);
+            return AuditTrail.run(session, spec, trail -> {
+                trail.source(source).destination(destination).filters(request.options().filters())
+                        .handle(request.resumeHandle());
+                MoveStarter.checkInput(request); // offline, before any client is built: bad input fails fast
+                return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty(), trail)
+                        .run(request);
+            });
         }
     }
 }

@@ -24,15 +24,18 @@ final class StartFlow {
     private final Session session;
     private final boolean yes;
     private final Optional<WatchOptions> watchAfterStart;
+    private final AuditTrail trail;
 
     /**
      * @param yes             start without asking
      * @param watchAfterStart how to follow a native task once started; empty to print its handle and return
+     * @param trail           what the audit log is told of this start
      */
-    StartFlow(Session session, boolean yes, Optional<WatchOptions> watchAfterStart) {
+    StartFlow(Session session, boolean yes, Optional<WatchOptions> watchAfterStart, AuditTrail trail) {
         this.session = session;
         this.yes = yes;
         this.watchAfterStart = watchAfterStart;
+        this.trail = trail;
     }
 
     /** @return the exit code */
@@ -56,18 +59,29 @@ final class StartFlow {
             }
             if (started.client() != null) {
                 events.end(started.client());
-                return ClientRunReport.print(out, started.client(), request.rate());
+                int code = ClientRunReport.print(out, started.client(), request.rate());
+                ClientRunReport.record(trail, started.client());
+                trail.end(code); // before the hook closes: after Ctrl-C, the JVM exits once it has
+                return code;
             }
         }
         MoveTask task = started.nativeTask();
+        trail.handle(task.taskHandle()).source(task.sourceArn()).destination(task.destinationArn());
         printNative(task, request.rate());
         if (watchAfterStart.isEmpty()) {
+            trail.outcome(task.status().name());
             return ExitCode.OK.code();
         }
         TaskTracker tracker = session.locator().byHandle(task.taskHandle());
         // An explicit bound reaches a native task only here: auto mode would have moved client-side.
+        // The audit line is written while Ctrl-C's hook still holds the JVM, with the task as last seen.
         return Watching.watch(session, tracker, watchAfterStart.get(), request.safe().boundGiven()
-                ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null);
+                ? Watching.returnWatch(session, task, request.safe().maxReturned()) : null, (code, last) -> {
+                    if (last != null) {
+                        trail.outcome(last.status().name()).count("moved", last.moved());
+                    }
+                    trail.end(code);
+                });
     }
 
     private void printNative(MoveTask task, Double rate) {

@@ -37,7 +37,13 @@ final class Watching {
      * says the task goes on, and how to cancel it.
      */
     static int watch(Session session, TaskTracker tracker, WatchOptions options) throws InterruptedException {
-        return watch(session, tracker, options, null);
+        return watch(session, tracker, options, null, (code, last) -> { });
+    }
+
+    /** What is done with how a watch ended while Ctrl-C's hook still holds the JVM (the audit line). */
+    interface Ended {
+        /** @param last the task as last seen, null when no poll answered */
+        void accept(int code, MoveTask last);
     }
 
     /**
@@ -45,27 +51,31 @@ final class Watching {
      * FAILED (exit 4) with the breaker's line.
      *
      * @param returns null for no breaker
+     * @param ended   told how the watch ended, before Ctrl-C's hook lets the JVM exit
      */
-    static int watch(Session session, TaskTracker tracker, WatchOptions options, ReturnWatch returns)
+    static int watch(Session session, TaskTracker tracker, WatchOptions options, ReturnWatch returns, Ended ended)
             throws InterruptedException {
         Thread watcher = Thread.currentThread();
         AtomicReference<MoveTask> seen = new AtomicReference<>();
         try (InterruptHook hook = InterruptHook.install(watcher::interrupt, InterruptHook.WATCH_TIMEOUT)) {
+            int code;
             try {
-                int code = follow(session, tracker, options, seen, returns);
-                if (returns == null || returns.reason().isEmpty()) {
-                    return code;
+                code = follow(session, tracker, options, seen, returns);
+                if (returns != null && returns.reason().isPresent()) {
+                    session.out().note(session.out().style().red("redrive: task FAILED: ")
+                            + returns.reason().get());
+                    code = ExitCode.TASK_FAILED.code();
                 }
-                session.out().note(session.out().style().red("redrive: task FAILED: ") + returns.reason().get());
-                return ExitCode.TASK_FAILED.code();
             } catch (InterruptedException | RuntimeException e) {
                 if (!hook.fired()) {
                     throw e;
                 }
                 // A poll under way when the signal came may end in the SDK's AbortedException instead.
                 session.out().note(goesOn(seen.get(), tracker));
-                return ExitCode.INTERRUPTED.code();
+                code = ExitCode.INTERRUPTED.code();
             }
+            ended.accept(code, seen.get());
+            return code;
         }
     }
 

@@ -81,7 +81,7 @@ public final class TaskText {
         return arn == null ? "-" : QueueArns.name(arn);
     }
 
-    static String when(Instant t) {
+    public static String when(Instant t) {
         return t == null ? "-" : WHEN.format(t);
     }
 }

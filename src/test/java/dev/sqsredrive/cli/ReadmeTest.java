@@ -74,6 +74,21 @@ class ReadmeTest {
                 Arrays.stream(ExitCode.values()).map(ExitCode::code).toList());
     }
 
+    /** README is the guide a newcomer reads top to bottom (under 17 KB): its fine print belongs in docs/. */
+    @Test
+    void readmeStaysUnder17KB() throws IOException {
+        assertThat(Files.size(Path.of("README.md"))).as("README.md's size in bytes").isLessThan(17_000);
+    }
+
+    /** It leads with the triage loop: the section comes before the commands' own. */
+    @Test
+    void readmeLeadsWithTheTriageLoop() {
+        int triage = readme.indexOf("\n## Triage");
+        assertThat(triage).as("a '## Triage' section").isPositive();
+        assertThat(readme.substring(0, triage).split("\n## ", -1)).as("sections before it: install, try it")
+                .hasSizeLessThanOrEqualTo(3);
+    }
+
     @Test
     void readmeHasAnExampleOfEveryCommand() {
         List<String> missing = new ArrayList<>();

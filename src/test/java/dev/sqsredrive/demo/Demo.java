@@ -47,6 +47,7 @@ public final class Demo {
 
         int code = redrive(context, out, err, startCommand().toArray(String[]::new));
         redrive(context, out, err, "list", "orders-dlq");
+        redrive(context, out, err, "history", "orders-dlq"); // what the audit log kept of it
 
         long inOrders = server.queues().depth(server.orders());
         long inDlq = server.queues().depth(server.dlq());

@@ -28,6 +28,7 @@ class DemoTest {
                 .contains("300 messages in orders-dlq, 0 in orders")
                 .contains("$ redrive start orders-dlq --watch")
                 .contains("COMPLETED")
+                .containsPattern("\\$ redrive history orders-dlq\\RTIME +COMMAND[^\\n]*\\R[^\\n]* start +orders-dlq +- +COMPLETED +0 ")
                 .contains("== Result: orders holds 300, orders-dlq holds 0 (redrive exited 0)");
     }
 }

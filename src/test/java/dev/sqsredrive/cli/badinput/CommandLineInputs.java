@@ -51,6 +51,8 @@ final class CommandLineInputs {
                         f -> () -> f.run("start", f.dlq.name(), "--rate", "Infinity", "--mode", "client")),
                 refused("list --max 0", 2, "--max 0", f -> () -> f.run("list", f.dlq.name(), "--max", "0")),
                 refused("list --max 11", 2, "--max 11", f -> () -> f.run("list", f.dlq.name(), "--max", "11")),
+                refused("history --max 0", 2, "--max 0", f -> () -> f.run("history", "--max", "0")),
+                refused("history of a malformed queue", 2, "bad queue name", f -> () -> f.run("history", "orders/dlq")),
                 refused("list --max that is not a number", 2, "'ten'",
                         f -> () -> f.run("list", f.dlq.name(), "--max", "ten")),
                 refused("--concurrency 0", 2, "--concurrency",
