@@ -1,5 +1,7 @@
 package dev.sqsredrive.cli.badinput;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.sqsredrive.cli.Context;
@@ -97,6 +100,31 @@ final class BadInputFixture implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A device node or pipe made with mknod in the state folder (as root; the case is skipped elsewhere). */
+    Path mknod(String name, String... type) {
+        Path node = state.resolve(name);
+        List<String> command = new ArrayList<>(List.of("mknod", node.toString()));
+        command.addAll(List.of(type));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mknod is not allowed here");
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Path symlink(Path link, Path target) {
+        try {
+            return Files.createSymbolicLink(link, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,13 +79,13 @@ final class WorldInputs {
                         f -> () -> f.runAt(Path.of("/proc"), "start", f.dlq.name(), "--to", f.target.name(), "--mode",
                                 "client")),
                 refused("a state directory through a dangling symlink", 9, "not a directory", f -> {
-                    Path link = symlink(f.state.resolve("link"), f.state.resolve("nowhere"));
+                    Path link = f.symlink(f.state.resolve("link"), f.state.resolve("nowhere"));
                     return () -> f.runAt(link, "start", f.dlq.name(), "--to", f.target.name(), "--mode", "client");
                 }),
                 refused("a state directory through a symlink to a world-writable folder", 9, "writable by every user",
                         f -> {
                             Path open = worldWritable(f.state.resolve("open"));
-                            Path link = symlink(f.state.resolve("link"), open);
+                            Path link = f.symlink(f.state.resolve("link"), open);
                             return () -> f.runAt(link, "start", f.dlq.name(), "--to", f.target.name(), "--mode", "client");
                         }),
                 refused("a world-writable state directory", 9, "writable by every user", f -> {
@@ -141,14 +141,6 @@ final class WorldInputs {
     private static Path mkdirs(Path dir) {
         try {
             return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path symlink(Path link, Path target) {
-        try {
-            return Files.createSymbolicLink(link, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
