@@ -126,7 +126,7 @@ final class Session implements AutoCloseable {
     LocalTasks localTasks() {
         if (localTasks == null) {
             StateDir.requireSafe(stateDir()); // records another user could plant are not read, nor written
-            localTasks = new LocalTasks(stateDir(), output::warn);
+            localTasks = new LocalTasks(stateDir(), output::warn, context.clock());
         }
         return localTasks;
     }

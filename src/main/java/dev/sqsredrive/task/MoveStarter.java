@@ -200,7 +200,7 @@ public final class MoveStarter {
         LocalTask record = local.find(handle).filter(t -> t.task().kind() == MoveTask.Kind.CLIENT)
                 .orElseThrow(() -> RedriveException.usage("no client-side task '" + handle + "' recorded in "
                         + local.directory() + " ('redrive list' shows the tasks)"));
-        if (ClientTaskLiveness.moving(record)) {
+        if (local.moving(record)) {
             throw RedriveException.usage("task '" + handle + "' is still running (process " + record.pid() + ")");
         }
         JournalHeader header = clientRun.header(record.task().sourceArn(), handle).orElseThrow(() ->
