@@ -16,7 +16,7 @@ final class ClientRunReport {
         MoveSummary s = result.summary();
         String handle = result.task() == null ? null : result.task().taskHandle();
         String status = result.task() != null ? result.task().status().name()
-                : s.outcome() == MoveSummary.Outcome.INTERRUPTED ? "CANCELLED" : s.outcome().name();
+                : s.outcome().name();
         if (s.error() != null) {
             out.note(out.style().red("redrive: ") + s.error());
         }

@@ -63,11 +63,14 @@ final class TaskRecorder implements ProgressListener {
             case COMPLETED -> TaskStatus.COMPLETED;
             case INCOMPLETE -> TaskStatus.INCOMPLETE;
             case FAILED -> TaskStatus.FAILED;
-            case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
+            case CANCELLED -> TaskStatus.CANCELLED;
+            case INTERRUPTED -> TaskStatus.INTERRUPTED; // a signal, not a cancel: what watch then says differs
         };
         MoveTask end = with(status, movedBefore + s.moved(), returned(s.returned()), switch (status) {
             case FAILED -> ClientTaskRun.reason(s);
             case INCOMPLETE -> s.leftBehind().describe(false);
+            case INTERRUPTED -> "stopped by Ctrl-C or SIGTERM before it finished; resume with 'redrive start"
+                    + " --resume " + task.taskHandle() + "'";
             default -> null;
         });
         save(end, cancel);
