@@ -74,6 +74,12 @@ final class WorldInputs {
                     return () -> f.runAt(file.resolve("state"), "start", f.dlq.name(), "--to", f.target.name(),
                             "--mode", "client");
                 }),
+                refused("REDRIVE_STATE_DIR naming a file", 2, "is a file, not a directory", f -> {
+                    Path file = f.write(f.state.resolve("a-file"), new byte[] {'x'});
+                    return () -> f.runAt(file, "list", f.dlq.name());
+                }),
+                refused("a relative REDRIVE_STATE_DIR", 2, "relative path",
+                        f -> () -> f.runAt(Path.of("state"), "list", f.dlq.name())),
                 // root ignores permission bits; /proc takes no new files, not even from root
                 refused("a state directory nobody can write", 9, "cannot create",
                         f -> () -> f.runAt(Path.of("/proc"), "start", f.dlq.name(), "--to", f.target.name(), "--mode",
