@@ -23,7 +23,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("redrive: " + problem(ex) + suggestions(ex) + "; try '"
+        String line = ControlChars.escaped(problem(ex) + suggestions(ex));
+        err.println(cmd.getColorScheme().errorText("redrive: " + line + "; try '"
                 + cmd.getCommandSpec().qualifiedName() + " --help'").toString());
         err.flush();
         return ExitCode.USAGE.code();

@@ -56,6 +56,17 @@ class UsageMessagesTest {
     }
 
     @Test
+    void aQueueNameOrOptionWithTerminalEscapesIsEchoedEscaped() {
+        RunResult name = run("start", "\u001b[31mRED\u001b[0m");
+        RunResult option = run("start", "orders-dlq", "--bogus\u001b[2J");
+
+        assertThat(name.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(name.err()).doesNotContain("\u001b").contains("'\\x1b[31mRED\\x1b[0m'");
+        assertThat(option.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(option.err()).doesNotContain("\u001b").contains("--bogus\\x1b[2J");
+    }
+
+    @Test
     void anUnknownHelpTopicIsOneCleanLine() {
         RunResult r = run("help", "frob");
 
