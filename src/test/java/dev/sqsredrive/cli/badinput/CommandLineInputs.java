@@ -41,6 +41,8 @@ final class CommandLineInputs {
                         f -> () -> f.run("watch", f.dlq.arn() + "-gone")),
                 // numbers
                 refused("--rate 0", 2, "--rate 0", f -> () -> f.run("start", f.dlq.name(), "--rate", "0")),
+                refused("--rate below the floor", 2, "at least 0.01",
+                        f -> () -> f.run("start", f.dlq.name(), "--rate", "0.0001")),
                 refused("a negative --rate", 2, "1 to 500", f -> () -> f.run("start", f.dlq.name(), "--rate", "-5")),
                 refused("--rate 501 in native mode", 2, "whole number from 1 to 500",
                         f -> () -> f.run("start", f.dlq.name(), "--rate", "501", "--mode", "native")),
