@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param profileFromFlag whether --profile named it: then keys in the environment do not count
  * @param region         the region, if one could be found without a queue ARN to read it from
  * @param endpoint       an endpoint override (--endpoint-url, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL)
+ * @param endpointSource which of those named it, for the lines that mention it
  * @param readTimeout    the longest one API call attempt may take before it is abandoned and retried
  * @param connectTimeout the longest a connection may take to open
  * @param env            the environment the settings were read from (credentials may come from it)
  */
 public record AwsSettings(Optional<String> profile, boolean profileFromFlag, Optional<String> region,
-                          Optional<URI> endpoint, Duration readTimeout, Duration connectTimeout,
+                          Optional<URI> endpoint, String endpointSource, Duration readTimeout, Duration connectTimeout,
                           Map<String, String> env) {
 
     /** Region used against a local endpoint when nothing names one: local servers accept any. */
@@ -30,9 +31,10 @@ public record AwsSettings(Optional<String> profile, boolean profileFromFlag, Opt
         SdkEnvironment.check(env); // before a client is built: the SDK reads these itself
         boolean profileFromFlag = firstPresent(profileFlag).isPresent();
         Optional<String> profile = firstPresent(profileFlag, env.get("AWS_PROFILE"));
-        Optional<URI> endpoint = first(new Named("--endpoint-url", endpointFlag),
+        Optional<Named> endpointSetting = first(new Named("--endpoint-url", endpointFlag),
                 new Named("AWS_ENDPOINT_URL_SQS", env.get("AWS_ENDPOINT_URL_SQS")),
-                new Named("AWS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL"))).map(AwsSettings::endpointUri);
+                new Named("AWS_ENDPOINT_URL", env.get("AWS_ENDPOINT_URL")));
+        Optional<URI> endpoint = endpointSetting.map(AwsSettings::endpointUri);
         Optional<Named> regionSetting = first(new Named("--region", regionFlag),
                 new Named("AWS_REGION", env.get("AWS_REGION")), new Named("AWS_DEFAULT_REGION", env.get("AWS_DEFAULT_REGION")));
         if (regionSetting.isEmpty()) {
@@ -40,7 +42,8 @@ public record AwsSettings(Optional<String> profile, boolean profileFromFlag, Opt
             regionSetting = profileRegion(name, env).map(r -> new Named("the region of profile '" + name + "'", r));
         }
         Optional<String> region = regionSetting.map(AwsSettings::region);
-        return new AwsSettings(profile, profileFromFlag, region, endpoint, readTimeout, connectTimeout, env);
+        return new AwsSettings(profile, profileFromFlag, region, endpoint,
+                endpointSetting.map(Named::source).orElse(null), readTimeout, connectTimeout, env);
     }
 
     /** A setting and where it came from (an option, a variable, a profile), for the line that refuses it. */
