@@ -18,6 +18,8 @@ final class CommandLineInputs {
                 refused("an empty queue name", 2, "empty queue", f -> () -> f.run("start", "")),
                 refused("a name with a slash", 2, "bad queue name", f -> () -> f.run("start", "orders/dlq")),
                 refused("an 81-character name", 2, "1 to 80", f -> () -> f.run("start", "a".repeat(81))),
+                refused("a name with terminal escapes, echoed escaped", 2, "'\\x1b[31mRED\\x1b[0m'",
+                        f -> () -> f.run("start", "\u001b[31mRED\u001b[0m")),
                 refused("a unicode name", 2, "bad queue name", f -> () -> f.run("list", "bestellungen-dlq-ü")),
                 refused("an ARN of another service", 2, "not an SQS queue ARN",
                         f -> () -> f.run("list", "arn:aws:sns:us-east-1:123456789012:topic")),
