@@ -1,7 +1,6 @@
 package dev.sqsredrive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.TimeUnit;
 
+import dev.sqsredrive.testing.DeviceNodes;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,15 +114,8 @@ class FileNotAFileTest extends ElasticMqCliTest {
         assertThat(r.errLines().get(0)).startsWith("redrive: ").contains(word);
     }
 
-    private Path mknod(String name, String... type) throws IOException, InterruptedException {
-        Path node = dir.resolve(name);
-        String[] command = new String[type.length + 2];
-        command[0] = "mknod";
-        command[1] = node.toString();
-        System.arraycopy(type, 0, command, 2, type.length);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mknod is not allowed here (needs root)");
-        return node;
+    private Path mknod(String name, String... type) {
+        return DeviceNodes.make(dir.resolve(name), type);
     }
 
     private static BasicFileAttributes attributes(Path p) throws IOException {

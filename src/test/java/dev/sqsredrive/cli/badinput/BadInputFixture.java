@@ -1,7 +1,5 @@
 package dev.sqsredrive.cli.badinput;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,10 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.sqsredrive.cli.Context;
+import dev.sqsredrive.testing.DeviceNodes;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
@@ -107,19 +105,7 @@ final class BadInputFixture implements AutoCloseable {
 
     /** A device node or pipe made with mknod in the state folder (as root; the case is skipped elsewhere). */
     Path mknod(String name, String... type) {
-        Path node = state.resolve(name);
-        List<String> command = new ArrayList<>(List.of("mknod", node.toString()));
-        command.addAll(List.of(type));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mknod is not allowed here");
-            return node;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return DeviceNodes.make(state.resolve(name), type);
     }
 
     Path symlink(Path link, Path target) {
