@@ -20,6 +20,7 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}(\\.fifo)?|[A-Za-z0-9_-]{1,80}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** A region's name: AWS's (eu-west-1), or a local server's word (lowercase letters, digits, hyphens). */
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+|[a-z0-9-]+");
     /** sqs[-fips].REGION.amazonaws.com[.cn], the dual-stack sqs.REGION.api.aws, legacy REGION.queue.amazonaws.com. */
     private static final Pattern AWS_HOST_REGION = Pattern.compile(
@@ -53,6 +54,11 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
     private static final java.util.List<String> PARTITIONS = java.util.List.of("aws", "aws-cn", "aws-us-gov",
             "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
 
+    /** Whether this can be a region's name: never a path, a host or anything else a URL would carry. */
+    public static boolean isRegion(String region) {
+        return REGION.matcher(region).matches();
+    }
+
     private static QueueRef parseArn(String input, String arn) {
         // arn:partition:sqs:region:account:name
         String[] parts = arn.split(":", -1);
@@ -65,7 +71,7 @@ public record QueueRef(String input, String name, Optional<String> accountId, Op
             throw RedriveException.usage("unknown partition '" + parts[1] + "' in queue ARN '" + input
                     + "' (one of " + String.join(", ", PARTITIONS) + ")");
         }
-        if (!REGION.matcher(parts[3]).matches()) {
+        if (!isRegion(parts[3])) {
             throw RedriveException.usage("bad region '" + parts[3] + "' in queue ARN '" + input + "'");
         }
         if (!ACCOUNT.matcher(parts[4]).matches()) {

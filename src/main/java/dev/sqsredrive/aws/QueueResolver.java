@@ -1,6 +1,8 @@
 package dev.sqsredrive.aws;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +15,10 @@ public final class QueueResolver {
     @FunctionalInterface
     public interface Listener {
         void resolved(QueueRef typed, ResolvedQueue queue);
+
+        /** A line worth telling before the first call: which host a typed queue URL really goes to. */
+        default void note(String line) {
+        }
     }
 
     private final SqsClients clients;
@@ -29,6 +35,10 @@ public final class QueueResolver {
 
     public ResolvedQueue resolve(QueueRef ref) {
         SqsClient sqs = clients.forQueue(ref);
+        Optional<URI> endpoint = clients.settings().endpoint();
+        ref.url().flatMap(u -> Endpoints.hostNotCalled(URI.create(u), endpoint)).ifPresent(host -> listener.note(
+                "queue URL " + ref.url().get() + " names host " + host + ", which is not called: requests go to the"
+                        + " endpoint in use, " + endpoint.get() + " (" + clients.settings().endpointSource() + ")"));
         String subject = "queue '" + ref.input() + "'";
         try {
             String url = ref.url().orElseGet(() -> sqs.getQueueUrl(r -> {

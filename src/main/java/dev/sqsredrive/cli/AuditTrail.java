@@ -119,10 +119,12 @@ final class AuditTrail {
             StateDir.requireSafe(session.stateDir());
             new AuditLog(session.stateDir()).append(record);
         } catch (IOException | RuntimeException e) {
-            // A command that failed for its state directory has said so in its one line already.
-            if (exitCode != ExitCode.STATE.code()) {
-                session.out().warn("audit log not written: " + (e instanceof RedriveException r ? r.getMessage()
-                        : StateDir.unusable(session.stateDir(), e).getMessage()));
+            String why = e instanceof RedriveException r ? r.getMessage()
+                    : StateDir.unusable(session.stateDir(), e).getMessage();
+            // A command that failed for its state directory (exit 9, or a REDRIVE_STATE_DIR refused as bad
+            // input) has said so in its one line already.
+            if (exitCode != ExitCode.STATE.code() && !why.equals(error)) {
+                session.out().warn("audit log not written: " + why);
             }
         }
     }

@@ -19,6 +19,7 @@ public final class Cli {
         cmd.setExecutionExceptionHandler(new ExecutionErrorHandler());
         cmd.setParameterExceptionHandler(new UsageErrorHandler());
         CompleteCommand.silenceParseErrors(cmd);
+        WholeNumbers.register(cmd);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setAbbreviatedOptionsAllowed(false);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(context.terminal() && !noColor(context)

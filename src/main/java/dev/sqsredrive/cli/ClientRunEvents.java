@@ -58,7 +58,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
             out.result(task.taskHandle());
         }
         out.note("Moving client-side: " + TaskText.name(task.sourceArn()) + " -> "
-                + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
+                + TaskText.destination(task.destinationArn()) + " " + RateWords.of(task.rate(), false)
                 + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
         view = screens.get().map(s -> new ClientRunView(new LiveView(s, out.style()), task)).orElse(null);
     }

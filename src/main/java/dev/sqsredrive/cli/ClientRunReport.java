@@ -42,7 +42,7 @@ final class ClientRunReport {
     private static String status(ClientTaskRun.Result result) {
         MoveSummary s = result.summary();
         return result.task() != null ? result.task().status().name()
-                : s.outcome() == MoveSummary.Outcome.INTERRUPTED ? "CANCELLED" : s.outcome().name();
+                : s.outcome().name();
     }
 
     /** What the audit log is told of a client-side run: its queues, handle, status and counts. */

@@ -18,7 +18,7 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         boolean debug = RedriveCommand.globalsOf(cmd).debug();
         Failure failure = classify(ex);
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("redrive: " + failure.message()).toString());
+        err.println(cmd.getColorScheme().errorText("redrive: " + ControlChars.escaped(failure.message())).toString());
         if (debug) {
             ex.printStackTrace(err);
         }

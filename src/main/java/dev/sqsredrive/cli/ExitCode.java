@@ -7,7 +7,8 @@ public enum ExitCode {
     USAGE(2, "Usage or bad input: unknown option, malformed queue, rate out of range, ..."),
     AWS(3, "AWS refused or could not be reached: not found, access denied, throttled past retries,"
             + " a move task already running on the DLQ."),
-    TASK_FAILED(4, "The move task FAILED (the reason is printed)."),
+    TASK_FAILED(4, "The move task FAILED, or (watch) a client-side run was INTERRUPTED by Ctrl-C or SIGTERM"
+            + " before it finished: the reason and how to resume are printed."),
     TASK_CANCELLED(5, "The move task was CANCELLED."),
     TIMEOUT(6, "watch --timeout elapsed before the task ended."),
     DECLINED(7, "start was answered 'no' at its prompt: nothing was started."),

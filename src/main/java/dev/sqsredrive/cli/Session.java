@@ -104,7 +104,17 @@ final class Session implements AutoCloseable {
     }
 
     QueueResolver resolver() {
-        return new QueueResolver(clients(), this::resolved);
+        return new QueueResolver(clients(), new QueueResolver.Listener() {
+            @Override
+            public void resolved(QueueRef typed, ResolvedQueue queue) {
+                Session.this.resolved(typed, queue);
+            }
+
+            @Override
+            public void note(String line) {
+                output.note("redrive: " + line);
+            }
+        });
     }
 
     /** -v: each queue as typed and what it resolved to; the caller's account when the queue is in another. */
@@ -149,7 +159,7 @@ final class Session implements AutoCloseable {
     LocalTasks localTasks() {
         if (localTasks == null) {
             StateDir.requireSafe(stateDir()); // records another user could plant are not read, nor written
-            localTasks = new LocalTasks(stateDir(), output::warn);
+            localTasks = new LocalTasks(stateDir(), output::warn, context.clock());
         }
         return localTasks;
     }

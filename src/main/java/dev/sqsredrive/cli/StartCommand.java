@@ -53,8 +53,8 @@ final class StartCommand implements Callable<Integer> {
     String destination;
 
     @Option(names = "--rate", paramLabel = "N",
-            description = "Messages per second, any positive number (a native task takes a whole number from 1 to"
-                    + " 500). Default: as fast as the queues allow (native: chosen by SQS).")
+            description = "Messages per second, 0.01 (one every 100 s) or more (a native task takes a whole number"
+                    + " from 1 to 500). Default: as fast as the queues allow (native: chosen by SQS).")
     Double rate;
 
     @Option(names = "--mode", paramLabel = "MODE",

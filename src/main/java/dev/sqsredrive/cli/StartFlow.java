@@ -96,7 +96,7 @@ final class StartFlow {
         } else {
             out.result(task.taskHandle());
             out.note("Started moving " + TaskText.name(task.sourceArn()) + " -> "
-                    + TaskText.destination(task.destinationArn()) + " at " + TaskText.rate(task.rate())
+                    + TaskText.destination(task.destinationArn()) + " " + RateWords.of(task.rate(), true)
                     + (watchAfterStart.isPresent() ? "" : "; follow with: redrive watch " + task.taskHandle()));
         }
     }

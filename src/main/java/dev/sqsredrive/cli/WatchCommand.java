@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Follow a move task until it ends; the exit code says how it ended.",
-                "Given a queue, follows its most recent task."},
+                "Given a queue, follows its most recent task, native or client-side: the one 'redrive list QUEUE'"
+                        + " shows first."},
         footerHeading = "%nExamples:%n",
         footer = {"  redrive watch orders-dlq",
                 "  redrive watch \"$HANDLE\" --timeout 30m -o json   # one JSON object per change"})

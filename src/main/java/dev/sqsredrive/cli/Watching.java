@@ -164,6 +164,10 @@ final class Watching {
                         + (last.failureReason() == null ? "messages are still in the DLQ" : last.failureReason()));
                 yield ExitCode.INCOMPLETE.code();
             }
+            case INTERRUPTED -> { // the run stopped by a signal: not done, not cancelled; resumable
+                out.note(out.style().yellow("redrive: task INTERRUPTED: ") + last.failureReason());
+                yield ExitCode.TASK_FAILED.code();
+            }
             case FAILED -> {
                 out.note(out.style().red("redrive: task FAILED: ")
                         + (last.failureReason() == null ? "no reason given" : last.failureReason()));

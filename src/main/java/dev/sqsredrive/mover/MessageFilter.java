@@ -68,7 +68,7 @@ public final class MessageFilter {
         }
         Matcher age = AGE.matcher(e.toLowerCase(Locale.ROOT));
         if (age.matches()) {
-            Duration d = duration(Long.parseLong(age.group(2)), age.group(3));
+            Duration d = duration(age.group(2), age.group(3), expression);
             boolean older = age.group(1).equals(">");
             return new MessageFilter(expression, (m, now) -> {
                 Instant sent = sentAt(m);
@@ -116,13 +116,20 @@ public final class MessageFilter {
         }
     }
 
-    private static Duration duration(long n, String unit) {
-        return switch (unit) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
+    /** An age too large for a Duration (age>9999999999999999d overflowed) is bad input, not a crash. */
+    private static Duration duration(String digits, String unit, String expression) {
+        long perUnit = switch (unit) {
+            case "s" -> 1;
+            case "m" -> 60;
+            case "h" -> 3600;
+            default -> 86400;
         };
+        try {
+            return Duration.ofSeconds(Math.multiplyExact(Long.parseLong(digits), perUnit));
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw RedriveException.usage("bad --filter '" + expression + "': the age is too large, at most "
+                    + Long.MAX_VALUE / perUnit + unit + " (SQS keeps a message 14 days at most)");
+        }
     }
 
     private static Pattern regex(String regex, String expression) {

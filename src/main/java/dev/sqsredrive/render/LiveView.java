@@ -75,7 +75,7 @@ public final class LiveView implements AutoCloseable {
             String painted = switch (task.status()) {
                 case COMPLETED -> style.green(status);
                 case FAILED -> style.red(status);
-                case CANCELLED, CANCELLING, INCOMPLETE -> style.yellow(status);
+                case CANCELLED, CANCELLING, INCOMPLETE, INTERRUPTED -> style.yellow(status);
                 case RUNNING -> style.bold(status);
             };
             out.set(0, painted + first.substring(status.length()));

@@ -226,7 +226,7 @@ public final class ClientTaskRun {
     }
 
     private boolean runningElsewhere(String handle) {
-        return local.find(handle).map(ClientTaskLiveness::moving)
+        return local.find(handle).map(local::moving)
                 .orElse(false);
     }
 }

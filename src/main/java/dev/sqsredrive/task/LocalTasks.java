@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,7 @@ public final class LocalTasks {
     private final Path stateDir;
     private final Path dir;
     private final Consumer<String> warnings;
+    private final Clock clock;
     /** Records already warned about, so a watch polling every second says it once. */
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
@@ -47,9 +49,25 @@ public final class LocalTasks {
 
     /** @param warnings where a record that cannot be read is reported (one line, once per file) */
     public LocalTasks(Path stateDir, Consumer<String> warnings) {
+        this(stateDir, warnings, Clock.systemUTC());
+    }
+
+    /** @param clock what a record's last refresh is compared with ({@link ClientTaskLiveness}) */
+    public LocalTasks(Path stateDir, Consumer<String> warnings, Clock clock) {
         this.stateDir = stateDir;
         this.dir = stateDir.resolve("tasks");
         this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    /** A recorded task as it is now: a client-side one whose mover no longer runs is FAILED. */
+    public MoveTask live(LocalTask record) {
+        return ClientTaskLiveness.check(record, clock.instant());
+    }
+
+    /** Whether a recorded client-side task's mover is still at work (running, or stopping after a cancel). */
+    public boolean moving(LocalTask record) {
+        return ClientTaskLiveness.moving(record, clock.instant());
     }
 
     public Path stateDir() {
@@ -64,6 +82,7 @@ public final class LocalTasks {
         ObjectNode node = TaskCodec.toJson(local.task());
         node.put("cancelRequested", local.cancelRequested());
         node.put("pid", local.pid());
+        node.put("pidStart", local.pidStart());
         node.put("updatedAt", local.updatedAt() == null ? null : local.updatedAt().toEpochMilli());
         try {
             write(fileOf(local.task().taskHandle()), TaskCodec.JSON.writeValueAsString(node));
@@ -141,6 +160,7 @@ public final class LocalTasks {
             boolean cancel = n.path("cancelRequested").asBoolean(false) || Files.exists(markerOf(file));
             return Optional.of(new LocalTask(TaskCodec.fromJson(n), cancel,
                     n.path("pid").isNumber() ? n.get("pid").asLong() : null,
+                    n.path("pidStart").isTextual() ? n.get("pidStart").asText() : null,
                     n.path("updatedAt").isNumber() ? Instant.ofEpochMilli(n.get("updatedAt").asLong()) : null));
         } catch (IOException | RuntimeException unreadable) {
             // A garbled record, or one of a newer version, must not break list or watch for everything else;

@@ -88,11 +88,18 @@ public final class MoveStarter {
     }
 
     /** The checks that need no AWS call, so bad input fails fast and offline. */
+    /**
+     * The slowest --rate: one message every 100 s. The bucket starts empty, so the first message waits a whole
+     * interval too; at 0.0001 that was nearly three hours with nothing moving and nothing said.
+     */
+    public static final double MIN_CLIENT_RATE = 0.01;
+
     public static void checkInput(Request r) {
-        if (r.rate() != null && !(r.rate() > 0 && Double.isFinite(r.rate()))) {
-            throw RedriveException.usage("--rate " + number(r.rate()) + " is out of range: give a positive number of"
-                    + " messages per second (a native move task takes " + MovePlanner.MIN_NATIVE_RATE + " to "
-                    + MovePlanner.MAX_NATIVE_RATE + ", the client-side mover any positive number)");
+        if (r.rate() != null && !(r.rate() >= MIN_CLIENT_RATE && Double.isFinite(r.rate()))) {
+            throw RedriveException.usage("--rate " + number(r.rate()) + " is out of range: give at least "
+                    + MIN_CLIENT_RATE + " messages per second, one every " + Math.round(1 / MIN_CLIENT_RATE) + " s (a"
+                    + " native move task takes " + MovePlanner.MIN_NATIVE_RATE + " to " + MovePlanner.MAX_NATIVE_RATE
+                    + ", the client-side mover " + MIN_CLIENT_RATE + " or more)");
         }
         ClientOptions o = r.options();
         if (o.concurrency() != null && (o.concurrency() < 1 || o.concurrency() > ClientOptions.MAX_CONCURRENCY)) {
@@ -127,7 +134,11 @@ public final class MoveStarter {
     }
 
     static String number(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
+        return d == Math.rint(d) ? Long.toString((long) d)
+                : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); // 0.0001, not 1.0E-4
     }
 
     public Started start(Request r, Events events) throws InterruptedException {
@@ -200,7 +211,7 @@ public final class MoveStarter {
         LocalTask record = local.find(handle).filter(t -> t.task().kind() == MoveTask.Kind.CLIENT)
                 .orElseThrow(() -> RedriveException.usage("no client-side task '" + handle + "' recorded in "
                         + local.directory() + " ('redrive list' shows the tasks)"));
-        if (ClientTaskLiveness.moving(record)) {
+        if (local.moving(record)) {
             throw RedriveException.usage("task '" + handle + "' is still running (process " + record.pid() + ")");
         }
         JournalHeader header = clientRun.header(record.task().sourceArn(), handle).orElseThrow(() ->

@@ -34,8 +34,16 @@ public final class MoverClaim implements AutoCloseable {
 
     static final String FOLDER = "claims"; // probed by StateDir.requireUsable
 
-    /** Who holds a claim; a null handle is a native task being started. */
-    record Holder(long pid, String handle, Instant claimedAt) {
+    /**
+     * Who holds a claim; a null handle is a native task being started.
+     *
+     * @param start the holder's start stamp ({@link MoverProcess}), or null (a claim written before stamps)
+     */
+    record Holder(long pid, String start, String handle, Instant claimedAt) {
+
+        Holder(long pid, String handle, Instant claimedAt) {
+            this(pid, null, handle, claimedAt);
+        }
 
         boolean known() {
             return pid >= 0;
@@ -182,6 +190,7 @@ public final class MoverClaim implements AutoCloseable {
     private static byte[] encode(String sourceArn, Holder h) {
         ObjectNode n = TaskCodec.JSON.createObjectNode();
         n.put("pid", h.pid());
+        n.put("pidStart", h.start());
         n.put("taskHandle", h.handle());
         n.put("claimedAt", h.claimedAt().toEpochMilli());
         n.put("sourceArn", sourceArn);
@@ -196,7 +205,9 @@ public final class MoverClaim implements AutoCloseable {
                 return Optional.empty();
             }
             JsonNode handle = n.get("taskHandle");
-            return Optional.of(new Holder(n.get("pid").asLong(), handle == null || handle.isNull() ? null
+            JsonNode start = n.get("pidStart");
+            return Optional.of(new Holder(n.get("pid").asLong(), start != null && start.isTextual() ? start.asText()
+                    : null, handle == null || handle.isNull() ? null
                     : handle.asText(), Instant.ofEpochMilli(n.get("claimedAt").asLong())));
         } catch (IOException | RuntimeException garbled) {
             return Optional.empty();

@@ -42,10 +42,11 @@ final class MoverExclusion {
         Optional<LocalTask> client = local.all().stream()
                 .filter(t -> t.task().kind() == MoveTask.Kind.CLIENT && arn.equals(t.task().sourceArn()))
                 .filter(t -> !t.task().taskHandle().equals(except))
-                .filter(ClientTaskLiveness::moving)
+                .filter(local::moving)
                 .findFirst();
         if (client.isPresent()) {
-            throw busy(plan, new MoverClaim.Holder(client.get().pid(), client.get().task().taskHandle(), null));
+            throw busy(plan, new MoverClaim.Holder(client.get().pid(), client.get().pidStart(),
+                    client.get().task().taskHandle(), null));
         }
         Optional<MoverClaim.Holder> claim = MoverClaim.holder(local.stateDir(), arn)
                 .filter(h -> h.handle() == null || !h.handle().equals(except))
@@ -98,7 +99,7 @@ final class MoverExclusion {
 
     private static MoverClaim claim(MovePlan plan, LocalTasks local, String handle, Instant now,
                                     Consumer<String> notes) {
-        MoverClaim.Holder me = new MoverClaim.Holder(ProcessHandle.current().pid(), handle, now);
+        MoverClaim.Holder me = new MoverClaim.Holder(MoverProcess.selfPid(), MoverProcess.selfStart(), handle, now);
         MoverClaim.Result r = MoverClaim.take(local.stateDir(), plan.source().arn(), me, h -> stale(h, local));
         if (r.claim() == null) {
             throw busy(plan, r.holder());
@@ -113,7 +114,10 @@ final class MoverExclusion {
 
     /** A claim whose process is gone (or is another process by now), or whose task has ended since. */
     private static boolean stale(MoverClaim.Holder h, LocalTasks local) {
-        Optional<ProcessHandle> process = ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive);
+        if (!MoverProcess.alive(h.pid(), h.start())) {
+            return true; // gone, or its pid is another process's by now
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(h.pid());
         if (process.isEmpty()) {
             return true;
         }

@@ -25,10 +25,24 @@ public final class StateDir {
     private StateDir() {
     }
 
+    /**
+     * The state directory. REDRIVE_STATE_DIR is bad input (exit 2, one line) when relative (the state would
+     * move with the current folder, and `list` elsewhere would find nothing) or when it names a file (`list`
+     * once said "No move tasks." over it).
+     */
     public static Path resolve(Map<String, String> env) {
         String explicit = env.get("REDRIVE_STATE_DIR");
         if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
+            Path dir = path(explicit);
+            if (!dir.isAbsolute()) {
+                throw RedriveException.usage("REDRIVE_STATE_DIR=" + explicit + " is a relative path, which would"
+                        + " change with the current folder: give an absolute one");
+            }
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw RedriveException.usage("REDRIVE_STATE_DIR=" + explicit + " is a file, not a directory: set it"
+                        + " to a directory of your own");
+            }
+            return dir;
         }
         String xdg = env.get("XDG_STATE_HOME");
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
@@ -36,6 +50,14 @@ public final class StateDir {
         }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         return Path.of(home, ".local", "state", "sqs-redrive");
+    }
+
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw RedriveException.usage("REDRIVE_STATE_DIR=" + value + " is no path (" + e.getReason() + ")");
+        }
     }
 
     /** The folders a run writes to; each is created here and probed with a real write. */

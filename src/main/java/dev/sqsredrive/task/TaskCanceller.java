@@ -31,9 +31,10 @@ public final class TaskCanceller {
     public Cancellation cancel(String handle) {
         Optional<LocalTask> record = local.find(handle);
         if (record.isPresent() && record.get().task().kind() == MoveTask.Kind.CLIENT) {
-            MoveTask t = record.get().task();
+            MoveTask t = local.live(record.get()); // a mover that no longer runs cannot be cancelled
             if (t.status().terminal()) {
-                throw RedriveException.usage("task '" + handle + "' is already " + t.status());
+                throw RedriveException.usage("task '" + handle + "' is already " + t.status()
+                        + (t.failureReason() == null ? "" : ": " + t.failureReason()));
             }
             local.requestCancel(handle, clock.instant());
             return new Cancellation(handle, MoveTask.Kind.CLIENT, t.moved());
@@ -64,7 +65,7 @@ public final class TaskCanceller {
     public Cancellation cancelRunning(String sourceArn) {
         Optional<LocalTask> client = local.all().stream()
                 .filter(t -> t.task().kind() == MoveTask.Kind.CLIENT && sourceArn.equals(t.task().sourceArn()))
-                .filter(ClientTaskLiveness::moving)
+                .filter(local::moving)
                 .findFirst();
         if (client.isPresent()) {
             return cancel(client.get().task().taskHandle());

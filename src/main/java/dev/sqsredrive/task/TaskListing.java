@@ -47,7 +47,7 @@ public final class TaskListing {
                 continue;
             }
             if (t.kind() == MoveTask.Kind.CLIENT) {
-                tasks.add(ClientTaskLiveness.check(r));
+                tasks.add(local.live(r));
             } else if (r.cancelRequested() && listed.stream().noneMatch(n -> sameTask(n, t))) {
                 tasks.add(cancelled(t));
             }

@@ -47,23 +47,15 @@ public final class TaskLocator {
                 + " region has a running task with it; 'redrive list' shows the tasks");
     }
 
-    /** Follows the most recent task of a source, native or client-side, whichever started last. */
+    /**
+     * Follows the most recent task of a source, native or client-side: the one `list` shows first (the same
+     * merge, so both agree), including a native task cancelled from here that the endpoint no longer lists.
+     */
     public TaskTracker bySource(String sourceArn) {
-        Optional<LocalTask> client = local.all().stream()
-                .filter(t -> t.task().kind() == MoveTask.Kind.CLIENT && sourceArn.equals(t.task().sourceArn()))
-                .findFirst();
-        Optional<MoveTask> nativeTask = nativeTasksForSource.apply(sourceArn).list(sourceArn, 1).stream().findFirst();
-        if (client.isPresent() && (nativeTask.isEmpty() || nativeTask.get().startedAt() == null
-                || client.get().task().startedAt().isAfter(nativeTask.get().startedAt()))) {
-            MoveTask t = client.get().task();
-            return new TaskTracker(nativeTasksForSource, local, sourceArn, MoveTask.Kind.CLIENT, t.taskHandle(),
-                    t.startedAt());
-        }
-        if (nativeTask.isEmpty()) {
-            throw RedriveException.usage("no move task for '" + QueueArns.name(sourceArn)
-                    + "': start one with 'redrive start'");
-        }
-        return new TaskTracker(nativeTasksForSource, local, sourceArn, MoveTask.Kind.NATIVE,
-                nativeTask.get().taskHandle(), nativeTask.get().startedAt());
+        MoveTask newest = new TaskListing(nativeTasksForSource, local).of(sourceArn, 1).stream().findFirst()
+                .orElseThrow(() -> RedriveException.usage("no move task for '" + QueueArns.name(sourceArn)
+                        + "': start one with 'redrive start'"));
+        return new TaskTracker(nativeTasksForSource, local, sourceArn, newest.kind(), newest.taskHandle(),
+                newest.startedAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.sqsredrive.task;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.mover.MoveSummary;
@@ -10,7 +11,8 @@ import dev.sqsredrive.mover.ProgressListener;
  * Keeps a client-side task's record up to date while its mover runs (so list and watch in another shell
  * see it), and notices a cancel recorded by another shell. The record is rewritten from this run's memory;
  * the cancel lives in a marker only `cancel` writes (see {@link LocalTasks#requestCancel}), so it is never
- * overwritten here.
+ * overwritten here. Rewritten at least every {@link ClientTaskLiveness#HEARTBEAT}, with this process's pid and
+ * start stamp, which is how other shells tell that this mover still runs.
  */
 final class TaskRecorder implements ProgressListener {
 
@@ -19,8 +21,8 @@ final class TaskRecorder implements ProgressListener {
     private final Runnable onCancel;
     private final long movedBefore;
     private final long returnedBefore;
-    private final Long pid = ProcessHandle.current().pid();
     private MoveTask task;
+    private Instant savedAt;
 
     /**
      * @param task     the task as it starts (its moved count is what earlier runs moved)
@@ -48,7 +50,8 @@ final class TaskRecorder implements ProgressListener {
             onCancel.run();
         }
         MoveTask now = with(TaskStatus.RUNNING, movedBefore + p.moved(), returned(p.returned()), null);
-        if (!now.equals(task)) {
+        // the heartbeat: rewritten when unchanged too, so that a record nobody refreshes means no mover runs
+        if (!now.equals(task) || savedAt == null || !clock.instant().isBefore(savedAt.plus(ClientTaskLiveness.HEARTBEAT))) {
             save(now, cancel);
         }
     }
@@ -60,11 +63,14 @@ final class TaskRecorder implements ProgressListener {
             case COMPLETED -> TaskStatus.COMPLETED;
             case INCOMPLETE -> TaskStatus.INCOMPLETE;
             case FAILED -> TaskStatus.FAILED;
-            case CANCELLED, INTERRUPTED -> TaskStatus.CANCELLED;
+            case CANCELLED -> TaskStatus.CANCELLED;
+            case INTERRUPTED -> TaskStatus.INTERRUPTED; // a signal, not a cancel: what watch then says differs
         };
         MoveTask end = with(status, movedBefore + s.moved(), returned(s.returned()), switch (status) {
             case FAILED -> ClientTaskRun.reason(s);
             case INCOMPLETE -> s.leftBehind().describe(false);
+            case INTERRUPTED -> "stopped by Ctrl-C or SIGTERM before it finished; resume with 'redrive start"
+                    + " --resume " + task.taskHandle() + "'";
             default -> null;
         });
         save(end, cancel);
@@ -74,7 +80,8 @@ final class TaskRecorder implements ProgressListener {
 
     private void save(MoveTask t, boolean cancel) {
         task = t;
-        local.save(new LocalTask(t, cancel, pid, clock.instant()));
+        savedAt = clock.instant();
+        local.save(new LocalTask(t, cancel, MoverProcess.selfPid(), MoverProcess.selfStart(), savedAt));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class TaskTracker {
     private MoveTask pollClient() {
         LocalTask record = local.find(handle).orElseThrow(() -> RedriveException.aws(
                 "the record of client-side task '" + handle + "' is gone from " + local.directory(), null));
-        return ClientTaskLiveness.check(record);
+        return local.live(record);
     }
 
     private MoveTask pollNative() {

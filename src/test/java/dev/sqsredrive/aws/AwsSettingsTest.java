@@ -96,7 +96,7 @@ class AwsSettingsTest {
         assertThatThrownBy(() -> resolve(null, null, "localhost:9324"))
                 .isInstanceOfSatisfying(RedriveException.class,
                         e -> assertThat(e.kind()).isEqualTo(RedriveException.Kind.USAGE))
-                .hasMessageContaining("bad endpoint URL 'localhost:9324'");
+                .hasMessageContaining("bad endpoint URL in --endpoint-url: 'localhost:9324'");
     }
 
     @Test

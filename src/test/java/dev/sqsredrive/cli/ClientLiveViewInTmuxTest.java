@@ -113,18 +113,19 @@ class ClientLiveViewInTmuxTest {
                 System.out.println("=== Ctrl-C mid-move\n" + interrupted);
                 String last = interrupted.substring(interrupted.indexOf("background-exit="));
                 assertThat(count(last, "RUNNING")).as("no half-drawn block before the summary:\n" + last).isZero();
-                assertThat(block(normalise(last, orders.name()), "CANCELLED  audit")).matches("""
-                        CANCELLED  audit-dlq → each message's origin  limit 20/s  client
+                assertThat(block(normalise(last, orders.name()), "INTERRUPTED  audit")).matches("""
+                        INTERRUPTED  audit-dlq → each message's origin  limit 20/s  client
                         \\[<bar>\\]  <p>%
                         <n>/200 moved  took <t>
-                        (redrive: .*\\n)*CANCELLED  moved \\d+  failed 0  skipped 0  duplicates possible 0  elapsed <t>  <rate> msg/s
+                        reason: stopped by Ctrl-C or SIGTERM before it finished; resume with 'redrive start --resume client-<id>'
+                        (redrive: .*\\n)*INTERRUPTED  moved \\d+  failed 0  skipped 0  duplicates possible 0  elapsed <t>  <rate> msg/s
                         interrupted-exit=130
                         """);
                 String coloured = tmux.capture(true);
                 assertThat(coloured.substring(0, coloured.indexOf("background-exit="))).as("colour on a terminal")
                         .contains("\u001b[32mCOMPLETED");
                 assertThat(coloured.substring(coloured.indexOf("background-exit="))).as("NO_COLOR=1: no colour")
-                        .contains("CANCELLED  ").doesNotContain("\u001b[");
+                        .contains("INTERRUPTED  ").doesNotContain("\u001b[");
             }
         }
     }

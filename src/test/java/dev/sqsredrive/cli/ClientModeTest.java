@@ -124,9 +124,9 @@ class ClientModeTest extends ElasticMqCliTest {
     }
 
     @Test
-    void rateMustBePositive() {
+    void rateMustBeAtLeastTheFloor() {
         RunResult r = redrive("start", "some-dlq", "--mode", "client", "--rate", "0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--rate 0 is out of range").contains("positive number");
+        assertThat(r.err()).contains("--rate 0 is out of range").contains("at least 0.01 messages per second");
     }
 }

@@ -96,7 +96,8 @@ class ClientTaskControlTest extends ElasticMqCliTest {
                 .waitTimeSeconds(0)).messages();
         assertThat(left).isNotEmpty();
         assertThat(moved + queues.drain(dlq).size() + left.size()).isEqualTo(60);
-        assertThat(new LocalTasks(state).find(handle).orElseThrow().task().status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(new LocalTasks(state).find(handle).orElseThrow().task().status()).as("a signal, not a cancel")
+                .isEqualTo(TaskStatus.INTERRUPTED);
     }
 
     @Test

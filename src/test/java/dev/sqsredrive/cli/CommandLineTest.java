@@ -147,6 +147,7 @@ class CommandLineTest {
         RunResult r = Redrive.run(bareEnv(), "list", dlq.name(), "--endpoint-url", "localhost:9324")
                 .assertExitCode(2);
         assertThat(r.errLines()).as(r.toString()).containsExactly(
-                "redrive: bad endpoint URL 'localhost:9324' (expected e.g. http://localhost:9324)");
+                "redrive: bad endpoint URL in --endpoint-url: 'localhost:9324' (it takes an http:// or https:// URL"
+                        + " with a host, e.g. http://localhost:9324)");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.sqsredrive.testing.Deadline;
+import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
@@ -46,6 +47,12 @@ class SigtermTest {
                 assertThat(moved).isPositive().isLessThan(MESSAGES);
                 Deadline.await(Duration.ofSeconds(30), () -> queues.depth(dlq) == MESSAGES - moved,
                         () -> "every message not moved back in the DLQ at once: " + queues.depth(dlq));
+                assertThat(r.outLines().get(1)).as("what happened: a signal, not a cancel").startsWith("INTERRUPTED");
+
+                RunResult watch = Redrive.run(queues.env(state), "watch", handle);
+                assertThat(watch.exitCode()).as("watch of a run stopped by SIGTERM; " + watch)
+                        .isEqualTo(ExitCode.TASK_FAILED.code());
+                assertThat(watch.err()).contains("task INTERRUPTED").contains("--resume " + handle);
             }
         }
     }

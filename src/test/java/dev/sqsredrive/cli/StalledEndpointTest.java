@@ -106,7 +106,7 @@ class StalledEndpointTest extends ElasticMqCliTest {
 
         assertThat(hookTook).as("Ctrl-C to the summary; " + run).isLessThan(Duration.ofSeconds(10));
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(130);
-        assertThat(MoverSummary.of(run).status()).isEqualTo("CANCELLED");
+        assertThat(MoverSummary.of(run).status()).isEqualTo("INTERRUPTED");
         everyMessageIsFoundOnceTheEndpointAnswersAgain(bodies, run);
     }
 }

@@ -69,7 +69,36 @@ class StateFilesTest extends ElasticMqCliTest {
         // Tests run as root, which ignores permission bits: a path under a regular file fails for root too.
         Path file = Files.writeString(state.resolve("a-file"), "x");
         assertUnusable(file.resolve("state"), "not a directory");
-        assertUnusable(file, "not a directory");
+    }
+
+    @Test
+    void aStateDirectoryVariableNamingAFileIsOneLineExitTwoForEveryCommand() throws Exception {
+        Path file = Files.writeString(state.resolve("a-file"), "x");
+        Map<String, String> env = queues.env(state);
+        env.put("REDRIVE_STATE_DIR", file.toString());
+        Queue dlq = queues.create("dlq");
+
+        for (String[] args : List.of(new String[] {"list", dlq.name()}, new String[] {"list"},
+                new String[] {"start", dlq.name(), "--mode", "client"}, new String[] {"watch", dlq.name()})) {
+            RunResult r = Redrive.run(env, args);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
+            assertThat(r.errLines()).as(r.toString()).containsExactly("redrive: REDRIVE_STATE_DIR=" + file
+                    + " is a file, not a directory: set it to a directory of your own");
+        }
+    }
+
+    @Test
+    void aRelativeStateDirectoryVariableIsRefusedRatherThanPutUnderTheCurrentFolder() {
+        Map<String, String> env = queues.env(state);
+        env.put("REDRIVE_STATE_DIR", "redrive-state");
+        Queue dlq = queues.create("dlq");
+
+        RunResult r = Redrive.run(env, "list", dlq.name());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.errLines()).as(r.toString()).containsExactly("redrive: REDRIVE_STATE_DIR=redrive-state is a"
+                + " relative path, which would change with the current folder: give an absolute one");
+        assertThat(Path.of("redrive-state")).doesNotExist();
     }
 
     @Test

@@ -38,8 +38,8 @@ class TaskRecorderTest {
 
     @BeforeEach
     void setUp() {
-        local = new LocalTasks(stateDir);
         clock = new FakeClock(STARTED);
+        local = new LocalTasks(stateDir, line -> { }, clock);
         stops = new AtomicInteger();
         recorder = newRecorder();
         recorder.start();
@@ -60,7 +60,7 @@ class TaskRecorderTest {
 
     /** The status `redrive list` and `redrive watch` show. */
     private TaskStatus listed() {
-        return ClientTaskLiveness.check(local.find(HANDLE).orElseThrow()).status();
+        return local.live(local.find(HANDLE).orElseThrow()).status();
     }
 
     private static MoveProgress progress(long moved) {
@@ -120,6 +120,30 @@ class TaskRecorderTest {
 
         assertThat(listed()).as("a task that finished first is not CANCELLED").isEqualTo(TaskStatus.COMPLETED);
         assertThat(filesIn(local.directory())).as("nothing but the record is left").hasSize(1);
+    }
+
+    @Test
+    void theMoverRefreshesAnUnchangedRecordSoThatOnlyARecordNobodyRefreshesIsStale() throws InterruptedException {
+        recorder.onProgress(progress(3));
+        clock.sleeper().sleep(ClientTaskLiveness.HEARTBEAT);
+        recorder.onProgress(progress(3)); // nothing moved, and yet the record is rewritten: the heartbeat
+        assertThat(local.find(HANDLE).orElseThrow().updatedAt()).isEqualTo(STARTED.plus(ClientTaskLiveness.HEARTBEAT));
+
+        clock.sleeper().sleep(ClientTaskLiveness.STALE);
+        assertThat(listed()).as("exactly at the bound").isEqualTo(TaskStatus.RUNNING);
+        clock.sleeper().sleep(Duration.ofSeconds(1));
+        assertThat(listed()).as("past the bound, though the process lives").isEqualTo(TaskStatus.FAILED);
+        recorder.onProgress(progress(3));
+        assertThat(listed()).as("refreshed again").isEqualTo(TaskStatus.RUNNING);
+    }
+
+    @Test
+    void theRecordNamesThisProcessByPidAndStartStamp() {
+        LocalTask r = local.find(HANDLE).orElseThrow();
+        assertThat(r.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(r.pidStart()).isNotBlank().isEqualTo(MoverProcess.start(ProcessHandle.current().pid()).orElseThrow());
+        assertThat(MoverProcess.alive(r.pid(), r.pidStart())).isTrue();
+        assertThat(MoverProcess.alive(r.pid(), r.pidStart() + "0")).as("another start: a reused pid").isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,9 +18,11 @@ import com.sun.net.httpserver.HttpServer;
 public final class SqsStub implements AutoCloseable {
 
     private final HttpServer server;
+    private final AtomicInteger calls;
 
-    private SqsStub(HttpServer server) {
+    private SqsStub(HttpServer server, AtomicInteger calls) {
         this.server = server;
+        this.calls = calls;
     }
 
     /** Every call refused as AWS refuses an expired session token (awsJson 1.0, query-compatible header). */
@@ -32,7 +35,9 @@ public final class SqsStub implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
             byte[] body = ("{\"__type\":\"com.amazonaws.sqs#" + code + "\",\"message\":\"" + message + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
+            AtomicInteger calls = new AtomicInteger();
             server.createContext("/", exchange -> {
+                calls.incrementAndGet();
                 exchange.getRequestBody().readAllBytes();
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
                 exchange.getResponseHeaders().add("x-amzn-query-error", code + ";Sender");
@@ -42,10 +47,15 @@ public final class SqsStub implements AutoCloseable {
                 }
             });
             server.start();
-            return new SqsStub(server);
+            return new SqsStub(server, calls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many requests reached it: zero proves a command refused its input before calling anything. */
+    public int calls() {
+        return calls.get();
     }
 
     public URI endpoint() {

@@ -40,8 +40,9 @@ public final class FileQueues {
     }
 
     /**
-     * A file to export to (or archive into): its folder must exist; an existing file is refused unless
-     * {@code existing} says to append to it or replace it.
+     * A file to export to (or archive into): its folder must exist; only an absent path or a regular file is
+     * written ({@link WriteTarget}), and an existing file is refused unless {@code existing} says to append to it
+     * or replace it.
      */
     public static ResolvedQueue destination(FileRef file, MessageFileWriter.Existing existing, String option) {
         if (!file.stdout()) {
@@ -59,16 +60,26 @@ public final class FileQueues {
         if (dir == null || !Files.isDirectory(dir)) {
             throw RedriveException.usage(option + " " + file.typed() + ": folder " + dir + " does not exist");
         }
-        if (Files.isDirectory(p)) {
-            throw RedriveException.usage(option + " " + file.typed() + " is a folder, not a file");
+        WriteTarget target = target(file, option);
+        if (target.refusal() != null) {
+            throw RedriveException.usage(option + " " + file.typed() + " " + target.refusal());
         }
-        if (Files.exists(p) && existing == MessageFileWriter.Existing.REFUSE) {
+        boolean exists = target == WriteTarget.REGULAR;
+        if (exists && existing == MessageFileWriter.Existing.REFUSE) {
             throw RedriveException.usage(option + " " + file.typed() + ": " + p + " exists; add --append to add to"
                     + " it, or --force to replace it");
         }
-        if (Files.exists(p) ? !Files.isWritable(p) : !Files.isWritable(dir)) {
-            throw RedriveException.usage(option + " " + file.typed() + ": " + (Files.exists(p) ? p : dir)
+        if (exists ? !Files.isWritable(p) : !Files.isWritable(dir)) {
+            throw RedriveException.usage(option + " " + file.typed() + ": " + (exists ? p : dir)
                     + " is not writable");
+        }
+    }
+
+    private static WriteTarget target(FileRef file, String option) {
+        try {
+            return WriteTarget.of(file.path());
+        } catch (IOException e) {
+            throw RedriveException.usage(option + " " + file.typed() + ": " + FileFailures.reason(e));
         }
     }
 

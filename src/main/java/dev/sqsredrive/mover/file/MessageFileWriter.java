@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -54,13 +55,17 @@ public final class MessageFileWriter implements Closeable {
         this.repairedBytes = repairedBytes;
     }
 
-    /** Creates PATH 0600; the parent must exist. APPEND on an existing file first cuts a torn tail. */
+    /**
+     * Creates PATH 0600; the parent must exist. Only an absent path or a regular file is written; OVERWRITE
+     * replaces only a regular file. APPEND on an existing file first cuts a torn tail.
+     */
     public static MessageFileWriter open(Path path, Existing existing) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new FileSystemException(path.toString(), null, "is a directory");
+        WriteTarget target = WriteTarget.of(path); // checked again here: the plan's check was a while ago
+        if (target.refusal() != null) {
+            throw new FileSystemException(path.toString(), null, target.refusal());
         }
         boolean gzip = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        if (existing == Existing.OVERWRITE) {
+        if (existing == Existing.OVERWRITE && target == WriteTarget.REGULAR) {
             Files.deleteIfExists(path); // and create anew, so that the file is 0600 whatever the old one was
         }
         FileChannel channel;
@@ -72,7 +77,9 @@ public final class MessageFileWriter implements Closeable {
             if (existing != Existing.APPEND) {
                 throw RedriveException.usage("'" + path + "' exists: add --append to add to it, or --force to replace it");
             }
-            channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            // O_NOFOLLOW: a link put in its place since the check above is refused, not followed
+            channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS);
             created = false;
         }
         try {

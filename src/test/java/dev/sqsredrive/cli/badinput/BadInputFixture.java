@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.sqsredrive.cli.Context;
+import dev.sqsredrive.testing.DeviceNodes;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
@@ -97,6 +98,19 @@ final class BadInputFixture implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A device node or pipe made with mknod in the state folder (as root; the case is skipped elsewhere). */
+    Path mknod(String name, String... type) {
+        return DeviceNodes.make(state.resolve(name), type);
+    }
+
+    Path symlink(Path link, Path target) {
+        try {
+            return Files.createSymbolicLink(link, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,6 +41,23 @@ final class FileInputs {
                             var file = f.write(f.state.resolve("moved.ndjson"), "old\n".getBytes(StandardCharsets.UTF_8));
                             return () -> f.run("start", f.dlq.name(), "--to", f.target.name(), "--archive", file.toString());
                         }),
+                refused("--force onto a device node", 2, "not a regular file",
+                        f -> {
+                            var node = f.mknod("full", "c", "1", "7");
+                            return () -> f.run("start", f.dlq.name(), "--to", "file:" + node, "--force");
+                        }),
+                refused("--archive onto a named pipe", 2, "not a regular file",
+                        f -> {
+                            var pipe = f.mknod("pipe", "p");
+                            return () -> f.run("start", f.dlq.name(), "--to", f.target.name(), "--archive",
+                                    pipe.toString(), "--append");
+                        }),
+                refused("--force onto a symbolic link", 2, "symbolic link",
+                        f -> {
+                            var real = f.write(f.state.resolve("real.ndjson"), "old\n".getBytes(StandardCharsets.UTF_8));
+                            var link = f.symlink(f.state.resolve("link.ndjson"), real);
+                            return () -> f.run("start", f.dlq.name(), "--to", "file:" + link, "--force");
+                        }),
                 refused("--archive the export file itself", 2, "the export file itself",
                         f -> () -> f.run("start", f.dlq.name(), "--to", "file:" + f.state.resolve("x.ndjson"), "--archive",
                                 f.state.resolve("x.ndjson").toString())));

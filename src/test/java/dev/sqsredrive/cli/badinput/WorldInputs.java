@@ -74,18 +74,24 @@ final class WorldInputs {
                     return () -> f.runAt(file.resolve("state"), "start", f.dlq.name(), "--to", f.target.name(),
                             "--mode", "client");
                 }),
+                refused("REDRIVE_STATE_DIR naming a file", 2, "is a file, not a directory", f -> {
+                    Path file = f.write(f.state.resolve("a-file"), new byte[] {'x'});
+                    return () -> f.runAt(file, "list", f.dlq.name());
+                }),
+                refused("a relative REDRIVE_STATE_DIR", 2, "relative path",
+                        f -> () -> f.runAt(Path.of("state"), "list", f.dlq.name())),
                 // root ignores permission bits; /proc takes no new files, not even from root
                 refused("a state directory nobody can write", 9, "cannot create",
                         f -> () -> f.runAt(Path.of("/proc"), "start", f.dlq.name(), "--to", f.target.name(), "--mode",
                                 "client")),
                 refused("a state directory through a dangling symlink", 9, "not a directory", f -> {
-                    Path link = symlink(f.state.resolve("link"), f.state.resolve("nowhere"));
+                    Path link = f.symlink(f.state.resolve("link"), f.state.resolve("nowhere"));
                     return () -> f.runAt(link, "start", f.dlq.name(), "--to", f.target.name(), "--mode", "client");
                 }),
                 refused("a state directory through a symlink to a world-writable folder", 9, "writable by every user",
                         f -> {
                             Path open = worldWritable(f.state.resolve("open"));
-                            Path link = symlink(f.state.resolve("link"), open);
+                            Path link = f.symlink(f.state.resolve("link"), open);
                             return () -> f.runAt(link, "start", f.dlq.name(), "--to", f.target.name(), "--mode", "client");
                         }),
                 refused("a world-writable state directory", 9, "writable by every user", f -> {
@@ -141,14 +147,6 @@ final class WorldInputs {
     private static Path mkdirs(Path dir) {
         try {
             return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path symlink(Path link, Path target) {
-        try {
-            return Files.createSymbolicLink(link, target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
