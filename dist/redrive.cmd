@@ -39,7 +39,7 @@ if "%~1"=="__complete" set "heap="
 
 set "aot="
 if !major! geq 25 if exist "%lib%\!cache!" if /i not "%REDRIVE_AOT%"=="off" (
-  set "aot=-XX:AOTCache=%lib%\!cache! -Xlog:aot*=off -Xlog:cds*=off"
+  set aot=-XX:AOTCache="%lib%\!cache!" -Xlog:aot*=off -Xlog:cds*=off
 )
 "%java%" %aot% -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %heap% %REDRIVE_JAVA_OPTS% -jar "%lib%\sqs-redrive.jar" %*
 exit /b %ERRORLEVEL%
