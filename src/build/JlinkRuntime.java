@@ -1,9 +1,12 @@
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.spi.ToolProvider;
@@ -53,18 +56,18 @@ public final class JlinkRuntime {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (var files = Files.walk(dir)) {
             List<Path> all = new ArrayList<>(files.toList());
-            java.util.Collections.reverse(all);
+            Collections.reverse(all);
             for (Path p : all) {
                 Files.delete(p);
             }
