@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,10 @@ import java.util.Map;
  * flags dist/redrive gives the commands that cache serves. On an older JDK there is nothing to build: the
  * launcher runs without a cache there.
  *
- * <p>Run by Maven at pre-integration-test: {@code AotCache JAR DIR}; writes DIR/redrive.aot (commands that
- * call SQS), DIR/redrive-quick.aot (help, version, completion) and a training log beside each.
+ * <p>Run by Maven at pre-integration-test: {@code AotCache JAR DIR [JAVA_HOME DIR]...}; for the JVM running it
+ * and then for each further Java runtime (the archive's jlinked one), writes DIR/redrive.aot (commands that
+ * call SQS), DIR/redrive-quick.aot (help, version, completion) and a training log beside each. A cache serves
+ * only the runtime that made it, so each runtime gets its own, trained against one server.
  */
 public final class AotCache {
 
@@ -30,19 +33,33 @@ public final class AotCache {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Path jar = Path.of(args[0]).toAbsolutePath();
-        Path dir = Path.of(args[1]).toAbsolutePath();
-        for (String workload : FLAGS.keySet()) {
-            Files.deleteIfExists(cacheFile(dir, workload));
+        Map<Path, Path> dirByJavaHome = new LinkedHashMap<>();
+        dirByJavaHome.put(Path.of(System.getProperty("java.home")), Path.of(args[1]).toAbsolutePath());
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            dirByJavaHome.put(Path.of(args[i]).toAbsolutePath(), Path.of(args[i + 1]).toAbsolutePath());
+        }
+        for (Path dir : dirByJavaHome.values()) {
+            Files.createDirectories(dir);
+            for (String workload : FLAGS.keySet()) {
+                Files.deleteIfExists(cacheFile(dir, workload));
+            }
         }
         if (Runtime.version().feature() < 25) {
             System.out.println("aot-cache: JDK " + Runtime.version() + " has no -XX:AOTCacheOutput (needs 25+); no cache built");
             System.exit(0);
         }
         DemoServer server = DemoServer.start(50);
+        for (Map.Entry<Path, Path> runtime : dirByJavaHome.entrySet()) {
+            train(jar, runtime.getKey(), runtime.getValue(), server);
+        }
+        System.exit(0);
+    }
+
+    private static void train(Path jar, Path javaHome, Path dir, DemoServer server) throws IOException, InterruptedException {
         for (String workload : List.of("quick", "full")) {
             Path cache = cacheFile(dir, workload);
             Path log = dir.resolve("aot-training-" + workload + ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
                     "-XX:AOTCacheOutput=" + cache));
             command.addAll(FLAGS.get(workload));
             command.addAll(List.of("-cp", jar.toString(), "dev.sqsredrive.cli.AotTraining", workload, server.dlq().name()));
@@ -56,7 +73,6 @@ public final class AotCache {
             }
             System.out.println("aot-cache: " + cache + " (" + Files.size(cache) / (1024 * 1024) + " MiB), log " + log);
         }
-        System.exit(0);
     }
 
     private static Path cacheFile(Path dir, String workload) {

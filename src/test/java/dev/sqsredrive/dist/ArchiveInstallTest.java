@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution archive installs by unpacking: bin/redrive runs from wherever it was unpacked, with the
+ * The archive without a runtime installs by unpacking: bin/redrive runs from wherever it was unpacked, with the
  * JDK the build ran on, and uses the AOT cache when that JDK can, silently without it when not. Runs after
- * packaging (the 'archive' execution in pom.xml), on the archive `./mvnw verify` just built into dist/.
+ * packaging (the 'archive' execution in pom.xml), on the archive `./mvnw verify` just built into dist/; the
+ * self-contained archive has its own test, RuntimeArchiveTest.
  */
 class ArchiveInstallTest {
 
@@ -40,13 +41,15 @@ class ArchiveInstallTest {
         assertThat(ARCHIVE).as("the archive built by ./mvnw verify").isRegularFile();
         RunResult tar = Processes.run(unpacked, Map.of(), List.of("tar", "xzf", ARCHIVE.toAbsolutePath().toString()));
         assertThat(tar.exitCode()).as(tar.toString()).isZero();
-        String version = System.getProperty("dist.archive").replaceAll(".*/sqs-redrive-(.*)-[^-]+-[^-]+\\.tar\\.gz$", "$1");
-        home = unpacked.resolve("sqs-redrive-" + version);
+        home = unpacked.resolve("sqs-redrive-" + System.getProperty("dist.version", "missing"));
     }
 
     @Test
     void holdsLauncherJarCompletionsManPageAndLicense() throws IOException {
         assertThat(home.resolve("bin/redrive")).isExecutable();
+        assertThat(Files.readString(home.resolve("bin/redrive.cmd"))).as("the Windows launcher, with DOS line ends")
+                .startsWith("@echo off\r\n");
+        assertThat(home.resolve("runtime")).as("only the self-contained archive carries a runtime").doesNotExist();
         assertThat(home.resolve("lib/sqs-redrive.jar")).isRegularFile();
         if (Runtime.version().feature() >= 25) {
             assertThat(home.resolve("lib/redrive.aot")).isRegularFile();

@@ -17,8 +17,20 @@ public final class Processes {
     }
 
     public static RunResult run(Path dir, Map<String, String> env, List<String> command) {
+        return run(dir, env, command, false);
+    }
+
+    /** Runs command with env as its whole environment: nothing of this JVM's (no JAVA_HOME, no PATH) leaks in. */
+    public static RunResult runWithOnly(Path dir, Map<String, String> env, List<String> command) {
+        return run(dir, env, command, true);
+    }
+
+    private static RunResult run(Path dir, Map<String, String> env, List<String> command, boolean onlyEnv) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+            if (onlyEnv) {
+                builder.environment().clear();
+            }
             builder.environment().putAll(env);
             Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
