@@ -34,9 +34,10 @@ public final class Retry {
     /**
      * @param succeeded  ids SQS confirmed
      * @param failed     ids refused for good, with the last error
-     * @param unanswered ids that were in an attempt that failed without an answer: SQS may have done them
-     *                   anyway. An error answer (throttled, 5xx) says the call was not carried out, so it
-     *                   leaves nothing unanswered
+     * @param unanswered ids whose outcome some attempt left unknown: SQS may have done them anyway. A call
+     *                   that failed without an answer (reset, timeout), or an entry failed on the server's side
+     *                   ({@link EntryError#outcomeUnknown}). An error answer to the whole call (throttled,
+     *                   5xx) says the call was not carried out, so it leaves nothing unanswered
      * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
      */
     public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered,
@@ -130,7 +131,8 @@ public final class Retry {
                 sleeper.sleep(pause);
             } else if (ticker.nanos() > stopBy.getAsLong()) {
                 for (E e : remaining) {
-                    lastErrors.put(idOf.apply(e), new EntryError("NotAttempted", "the run is stopping", false));
+                    lastErrors.put(idOf.apply(e), new EntryError(EntryError.NOT_ATTEMPTED, "the run is stopping",
+                            false));
                 }
                 break;
             }
@@ -148,6 +150,9 @@ public final class Retry {
                     }
                     if (error == null) {
                         continue;
+                    }
+                    if (error.outcomeUnknown()) {
+                        unanswered.add(id); // failed on the server's side: it may have been stored anyway
                     }
                     if (retryable(error)) {
                         again.add(e);
