@@ -113,6 +113,14 @@ public final class ClientMover {
         stop.stop(reason);
     }
 
+    /**
+     * Ends the run as failed by this error, in order, with its summary: a state write that failed (the task's
+     * record) is a failure of the run like any other, never an exit without one. Safe from any thread.
+     */
+    public void fail(RuntimeException e) {
+        stop.fail(e);
+    }
+
     /** Messages earlier runs may have delivered more than once and no summary reported (they were killed). */
     public void duplicatedBefore(int count) {
         state.counters().duplicatesPossible.addAndGet(count);
@@ -152,12 +160,16 @@ public final class ClientMover {
         if (config.copy() && config.sourceArn().endsWith(".fifo")) {
             left = left.copiedFifo();
         }
-        stop.end();
         notReleased = held.releaseAll(RELEASE_WAIT);
         if (state.journal() != null) {
-            state.journal().reported();
-            state.journal().close();
+            try (Journal journal = state.journal()) {
+                journal.reported();
+            } catch (RuntimeException e) {
+                // Without its R line a later run reports this run's possible duplicates again: more, never fewer.
+                stop.fail(e);
+            }
         }
+        stop.end();
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed(), left);
@@ -220,7 +232,11 @@ public final class ClientMover {
             stop.fail(silent);
         }
         if (state.journal() != null) {
-            state.journal().sync();
+            try {
+                state.journal().sync();
+            } catch (RuntimeException e) {
+                stop.fail(e); // the state directory failed: the run ends with its summary (docs/STATE.md)
+            }
         }
         guards.tick(listener);
         listener.onProgress(progress());
@@ -237,9 +253,11 @@ public final class ClientMover {
         long lastMoved = workers.lastMovedAt();
         return new MoveSummary(MoveSummary.outcome(stop.reason(), failed, left),
                 new MoveSummary.Counts(c.moved.get(), c.skipped.get(), c.duplicatesPossible.get(),
-                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get()),
+                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get(),
+                        c.unrecorded.get()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
-                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun);
+                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
+                config.copy());
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */

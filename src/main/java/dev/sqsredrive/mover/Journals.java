@@ -61,10 +61,18 @@ public final class Journals {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JournalLines.Parsed parsed = check(file);
-        if (parsed == null) {
-            return Optional.empty();
+        JournalLines.Parsed parsed;
+        try {
+            parsed = read(file);
+        } catch (IOException e) {
+            throw unusable("cannot read journal " + file, e);
         }
+        if (parsed.nothingReadable() && !parsed.problems().isEmpty()) {
+            Path aside = moveAside(file, "is not a journal");
+            throw RedriveException.usage("the journal " + file + " is not a journal (nothing in it can be read):"
+                    + " set aside as " + aside.getFileName() + "; it cannot be resumed: start the move again");
+        }
+        report(file, parsed);
         if (parsed.header() == null) {
             // Its entries still count for the next run on this DLQ; only the options to resume with are gone.
             throw RedriveException.usage("the journal " + file + " has no readable first line (the task's"
@@ -103,13 +111,33 @@ public final class Journals {
         }
         JournalLines.Parsed parsed;
         try {
-            parsed = JournalLines.parse(Files.readAllBytes(file));
+            parsed = read(file);
         } catch (IOException e) {
             return setAside(file, "cannot be read (" + e.getMessage() + ")");
         }
         if (parsed.nothingReadable() && !parsed.problems().isEmpty()) {
             return setAside(file, "has no line that can be read");
         }
+        report(file, parsed);
+        return parsed;
+    }
+
+    /**
+     * The file's lines; a first line that is no task's options (a JSON object) is a problem, not a header: a
+     * file of text that is no journal then has nothing readable, and is set aside rather than counted (and
+     * later deleted with the journals a COMPLETED run removes).
+     */
+    private static JournalLines.Parsed read(Path file) throws IOException {
+        JournalLines.Parsed parsed = JournalLines.parse(Files.readAllBytes(file));
+        if (parsed.header() == null || parsed.header().stripLeading().startsWith("{")) {
+            return parsed;
+        }
+        List<JournalLines.Problem> problems = new ArrayList<>(parsed.problems());
+        problems.add(0, new JournalLines.Problem(1, "not a task's options"));
+        return new JournalLines.Parsed(null, parsed.entries(), problems);
+    }
+
+    private void report(Path file, JournalLines.Parsed parsed) {
         List<JournalLines.Problem> problems = parsed.problems();
         for (JournalLines.Problem p : problems.subList(0, Math.min(PROBLEMS_NAMED, problems.size()))) {
             warnings.accept("journal " + file + " line " + p.line() + ": " + p.why() + "; skipped, the rest of"
@@ -118,18 +146,23 @@ public final class Journals {
         if (problems.size() > PROBLEMS_NAMED) {
             warnings.accept("journal " + file + ": " + (problems.size() - PROBLEMS_NAMED) + " more line(s) skipped");
         }
-        return parsed;
     }
 
     private JournalLines.Parsed setAside(Path file, String why) {
+        Path aside = moveAside(file, why);
+        warnings.accept("journal " + file + " " + why + ": set aside as " + aside.getFileName());
+        return null;
+    }
+
+    /** Renamed, never deleted: what it held may still be read by hand. */
+    private Path moveAside(Path file, String why) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + SET_ASIDE.format(Instant.now()));
         try {
             Files.move(file, aside);
         } catch (IOException e) {
             throw unusable("journal " + file + " " + why + " and cannot be set aside", e);
         }
-        warnings.accept("journal " + file + " " + why + ": set aside as " + aside.getFileName());
-        return null;
+        return aside;
     }
 
     private RedriveException unusable(String what, IOException e) {

@@ -106,6 +106,23 @@ public final class ClientTaskRun {
         return journals.header(sourceArn, handle).map(JournalHeader::parse);
     }
 
+    /**
+     * Why a start on this DLQ must go client-side: earlier client-side runs left messages sent or maybe sent
+     * and not deleted (their journals). Only the client-side mover finishes those without sending them twice
+     * unreported; a native task would move them again. Null when there are none.
+     */
+    public String unfinished(String sourceArn) {
+        List<Path> files = journals.files(sourceArn, h -> !runningElsewhere(h));
+        if (files.isEmpty()) {
+            return null;
+        }
+        Set<String> open = new java.util.HashSet<>(Journals.pending(files));
+        open.addAll(Journals.maybeSent(files));
+        return open.isEmpty() ? null : open.size() + " message(s) that unfinished client-side runs on this DLQ sent or"
+                + " may have sent are not deleted from it: the client-side mover finishes them (a native task would"
+                + " send them again)";
+    }
+
     /** Stops the run (from any thread): Ctrl-C, or a cancel. */
     public void stop(StopReason reason) {
         stopBeforeStart = reason;
@@ -151,6 +168,9 @@ public final class ClientTaskRun {
             Set<String> maybeSent = Journals.maybeSent(journalFiles);
             maybeSent.removeAll(duplicated); // counted once below: one more copy of them is no new duplicate
             journal.expectMaybeSent(maybeSent);
+            if (o.again()) {
+                journal.expectEveryoneMaybeSent(); // a COMPLETED import sent all of them before
+            }
             if (!journalFiles.contains(own)) {
                 journalFiles.add(own);
             }
@@ -171,7 +191,7 @@ public final class ClientTaskRun {
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
         TaskRecorder recorder = o.dryRun() ? null
-                : new TaskRecorder(local, clock, task, () -> stop(StopReason.CANCELLED));
+                : new TaskRecorder(local, clock, task, () -> stop(StopReason.CANCELLED), this::fail);
         if (recorder != null) {
             recorder.start();
             events.started(task);
@@ -193,13 +213,31 @@ public final class ClientTaskRun {
         try (queues) {
             summary = m.run(listener);
         }
-        MoveTask last = recorder == null ? null : recorder.finish(summary);
+        MoveTask last = recorder == null ? null : finish(recorder, summary, events);
         if (journaled && m.nothingPending() && summary.outcome() == MoveSummary.Outcome.COMPLETED) {
             // Done, and nothing sent is waiting for its delete: nothing to resume. A stopped or failed run
             // keeps its journal, whose first line is what --resume carries on with.
             Journals.deleteAll(journalFiles);
         }
         return new Result(last, summary, queues.written());
+    }
+
+    /** A state write that failed mid-run ends the run in order, with its summary (docs/STATE.md). */
+    private void fail(RuntimeException e) {
+        ClientMover m = mover.get();
+        if (m != null) {
+            m.fail(e);
+        }
+    }
+
+    /** The task's last record; one that cannot be written is said, and the summary is printed all the same. */
+    private static MoveTask finish(TaskRecorder recorder, MoveSummary summary, Events events) {
+        try {
+            return recorder.finish(summary);
+        } catch (RuntimeException e) {
+            events.note("the task's record could not be updated: " + e.getMessage());
+            return recorder.last();
+        }
     }
 
     static String reason(MoveSummary s) {
