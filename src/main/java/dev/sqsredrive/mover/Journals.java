@@ -170,22 +170,14 @@ public final class Journals {
                 + "; set REDRIVE_STATE_DIR to a writable directory)", e);
     }
 
-    /** MessageIds sent but not known to be deleted, across the given journals. */
+    /** MessageIds sent but not known to be deleted, across the given journals ({@link ResumeState#pending}). */
     public static Set<String> pending(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        e.sent().removeAll(e.deleted());
-        return e.sent();
+        return new HashSet<>(ResumeState.read(journals).pending());
     }
 
-    /**
-     * MessageIds with a send attempt whose outcome was never recorded (the process died mid-send, or an answer
-     * was lost), neither confirmed nor deleted since: they may be at the destination already.
-     */
+    /** Attempted with no outcome recorded, neither confirmed nor deleted since ({@link ResumeState#maybeSent}). */
     public static Set<String> maybeSent(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        e.maybeSent().removeAll(e.sent());
-        e.maybeSent().removeAll(e.deleted());
-        return e.maybeSent();
+        return new HashSet<>(ResumeState.read(journals).maybeSent());
     }
 
     /**
@@ -200,38 +192,19 @@ public final class Journals {
         return e.attempted().size();
     }
 
-    /**
-     * What the journals' runs moved, for the one-pass rule of a resumed run: each source MessageId with an S
-     * or D line, and each MessageId a destination gave (M lines); a message received with one of these ids came
-     * back to the DLQ and is not moved again.
-     */
+    /** What the journals' runs moved, for the one-pass rule ({@link ResumeState#moved}). */
     public static Set<String> moved(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        Set<String> moved = new HashSet<>(e.sent());
-        moved.addAll(e.deleted());
-        moved.addAll(e.given());
-        return moved;
+        return new HashSet<>(ResumeState.read(journals).moved());
     }
 
     /** MessageIds deleted (D lines) across the given journals: of an import, the file's lines already done. */
     public static Set<String> deleted(List<Path> journals) {
-        return JournalEntries.read(journals).deleted();
+        return new HashSet<>(ResumeState.read(journals).deleted());
     }
 
-    /**
-     * Messages the journals' runs may have delivered more than once (two attempts or more that may each have
-     * reached the destination) without a summary that said so: a run killed before its end printed none, and
-     * only a run that ended marks its journal as reported (R line). A later run reports these for it.
-     */
+    /** Delivered more than once with no summary that said so ({@link ResumeState#duplicatedUnreported}). */
     public static Set<String> duplicatedUnreported(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        Set<String> duplicated = new HashSet<>();
-        e.copies().forEach((id, n) -> {
-            if (n > 1 && !e.reportedDuplicates().contains(id)) {
-                duplicated.add(id);
-            }
-        });
-        return duplicated;
+        return new HashSet<>(ResumeState.read(journals).duplicatedUnreported());
     }
 
     public static void deleteAll(List<Path> journals) {
