@@ -75,8 +75,8 @@ public final class ClientMover {
         this.onePass = new OnePass(counters, new ReturnBreaker(config.maxReturned()), config.canary() == null ? null
                 : Canary.of(config.canary(), config.canaryWait(), config.maxReturned(), clocks.ticker()),
                 clocks.ticker(), config.copy());
-        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(), new BrokenGroups(),
-                onePass);
+        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
         // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
@@ -151,7 +151,7 @@ public final class ClientMover {
             settleCanary(listener);
         }
         if (stop.reason() == StopReason.DRAINED) {
-            settleGone(); // before the count, which subtracts what still waits for its delete
+            Drained.settle(state, notHeld, failures); // before the count, which subtracts what waits for a delete
         }
         // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
         LeftBehind left = stop.reason() != StopReason.DRAINED ? LeftBehind.NONE
@@ -173,28 +173,6 @@ public final class ClientMover {
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed(), left);
-    }
-
-    /**
-     * The DLQ drained and holds nothing this run does not: a message sent whose delete was never confirmed is no
-     * longer there (a delete whose answer was lost did it, and SQS then calls the receipt handle invalid), so
-     * it waits for no delete, in this run or a later one.
-     */
-    private void settleGone() {
-        if (state.journal() == null || state.pending().isEmpty()) {
-            return;
-        }
-        try {
-            if (notHeld.getAsLong() > 0) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            if (failures.classify(e) == null) {
-                throw e;
-            }
-            return; // cannot tell: they stay pending, and a later run deletes them if they are there
-        }
-        state.deleted(List.copyOf(state.pending()));
     }
 
     /** The DLQ ran dry before the canary's N moved: the ones that did are still watched for the wait. */

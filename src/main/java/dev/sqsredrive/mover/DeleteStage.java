@@ -34,7 +34,11 @@ final class DeleteStage {
         hold.done(deleted);
         if (!notDeleted.isEmpty()) {
             // Delivered, still in the DLQ: released so that this run receives it again and only deletes it.
-            notDeleted.forEach(m -> state.deleteFailed().add(m.id()));
+            batch.byEntryId().forEach((entryId, m) -> {
+                if (!out.succeeded().contains(entryId)) {
+                    state.deleteFailed(m.id(), out.unanswered().contains(entryId));
+                }
+            });
             hold.release(notDeleted);
         }
         return Set.copyOf(ids);
