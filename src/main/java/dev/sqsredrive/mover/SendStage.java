@@ -166,6 +166,10 @@ final class SendStage {
         }
         if (!unrecorded.isEmpty()) {
             counters.unrecorded.addAndGet(unrecorded.size());
+            unrecorded.forEach(state.onePass()::sendAgain);
+            if (state.journal() != null) { // a resend, in this run or the next, may duplicate: it is counted
+                state.journal().expectMaybeSent(Set.copyOf(EntryBatch.ids(unrecorded)));
+            }
             hold.release(unrecorded); // not deleted: the journal leaves their send open for a later run
         }
         if (stoppedBy != null) {
