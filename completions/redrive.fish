@@ -54,6 +54,7 @@ complete -c redrive -n '__fish_seen_subcommand_from start' -l filter -x -d 'Move
 complete -c redrive -n '__fish_seen_subcommand_from start' -l archive -x -d 'Also write every message moved to this file, one JSON line each, forced to disk before its delete from the DLQ: an audit trail, and what an import can send again (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l append -d 'Add to an export file or archive that exists (else it is refused)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l force -d 'Replace an export file or archive that exists'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l again -d 'Import a file whose import already COMPLETED once more: every message is sent again, each counted as a possible duplicate (without it, refused)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l resume -x -d 'Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes what it sent instead of sending it again, then moves the rest with its recorded options (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l watch -d 'Keep following a native task until it ends, as \'redrive watch\' does (a client-side run is always followed)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -s y -l yes -d 'Start without showing the plan and asking first'

@@ -221,7 +221,7 @@ function _picocli_redrive_start() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--copy' '--dry-run' '--show-bodies' '--append' '--force' '--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
+  local flag_opts="'--copy' '--dry-run' '--show-bodies' '--append' '--force' '--again' '--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--archive' '--resume' '--interval' '--timeout' '--max-returned' '--canary' '--canary-wait' '--max-backlog' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local MODE_option_args=("AUTO" "NATIVE" "CLIENT") # --mode values
   local FORMAT_option_args=("text" "json") # --output values

@@ -41,6 +41,11 @@ public final class AwsErrors {
         return e instanceof AwsServiceException && NOT_FOUND.contains(errorCode(e));
     }
 
+    /** True for an error code that says the call was throttled, and so not carried out. */
+    public static boolean isThrottlingCode(String code) {
+        return THROTTLED.contains(code);
+    }
+
     /** Errors that a later attempt may not meet: throttling and server faults. Sender faults are final. */
     public static boolean isRetryable(Throwable e) {
         if (e instanceof AwsServiceException ase) {

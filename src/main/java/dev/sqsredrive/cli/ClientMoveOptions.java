@@ -57,6 +57,10 @@ final class ClientMoveOptions {
     @Option(names = "--force", description = "Replace an export file or archive that exists.")
     boolean force;
 
+    @Option(names = "--again", description = "Import a file whose import already COMPLETED once more: every"
+            + " message is sent again, each counted as a possible duplicate (without it, refused).")
+    boolean again;
+
     @Option(names = "--resume", paramLabel = "HANDLE",
             description = "Carry on a client-side task that did not finish (crashed, killed, cancelled): deletes"
                     + " what it sent instead of sending it again, then moves the rest with its recorded options"
@@ -68,7 +72,7 @@ final class ClientMoveOptions {
             throw RedriveException.usage("--append and --force contradict each other: add to the file, or replace it");
         }
         return ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
-                .showBodies(showBodies).filters(filters).archive(archive == null ? null : archivePath(archive))
+                .showBodies(showBodies).filters(filters).again(again).archive(archive == null ? null : archivePath(archive))
                 .existing(force ? MessageFileWriter.Existing.OVERWRITE : append ? MessageFileWriter.Existing.APPEND
                         : MessageFileWriter.Existing.REFUSE)
                 .build();

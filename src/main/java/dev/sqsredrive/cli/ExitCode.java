@@ -15,7 +15,7 @@ public enum ExitCode {
     INCOMPLETE(8, "The run ended with selected messages still in the DLQ (held by another consumer, answers"
             + " lost, ...): the summary says how many and why; nothing was lost."),
     STATE(9, "The local state directory cannot be used (unreadable, read-only, not a directory): the path"
-            + " is printed; nothing was moved."),
+            + " is printed; nothing was moved. (A state write failing once a run moves ends it FAILED, exit 4.)"),
     INTERRUPTED(130, "Interrupted (Ctrl-C): a client-side run stops in order and prints its summary; a watch"
             + " stops watching, the task goes on."),
     /** Returned by the JVM itself (128 + 15) once the shutdown hooks have wound the command down. */

@@ -75,8 +75,8 @@ public final class ClientMover {
         this.onePass = new OnePass(counters, new ReturnBreaker(config.maxReturned()), config.canary() == null ? null
                 : Canary.of(config.canary(), config.canaryWait(), config.maxReturned(), clocks.ticker()),
                 clocks.ticker(), config.copy());
-        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(), new BrokenGroups(),
-                onePass);
+        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
         // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
@@ -113,6 +113,14 @@ public final class ClientMover {
         stop.stop(reason);
     }
 
+    /**
+     * Ends the run as failed by this error, in order, with its summary: a state write that failed (the task's
+     * record) is a failure of the run like any other, never an exit without one. Safe from any thread.
+     */
+    public void fail(RuntimeException e) {
+        stop.fail(e);
+    }
+
     /** Messages earlier runs may have delivered more than once and no summary reported (they were killed). */
     public void duplicatedBefore(int count) {
         state.counters().duplicatesPossible.addAndGet(count);
@@ -143,7 +151,7 @@ public final class ClientMover {
             settleCanary(listener);
         }
         if (stop.reason() == StopReason.DRAINED) {
-            settleGone(); // before the count, which subtracts what still waits for its delete
+            Drained.settle(state, notHeld, failures); // before the count, which subtracts what waits for a delete
         }
         // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
         LeftBehind left = stop.reason() != StopReason.DRAINED ? LeftBehind.NONE
@@ -152,37 +160,19 @@ public final class ClientMover {
         if (config.copy() && config.sourceArn().endsWith(".fifo")) {
             left = left.copiedFifo();
         }
-        stop.end();
         notReleased = held.releaseAll(RELEASE_WAIT);
         if (state.journal() != null) {
-            state.journal().reported();
-            state.journal().close();
+            try (Journal journal = state.journal()) {
+                journal.reported();
+            } catch (RuntimeException e) {
+                // Without its R line a later run reports this run's possible duplicates again: more, never fewer.
+                stop.fail(e);
+            }
         }
+        stop.end();
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed(), left);
-    }
-
-    /**
-     * The DLQ drained and holds nothing this run does not: a message sent whose delete was never confirmed is no
-     * longer there (a delete whose answer was lost did it, and SQS then calls the receipt handle invalid), so
-     * it waits for no delete, in this run or a later one.
-     */
-    private void settleGone() {
-        if (state.journal() == null || state.pending().isEmpty()) {
-            return;
-        }
-        try {
-            if (notHeld.getAsLong() > 0) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            if (failures.classify(e) == null) {
-                throw e;
-            }
-            return; // cannot tell: they stay pending, and a later run deletes them if they are there
-        }
-        state.deleted(List.copyOf(state.pending()));
     }
 
     /** The DLQ ran dry before the canary's N moved: the ones that did are still watched for the wait. */
@@ -220,7 +210,11 @@ public final class ClientMover {
             stop.fail(silent);
         }
         if (state.journal() != null) {
-            state.journal().sync();
+            try {
+                state.journal().sync();
+            } catch (RuntimeException e) {
+                stop.fail(e); // the state directory failed: the run ends with its summary (docs/STATE.md)
+            }
         }
         guards.tick(listener);
         listener.onProgress(progress());
@@ -237,9 +231,11 @@ public final class ClientMover {
         long lastMoved = workers.lastMovedAt();
         return new MoveSummary(MoveSummary.outcome(stop.reason(), failed, left),
                 new MoveSummary.Counts(c.moved.get(), c.skipped.get(), c.duplicatesPossible.get(),
-                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get()),
+                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get(),
+                        c.unrecorded.get()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
-                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun);
+                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
+                config.copy());
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */

@@ -1,9 +1,6 @@
 package dev.sqsredrive.mover;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,23 +25,20 @@ final class DeleteStage {
         if (messages.isEmpty()) {
             return Set.of();
         }
-        List<Entry> entries = new ArrayList<>();
-        Map<String, Msg> byEntryId = new LinkedHashMap<>();
-        for (Msg m : messages) {
-            String id = "d" + entries.size();
-            byEntryId.put(id, m);
-            entries.add(new Entry(id, m));
-        }
-        Retry.Outcome out = retry.run(entries, Entry::id, source::delete, () -> { });
-        List<Msg> deleted = new ArrayList<>();
-        List<Msg> notDeleted = new ArrayList<>();
-        byEntryId.forEach((id, m) -> (out.succeeded().contains(id) ? deleted : notDeleted).add(m));
+        EntryBatch batch = EntryBatch.of("d", messages);
+        Retry.Outcome out = retry.run(batch.entries(), Entry::id, source::delete, () -> { });
+        List<Msg> deleted = batch.of(out.succeeded());
+        List<Msg> notDeleted = batch.notIn(out.succeeded());
         List<String> ids = deleted.stream().map(Msg::id).toList();
         state.deleted(ids);
         hold.done(deleted);
         if (!notDeleted.isEmpty()) {
             // Delivered, still in the DLQ: released so that this run receives it again and only deletes it.
-            notDeleted.forEach(m -> state.deleteFailed().add(m.id()));
+            batch.byEntryId().forEach((entryId, m) -> {
+                if (!out.succeeded().contains(entryId)) {
+                    state.deleteFailed(m.id(), out.unanswered().contains(entryId));
+                }
+            });
             hold.release(notDeleted);
         }
         return Set.copyOf(ids);

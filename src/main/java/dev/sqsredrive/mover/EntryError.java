@@ -7,6 +7,18 @@ package dev.sqsredrive.mover;
  */
 public record EntryError(String code, String message, boolean senderFault) {
 
+    /**
+     * True when the server may have carried the entry out although it reported it failed: a fault on its side
+     * (SenderFault false, e.g. InternalError) says nothing of whether the message was stored, unlike a sender
+     * fault or throttling, which say it was not (docs/MOVER.md, "Unknown outcomes").
+     */
+    public boolean outcomeUnknown() {
+        return !senderFault && !dev.sqsredrive.aws.AwsErrors.isThrottlingCode(code) && !NOT_ATTEMPTED.equals(code);
+    }
+
+    /** The code of an entry that no attempt was made for (the run was stopping). */
+    static final String NOT_ATTEMPTED = "NotAttempted";
+
     @Override
     public String toString() {
         return code + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")");

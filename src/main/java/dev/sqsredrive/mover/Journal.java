@@ -46,6 +46,8 @@ public final class Journal implements AutoCloseable {
     private final FileChannel channel;
     /** Messages an earlier run attempted to send without recording the outcome; see {@link #resending}. */
     private final Set<String> maybeSentEarlier = ConcurrentHashMap.newKeySet();
+    /** Set when every message may have been sent before (a repeated import): each counted once, here. */
+    private volatile Set<String> resentOnce;
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -94,17 +96,21 @@ public final class Journal implements AutoCloseable {
         maybeSentEarlier.addAll(messageIds);
     }
 
+    /** Every message may have been delivered before, by a run whose journal is gone (a COMPLETED import). */
+    public void expectEveryoneMaybeSent() {
+        resentOnce = ConcurrentHashMap.newKeySet();
+    }
+
     /**
      * @return how many of these messages an earlier run may already have delivered: sending them again may
      *         duplicate them (counted once per message)
      */
     public int resending(Collection<String> messageIds) {
-        if (maybeSentEarlier.isEmpty()) {
-            return 0;
-        }
+        Set<String> once = resentOnce;
         int n = 0;
         for (String id : messageIds) {
-            if (maybeSentEarlier.remove(id)) {
+            boolean earlier = maybeSentEarlier.remove(id);
+            if (once != null ? once.add(id) : earlier) {
                 n++;
             }
         }
@@ -163,7 +169,8 @@ public final class Journal implements AutoCloseable {
                 channel.write(buf);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write journal " + file + ": " + e.getMessage() + "; make room"
+                    + " there, then 'redrive start --resume " + Journals.handleOf(file) + "' carries on", e);
         }
     }
 
@@ -171,8 +178,11 @@ public final class Journal implements AutoCloseable {
     public synchronized void close() {
         try {
             if (channel.isOpen()) {
-                channel.force(false);
-                channel.close();
+                try {
+                    channel.force(false);
+                } finally {
+                    channel.close(); // a full disk must not leave the file open (and its file system busy)
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close journal " + file + ": " + e.getMessage(), e);

@@ -61,10 +61,18 @@ public final class Journals {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JournalLines.Parsed parsed = check(file);
-        if (parsed == null) {
-            return Optional.empty();
+        JournalLines.Parsed parsed;
+        try {
+            parsed = read(file);
+        } catch (IOException e) {
+            throw unusable("cannot read journal " + file, e);
         }
+        if (parsed.nothingReadable() && !parsed.problems().isEmpty()) {
+            Path aside = moveAside(file, "is not a journal");
+            throw RedriveException.usage("the journal " + file + " is not a journal (nothing in it can be read):"
+                    + " set aside as " + aside.getFileName() + "; it cannot be resumed: start the move again");
+        }
+        report(file, parsed);
         if (parsed.header() == null) {
             // Its entries still count for the next run on this DLQ; only the options to resume with are gone.
             throw RedriveException.usage("the journal " + file + " has no readable first line (the task's"
@@ -103,13 +111,33 @@ public final class Journals {
         }
         JournalLines.Parsed parsed;
         try {
-            parsed = JournalLines.parse(Files.readAllBytes(file));
+            parsed = read(file);
         } catch (IOException e) {
             return setAside(file, "cannot be read (" + e.getMessage() + ")");
         }
         if (parsed.nothingReadable() && !parsed.problems().isEmpty()) {
             return setAside(file, "has no line that can be read");
         }
+        report(file, parsed);
+        return parsed;
+    }
+
+    /**
+     * The file's lines; a first line that is no task's options (a JSON object) is a problem, not a header: a
+     * file of text that is no journal then has nothing readable, and is set aside rather than counted (and
+     * later deleted with the journals a COMPLETED run removes).
+     */
+    private static JournalLines.Parsed read(Path file) throws IOException {
+        JournalLines.Parsed parsed = JournalLines.parse(Files.readAllBytes(file));
+        if (parsed.header() == null || parsed.header().stripLeading().startsWith("{")) {
+            return parsed;
+        }
+        List<JournalLines.Problem> problems = new ArrayList<>(parsed.problems());
+        problems.add(0, new JournalLines.Problem(1, "not a task's options"));
+        return new JournalLines.Parsed(null, parsed.entries(), problems);
+    }
+
+    private void report(Path file, JournalLines.Parsed parsed) {
         List<JournalLines.Problem> problems = parsed.problems();
         for (JournalLines.Problem p : problems.subList(0, Math.min(PROBLEMS_NAMED, problems.size()))) {
             warnings.accept("journal " + file + " line " + p.line() + ": " + p.why() + "; skipped, the rest of"
@@ -118,18 +146,23 @@ public final class Journals {
         if (problems.size() > PROBLEMS_NAMED) {
             warnings.accept("journal " + file + ": " + (problems.size() - PROBLEMS_NAMED) + " more line(s) skipped");
         }
-        return parsed;
     }
 
     private JournalLines.Parsed setAside(Path file, String why) {
+        Path aside = moveAside(file, why);
+        warnings.accept("journal " + file + " " + why + ": set aside as " + aside.getFileName());
+        return null;
+    }
+
+    /** Renamed, never deleted: what it held may still be read by hand. */
+    private Path moveAside(Path file, String why) {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + SET_ASIDE.format(Instant.now()));
         try {
             Files.move(file, aside);
         } catch (IOException e) {
             throw unusable("journal " + file + " " + why + " and cannot be set aside", e);
         }
-        warnings.accept("journal " + file + " " + why + ": set aside as " + aside.getFileName());
-        return null;
+        return aside;
     }
 
     private RedriveException unusable(String what, IOException e) {
@@ -137,22 +170,14 @@ public final class Journals {
                 + "; set REDRIVE_STATE_DIR to a writable directory)", e);
     }
 
-    /** MessageIds sent but not known to be deleted, across the given journals. */
+    /** MessageIds sent but not known to be deleted, across the given journals ({@link ResumeState#pending}). */
     public static Set<String> pending(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        e.sent().removeAll(e.deleted());
-        return e.sent();
+        return new HashSet<>(ResumeState.read(journals).pending());
     }
 
-    /**
-     * MessageIds with a send attempt whose outcome was never recorded (the process died mid-send, or an answer
-     * was lost), neither confirmed nor deleted since: they may be at the destination already.
-     */
+    /** Attempted with no outcome recorded, neither confirmed nor deleted since ({@link ResumeState#maybeSent}). */
     public static Set<String> maybeSent(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        e.maybeSent().removeAll(e.sent());
-        e.maybeSent().removeAll(e.deleted());
-        return e.maybeSent();
+        return new HashSet<>(ResumeState.read(journals).maybeSent());
     }
 
     /**
@@ -167,38 +192,19 @@ public final class Journals {
         return e.attempted().size();
     }
 
-    /**
-     * What the journals' runs moved, for the one-pass rule of a resumed run: each source MessageId with an S
-     * or D line, and each MessageId a destination gave (M lines); a message received with one of these ids came
-     * back to the DLQ and is not moved again.
-     */
+    /** What the journals' runs moved, for the one-pass rule ({@link ResumeState#moved}). */
     public static Set<String> moved(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        Set<String> moved = new HashSet<>(e.sent());
-        moved.addAll(e.deleted());
-        moved.addAll(e.given());
-        return moved;
+        return new HashSet<>(ResumeState.read(journals).moved());
     }
 
     /** MessageIds deleted (D lines) across the given journals: of an import, the file's lines already done. */
     public static Set<String> deleted(List<Path> journals) {
-        return JournalEntries.read(journals).deleted();
+        return new HashSet<>(ResumeState.read(journals).deleted());
     }
 
-    /**
-     * Messages the journals' runs may have delivered more than once (two attempts or more that may each have
-     * reached the destination) without a summary that said so: a run killed before its end printed none, and
-     * only a run that ended marks its journal as reported (R line). A later run reports these for it.
-     */
+    /** Delivered more than once with no summary that said so ({@link ResumeState#duplicatedUnreported}). */
     public static Set<String> duplicatedUnreported(List<Path> journals) {
-        JournalEntries e = JournalEntries.read(journals);
-        Set<String> duplicated = new HashSet<>();
-        e.copies().forEach((id, n) -> {
-            if (n > 1 && !e.reportedDuplicates().contains(id)) {
-                duplicated.add(id);
-            }
-        });
-        return duplicated;
+        return new HashSet<>(ResumeState.read(journals).duplicatedUnreported());
     }
 
     public static void deleteAll(List<Path> journals) {

@@ -15,6 +15,8 @@ final class MoveCounters {
     final AtomicLong duplicatesPossible = new AtomicLong();
     final AtomicLong resumedDeletes = new AtomicLong();
     final AtomicLong undeleted = new AtomicLong();
+    /** Delivered, but a record that had to follow failed (the archive): still in the DLQ, their send open. */
+    final AtomicLong unrecorded = new AtomicLong();
     /** Moved by this run (or the one it resumes) and received again: back in the DLQ, not moved again. */
     final AtomicLong returned = new AtomicLong();
     /** Deleted from the DLQ: what its depth fell by, for the canary's reading of it. */

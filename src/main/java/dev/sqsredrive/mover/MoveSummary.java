@@ -13,9 +13,16 @@ import java.util.Map;
  *                   in the counts (in flight elsewhere, ...); {@link LeftBehind#NONE} when it did not drain
  * @param error      the error that stopped the run (outcome FAILED by error), else null
  * @param dryRun     the dry run's report, else null
+ * @param copy       a --copy run: what it delivered was copied, not moved (the DLQ keeps it)
  */
 public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBehind leftBehind, String error,
-                          DryRunReport dryRun) {
+                          DryRunReport dryRun, boolean copy) {
+
+    /** A move (not --copy). */
+    public MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBehind leftBehind, String error,
+                       DryRunReport dryRun) {
+        this(outcome, counts, timing, leftBehind, error, dryRun, false);
+    }
 
     /**
      * What became of the messages.
@@ -33,9 +40,17 @@ public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBeh
      * @param failures           why messages could not be moved (they stay in the DLQ), with how many
      * @param returned           moved by this run (or the run it resumed) and back in the DLQ: left there,
      *                           not moved again (one pass)
+     * @param unrecorded         of moved: delivered, then the archive could not be written, so they stay in the
+     *                           DLQ with their send open in the journal; the next run on this DLQ sends them
+     *                           again (the archive gets them) and counts each as a possible duplicate
      */
     public record Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
-                         Map<String, Long> failures, long returned) {
+                         Map<String, Long> failures, long returned, long unrecorded) {
+
+        public Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
+                      Map<String, Long> failures, long returned) {
+            this(moved, skipped, duplicatesPossible, resumedDeletes, undeleted, failures, returned, 0);
+        }
 
         public Counts(long moved, long skipped, long duplicatesPossible, long resumedDeletes, long undeleted,
                       Map<String, Long> failures) {
@@ -88,6 +103,10 @@ public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBeh
 
     public long undeleted() {
         return counts.undeleted();
+    }
+
+    public long unrecorded() {
+        return counts.unrecorded();
     }
 
     public Map<String, Long> failures() {

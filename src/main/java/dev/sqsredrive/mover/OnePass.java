@@ -23,6 +23,8 @@ final class OnePass {
 
     private final MovedIds moved = new MovedIds();
     private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    /** Delivered, left in the DLQ to be sent again ({@link #sendAgain}): few, and only after a failed write. */
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final MoveCounters counters;
     private final ReturnBreaker breaker;
     private final Canary canary;
@@ -66,9 +68,17 @@ final class OnePass {
         }
     }
 
+    /**
+     * Delivered, but left in the DLQ to be sent again (its archive or journal line could not be written): seen
+     * again, it is no return.
+     */
+    void sendAgain(Msg m) {
+        again.add(m.id());
+    }
+
     /** True when this run (or the run it resumes) moved the message before: it came back to the DLQ. */
     boolean cameBack(Msg m) {
-        if (!moved.contains(m.id())) {
+        if (!moved.contains(m.id()) || again.contains(m.id())) {
             return false;
         }
         if (counted.add(m.id())) {

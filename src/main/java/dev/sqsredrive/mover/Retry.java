@@ -34,16 +34,20 @@ public final class Retry {
     /**
      * @param succeeded  ids SQS confirmed
      * @param failed     ids refused for good, with the last error
-     * @param unanswered ids that were in an attempt that failed without an answer: SQS may have done them
-     *                   anyway. An error answer (throttled, 5xx) says the call was not carried out, so it
-     *                   leaves nothing unanswered
+     * @param unanswered ids whose outcome some attempt left unknown: SQS may have done them anyway. A call
+     *                   that failed without an answer (reset, timeout), or an entry failed on the server's side
+     *                   ({@link EntryError#outcomeUnknown}). An error answer to the whole call (throttled,
+     *                   5xx) says the call was not carried out, so it leaves nothing unanswered
      * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
+     * @param unrecorded of succeeded: confirmed, but a local write that had to follow failed
+     *                   ({@link DeliveredUnrecorded}): not to be deleted
+     * @param stoppedBy  that write's failure, which ends the run once the outcome is recorded; else null
      */
     public record Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered,
-                          Map<String, String> messageIds) {
+                          Map<String, String> messageIds, Set<String> unrecorded, RuntimeException stoppedBy) {
 
         public Outcome(Set<String> succeeded, Map<String, EntryError> failed, Set<String> unanswered) {
-            this(succeeded, failed, unanswered, Map.of());
+            this(succeeded, failed, unanswered, Map.of(), Set.of(), null);
         }
 
         /** True when some attempt may have been carried out without SQS saying so. */
@@ -118,6 +122,8 @@ public final class Retry {
         Map<String, EntryError> failed = new HashMap<>();
         List<E> remaining = entries;
         Set<String> unanswered = new HashSet<>();
+        Set<String> unrecorded = new HashSet<>();
+        RuntimeException stoppedBy = null;
         Map<String, EntryError> lastErrors = new HashMap<>();
         long giveUpAt = saturatedAdd(ticker.nanos(), budget.toNanos());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS && !remaining.isEmpty(); attempt++) {
@@ -130,54 +136,66 @@ public final class Retry {
                 sleeper.sleep(pause);
             } else if (ticker.nanos() > stopBy.getAsLong()) {
                 for (E e : remaining) {
-                    lastErrors.put(idOf.apply(e), new EntryError("NotAttempted", "the run is stopping", false));
+                    lastErrors.put(idOf.apply(e), new EntryError(EntryError.NOT_ATTEMPTED, "the run is stopping",
+                            false));
                 }
                 break;
             }
             beforeAttempt.run();
-            List<E> again = new ArrayList<>();
+            BatchResult result;
             try {
-                BatchResult result = call.apply(remaining);
-                succeeded.addAll(result.succeeded());
-                messageIds.putAll(result.messageIds());
-                for (E e : remaining) {
-                    String id = idOf.apply(e);
-                    EntryError error = result.failed().get(id);
-                    if (error == null && !result.succeeded().contains(id)) {
-                        error = new EntryError("NoResult", "SQS reported nothing for this entry", false);
-                    }
-                    if (error == null) {
-                        continue;
-                    }
-                    if (retryable(error)) {
-                        again.add(e);
-                        lastErrors.put(id, error);
-                    } else {
-                        failed.put(id, error);
-                    }
-                }
+                result = call.apply(remaining);
+            } catch (DeliveredUnrecorded d) {
+                // What the destination confirmed is delivered whatever followed; nothing is tried again.
+                result = d.delivered();
+                unrecorded.addAll(result.succeeded());
+                stoppedBy = d.failure();
             } catch (RuntimeException e) {
                 CallFailure failure = failures.classify(e);
                 if (failure == null || !failure.retryable()) {
                     throw e;
                 }
-                boolean noAnswer = failure.noAnswer();
                 EntryError error = new EntryError(failure.code(), failure.message(), false);
                 for (E entry : remaining) {
                     lastErrors.put(idOf.apply(entry), error);
-                    if (noAnswer) {
+                    if (failure.noAnswer()) {
                         unanswered.add(idOf.apply(entry));
                     }
                 }
-                again = remaining;
+                continue; // the whole call again
+            }
+            succeeded.addAll(result.succeeded());
+            messageIds.putAll(result.messageIds());
+            List<E> again = new ArrayList<>();
+            for (E e : remaining) {
+                String id = idOf.apply(e);
+                EntryError error = result.failed().get(id);
+                if (error == null && !result.succeeded().contains(id)) {
+                    error = new EntryError("NoResult", "SQS reported nothing for this entry", false);
+                }
+                if (error == null) {
+                    continue;
+                }
+                if (error.outcomeUnknown()) {
+                    unanswered.add(id); // failed on the server's side: it may have been stored anyway
+                }
+                if (retryable(error)) {
+                    again.add(e);
+                    lastErrors.put(id, error);
+                } else {
+                    failed.put(id, error);
+                }
             }
             remaining = again;
+            if (stoppedBy != null) {
+                break;
+            }
         }
         for (E e : remaining) {
             String id = idOf.apply(e);
             failed.put(id, lastErrors.get(id));
         }
-        return new Outcome(succeeded, failed, unanswered, messageIds);
+        return new Outcome(succeeded, failed, unanswered, messageIds, unrecorded, stoppedBy);
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -13,17 +13,20 @@ import dev.sqsredrive.time.Ticker;
  * @param journal      where sends and deletes are recorded; null when nothing is deleted (copy, dry run)
  * @param pending      MessageIds sent (by this run or an earlier one) but not yet deleted
  * @param deleteFailed MessageIds this run sent whose delete has failed so far
+ * @param deleteUnknown of deleteFailed: those an attempt may have deleted anyway (its answer was lost); a later
+ *                     answer "invalid receipt handle" is what such a delete looks like on ElasticMQ
  * @param brokenGroups FIFO groups one of whose messages stays in the DLQ: their later messages stay too, for
  *                     the rest of the run (a lapsed hold can bring the failed message and its followers back
  *                     in a later receive)
  * @param onePass      what this run moved, what came back, the breaker and the canary
  */
 record RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed,
-                BrokenGroups brokenGroups, OnePass onePass) {
+                Set<String> deleteUnknown, BrokenGroups brokenGroups, OnePass onePass) {
 
     /** With the one-pass rule and no breaker or canary. */
     RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed) {
-        this(counters, journal, pending, deleteFailed, new BrokenGroups(), new OnePass(counters,
+        this(counters, journal, pending, deleteFailed, java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                new BrokenGroups(), new OnePass(counters,
                 new ReturnBreaker(MaxReturned.parse("off")), null, Ticker.system(), false));
     }
 
@@ -33,5 +36,14 @@ record RunState(MoveCounters counters, Journal journal, Set<String> pending, Set
         counters.deleted.addAndGet(ids.size());
         ids.forEach(pending::remove);
         ids.forEach(deleteFailed::remove);
+        ids.forEach(deleteUnknown::remove);
+    }
+
+    /** Delivered, and its delete failed: answered (it is still in the DLQ) or unknown (it may be gone). */
+    void deleteFailed(String id, boolean unknown) {
+        deleteFailed.add(id);
+        if (unknown) {
+            deleteUnknown.add(id);
+        }
     }
 }

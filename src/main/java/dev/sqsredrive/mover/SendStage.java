@@ -1,9 +1,9 @@
 package dev.sqsredrive.mover;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,15 +40,8 @@ final class SendStage {
      */
     int send(Destination d, List<Msg> messages, HeldMessages.Hold hold, BrokenGroups refusedGroups)
             throws InterruptedException {
-        MoveCounters counters = state.counters();
-        Journal journal = state.journal();
+        List<List<Msg>> batches = split(d, messages);
         int sent = 0;
-        // A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB before August 2025)
-        // took no more per batch either, so its MaximumMessageSize caps the batch too.
-        long maxBytes = Math.min(Batches.MAX_BYTES, d.maxMessageSize());
-        List<List<Msg>> batches = d.fifo()
-                ? Batches.splitByGroup(messages, MessageCopy::size, BrokenGroups::groupOf, Batches.MAX_ENTRIES, maxBytes)
-                : Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES, maxBytes);
         for (int b = 0; b < batches.size(); b++) {
             List<Msg> batch = withoutGroups(batches.get(b), refusedGroups);
             if (!batch.isEmpty() && !guard.await(d, batch.size())) {
@@ -57,93 +50,141 @@ final class SendStage {
                 hold.release(unsent);
                 break;
             }
-            // Right before the send: a message whose hold may have lapsed may be another receiver's by now.
-            HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
-            // Released, not failed: they come back in a later receive, so only the rest of this receive waits.
-            refusedGroups.holdBack(claim.heldBackGroups());
-            if (claim.send().isEmpty() && !batch.isEmpty()) {
-                guard.sent();
+            EntryBatch claimed = claim(d, batch, hold, refusedGroups);
+            if (claimed.isEmpty()) {
                 continue;
             }
-            batch = claim.send();
-            Map<String, Msg> byEntryId = new LinkedHashMap<>();
-            List<Entry> entries = new ArrayList<>();
-            for (Msg m : batch) {
-                String id = "m" + entries.size(); // unique in the batch, far below SQS's 80 characters
-                byEntryId.put(id, m);
-                entries.add(new Entry(id, m));
-            }
-            if (entries.isEmpty()) {
-                continue;
-            }
-            if (journal != null) {
-                List<String> attempted = batch.stream().map(Msg::id).toList();
-                journal.attempting(attempted);
-                int maybeSentBefore = journal.resending(attempted);
-                if (maybeSentBefore > 0 && !d.fifo()) {
-                    // An earlier run died between sending these and recording it: this may duplicate them.
-                    counters.duplicatesPossible.addAndGet(maybeSentBefore);
-                }
-            }
-            Sink sink = sinks.apply(d);
+            journalAttempt(d, claimed);
             Retry.Outcome out;
             try {
-                out = retry.run(entries, Entry::id, sink::send, () -> { });
+                out = retry.run(claimed.entries(), Entry::id, sinks.apply(d)::send, () -> { });
             } finally {
                 guard.sent();
             }
-            List<Msg> delivered = new ArrayList<>();
-            List<Msg> deliveredOnce = new ArrayList<>(); // delivered by an answered attempt alone
-            byEntryId.forEach((id, m) -> {
-                if (out.succeeded().contains(id)) {
-                    delivered.add(m);
-                    if (!out.unanswered().contains(id)) {
-                        deliveredOnce.add(m);
-                    }
-                } else {
-                    EntryError error = out.failed().get(id);
-                    counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
-                    state.brokenGroups().breakAt(m);
-                    refusedGroups.breakAt(m);
-                }
-            });
-            if (!d.fifo()) {
-                // An attempt got no answer and may have delivered: a retry may have delivered again. FIFO drops
-                // such resends by the deduplication id. (What then failed for good stays open in the journal,
-                // and the run that sends it again counts it.)
-                counters.duplicatesPossible.addAndGet(byEntryId.keySet().stream()
-                        .filter(id -> out.unanswered().contains(id) && out.succeeded().contains(id)).count());
-            }
-            if (journal != null) {
-                // Refused with an answer on every attempt: it never reached the queue, so a later send of it
-                // is no possible duplicate.
-                journal.notSent(byEntryId.entrySet().stream()
-                        .filter(e -> !out.succeeded().contains(e.getKey()) && !out.unanswered().contains(e.getKey()))
-                        .map(e -> e.getValue().id()).toList());
-            }
-            List<String> given = new ArrayList<>();
-            byEntryId.forEach((id, m) -> {
-                if (out.succeeded().contains(id)) {
-                    String g = out.messageIds().get(id);
-                    state.onePass().moved(m, g);
-                    if (g != null) {
-                        given.add(g);
-                    }
-                }
-            });
-            if (journal != null) {
-                journal.given(given); // before the S line: a resumed run knows these whenever it knows the send
-            }
-            sent += delivered.size();
-            counters.moved.addAndGet(delivered.size());
-            state.onePass().movedCount(delivered.size());
-            countLapsed(hold, deliveredOnce, d);
-            if (copy) {
-                continue; // copied messages stay held until the end, so the scan does not copy them twice
-            }
-            confirmed(delivered, hold);
+            sent += record(d, claimed, out, hold, refusedGroups);
         }
         return sent;
+    }
+
+    /**
+     * Batches the sink accepts. A batch may carry 1 MiB in all; a queue that accepts less per message (256 KiB
+     * before August 2025) took no more per batch either, so its MaximumMessageSize caps the batch too.
+     */
+    private static List<List<Msg>> split(Destination d, List<Msg> messages) {
+        long maxBytes = Math.min(Batches.MAX_BYTES, d.maxMessageSize());
+        return d.fifo()
+                ? Batches.splitByGroup(messages, MessageCopy::size, BrokenGroups::groupOf, Batches.MAX_ENTRIES, maxBytes)
+                : Batches.split(messages, MessageCopy::size, Batches.MAX_ENTRIES, maxBytes);
+    }
+
+    /**
+     * Right before the send: a message whose hold may have lapsed may be another receiver's by now, and is
+     * released, not failed (it comes back in a later receive, so only the rest of this receive waits).
+     */
+    private EntryBatch claim(Destination d, List<Msg> batch, HeldMessages.Hold hold, BrokenGroups refusedGroups)
+            throws InterruptedException {
+        HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
+        refusedGroups.holdBack(claim.heldBackGroups());
+        if (claim.send().isEmpty() && !batch.isEmpty()) {
+            guard.sent();
+        }
+        return EntryBatch.of("m", claim.send());
+    }
+
+    /** A lines before the send; a resend of what an earlier run left "maybe sent" is a possible duplicate. */
+    private void journalAttempt(Destination d, EntryBatch batch) {
+        Journal journal = state.journal();
+        if (journal == null) {
+            return;
+        }
+        List<String> attempted = EntryBatch.ids(batch.of(batch.byEntryId().keySet()));
+        journal.attempting(attempted);
+        int maybeSentBefore = journal.resending(attempted);
+        if (maybeSentBefore > 0 && !d.fifo()) {
+            state.counters().duplicatesPossible.addAndGet(maybeSentBefore);
+        }
+    }
+
+    /**
+     * Records each entry's fate: refused (N line when every attempt was answered), delivered (M lines, then S
+     * and the delete), delivered with its record missing (left open in the journal, so a later run sends it
+     * again and counts that as a possible duplicate), and unknown outcomes that a retry then delivered (a
+     * possible duplicate now).
+     *
+     * @return how many the destination confirmed
+     */
+    private int record(Destination d, EntryBatch batch, Retry.Outcome out, HeldMessages.Hold hold,
+                       BrokenGroups refusedGroups) throws InterruptedException {
+        MoveCounters counters = state.counters();
+        List<String> answeredRefusals = new ArrayList<>();
+        batch.byEntryId().forEach((id, m) -> {
+            if (out.succeeded().contains(id)) {
+                return;
+            }
+            EntryError error = out.failed().get(id);
+            counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
+            state.brokenGroups().breakAt(m);
+            refusedGroups.breakAt(m);
+            if (!out.unanswered().contains(id)) {
+                answeredRefusals.add(m.id()); // never reached the queue: a later send is no duplicate
+            }
+        });
+        if (!d.fifo()) {
+            // An attempt with an unknown outcome may have delivered: a retry may have delivered again. FIFO drops
+            // such resends by the deduplication id. (What then failed for good stays open in the journal,
+            // and the run that sends it again counts it.)
+            counters.duplicatesPossible.addAndGet(out.unanswered().stream().filter(out.succeeded()::contains).count());
+        }
+        List<Msg> delivered = batch.of(out.succeeded());
+        List<String> given = new ArrayList<>();
+        batch.byEntryId().forEach((id, m) -> {
+            if (out.succeeded().contains(id)) {
+                String g = out.messageIds().get(id);
+                state.onePass().moved(m, g);
+                if (g != null) {
+                    given.add(g);
+                }
+            }
+        });
+        counters.moved.addAndGet(delivered.size());
+        state.onePass().movedCount(delivered.size());
+        Set<String> answeredOnce = new HashSet<>(out.succeeded());
+        answeredOnce.removeAll(out.unanswered());
+        countLapsed(hold, batch.of(answeredOnce), d);
+        List<Msg> unrecorded = new ArrayList<>(batch.of(out.unrecorded()));
+        List<Msg> confirmed = new ArrayList<>(delivered);
+        confirmed.removeAll(unrecorded);
+        RuntimeException stoppedBy = out.stoppedBy();
+        try {
+            journalOutcome(answeredRefusals, given);
+            if (!copy) {
+                confirmed(confirmed, hold);
+            }
+        } catch (java.io.UncheckedIOException journalFailed) { // the state directory filled up, ...
+            unrecorded.addAll(confirmed); // the S line is the first write of confirmed(): nothing was queued
+            stoppedBy = journalFailed;
+        }
+        if (!unrecorded.isEmpty()) {
+            counters.unrecorded.addAndGet(unrecorded.size());
+            unrecorded.forEach(state.onePass()::sendAgain);
+            if (state.journal() != null) { // a resend, in this run or the next, may duplicate: it is counted
+                state.journal().expectMaybeSent(Set.copyOf(EntryBatch.ids(unrecorded)));
+            }
+            hold.release(unrecorded); // not deleted: the journal leaves their send open for a later run
+        }
+        if (stoppedBy != null) {
+            throw stoppedBy;
+        }
+        return delivered.size();
+    }
+
+    /** N lines for the refusals every attempt got an answer to; M lines before the S line (see {@link #confirmed}). */
+    private void journalOutcome(List<String> answeredRefusals, List<String> given) {
+        Journal journal = state.journal();
+        if (journal != null) {
+            journal.notSent(answeredRefusals);
+            journal.given(given); // before the S line: a resumed run knows these whenever it knows the send
+        }
     }
 
     /**
@@ -151,6 +192,9 @@ final class SendStage {
      * these only deletes them), then queued for the delete stage, which runs off this worker.
      */
     private void confirmed(List<Msg> delivered, HeldMessages.Hold hold) throws InterruptedException {
+        if (delivered.isEmpty()) {
+            return;
+        }
         List<String> ids = delivered.stream().map(Msg::id).toList();
         state.journal().sent(ids);
         state.pending().addAll(ids);

@@ -18,7 +18,7 @@ public final class MoveSummaryText {
 
     /** e.g. "moved 120/300  failed 0  skipped 0  41.2 msg/s  12s" */
     public static String progress(MoveProgress p) {
-        return "moved " + p.moved() + (p.toMove() == null ? "" : "/" + p.toMove()) + "  failed " + p.failed()
+        return "moved " + ToMove.moved(p.moved(), p.toMove()) + "  failed " + p.failed()
                 + "  skipped " + p.skipped() + (p.returned() > 0 ? "  returned " + p.returned() : "")
                 + "  " + rate(p.achievedRate()) + "  "
                 + p.elapsed().toSeconds() + "s";
@@ -26,7 +26,7 @@ public final class MoveSummaryText {
 
     /** The result line on stdout, e.g. "COMPLETED  moved 300  failed 0  ...". */
     public static String line(String status, MoveSummary s) {
-        return status + "  moved " + s.moved() + "  failed " + s.failed() + "  skipped " + s.skipped()
+        return status + (s.copy() ? "  copied " : "  moved ") + s.moved() + "  failed " + s.failed() + "  skipped " + s.skipped()
                 + "  duplicates possible " + s.duplicatesPossible()
                 + (s.returned() > 0 ? "  returned " + s.returned() : "") // one pass: only a run that saw returns
                 + "  elapsed " + String.format(Locale.ROOT, "%.1fs", seconds(s))
@@ -50,6 +50,11 @@ public final class MoveSummaryText {
             lines.add(s.undeleted() + " message(s) were delivered but are still in the DLQ (delete failed); "
                     + (handle == null ? "run the same command again" : "'redrive start --resume " + handle + "'")
                     + " deletes them without sending them again");
+        }
+        if (s.unrecorded() > 0) {
+            lines.add(s.unrecorded() + " of the moved message(s) reached the destination but their record (the"
+                    + " archive, the journal) could not be written, and are still in the DLQ: the next run on this DLQ"
+                    + " sends them again (so that the archive holds them) and counts each as a possible duplicate");
         }
         String left = s.leftBehind().describe(s.dryRun() != null);
         if (left != null) {
@@ -79,6 +84,7 @@ public final class MoveSummaryText {
         n.put("returned", s.returned());
         n.put("resumedDeletes", s.resumedDeletes());
         n.put("undeleted", s.undeleted());
+        n.put("unrecorded", s.unrecorded());
         n.put("leftBehind", s.leftBehind().count()); // null: the DLQ could not be counted
         n.put("leftBehindReason", s.leftBehind().describe(s.dryRun() != null));
         n.put("elapsedSeconds", Math.round(seconds(s) * 1000) / 1000.0);

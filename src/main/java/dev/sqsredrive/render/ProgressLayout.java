@@ -184,6 +184,9 @@ public final class ProgressLayout {
      * SQS's approximate counts can pass it, and "200/0 moved" reads as nonsense.
      */
     static Long total(MoveTask task) {
+        if (task.status() == TaskStatus.COMPLETED && (task.toMove() == null || task.toMove() == 0)) {
+            return task.moved(); // it moved all it was to move (as TaskText says, and README shows)
+        }
         return task.toMove() == null || task.toMove() < task.moved() ? null : task.toMove();
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.task.MoveTask;
+import dev.sqsredrive.task.TaskStatus;
 
 /** How a task reads in text output: table rows for list, one line per change for watch. */
 public final class TaskText {
@@ -30,7 +31,7 @@ public final class TaskText {
         Table t = new Table(header.toArray(String[]::new));
         for (MoveTask task : tasks) {
             List<String> row = new ArrayList<>(List.of(name(task.sourceArn()), task.status().name(),
-                    Long.toString(task.moved()), task.toMove() == null ? "-" : Long.toString(task.toMove()),
+                    Long.toString(task.moved()), ToMove.column(task.moved(), task.toMove()),
                     rate(task.rate()), destination(task.destinationArn()), when(task.startedAt()),
                     task.kind().name().toLowerCase(Locale.ROOT), nullToDash(task.taskHandle())));
             if (returns) {
@@ -48,12 +49,10 @@ public final class TaskText {
     /** e.g. "RUNNING  120/300 moved  rate 10/s  orders-dlq -> each message's origin" */
     public static String line(MoveTask task) {
         StringBuilder sb = new StringBuilder();
-        sb.append(task.status().name()).append("  ").append(task.moved());
-        // A total below the count moved says nothing (ElasticMQ reports 0 to move once a task completes).
-        if (task.toMove() != null && task.toMove() >= task.moved()) {
-            sb.append('/').append(task.toMove());
-        }
-        sb.append(" moved");
+        // A COMPLETED task moved all it was to move, also where the endpoint then reports 0 to move (ElasticMQ).
+        Long total = task.status() == TaskStatus.COMPLETED && (task.toMove() == null || task.toMove() == 0)
+                ? Long.valueOf(task.moved()) : task.toMove();
+        sb.append(task.status().name()).append("  ").append(ToMove.moved(task.moved(), total)).append(" moved");
         if (task.returned() > 0) {
             sb.append("  ").append(task.returned()).append(" returned");
         }

@@ -15,9 +15,12 @@ import dev.sqsredrive.mover.file.MessageFileWriter;
  * @param filters     --filter expressions, all of which must match
  * @param archive     --archive: the file every moved message is also written to, as typed; null for none
  * @param existing    what to do with an export file or archive that exists (--append, --force)
+ * @param again       --again: a file whose import already COMPLETED is imported again, every send of it a
+ *                    possible duplicate (else such an import is refused: {@link RepeatedImport})
  */
 public record ClientOptions(Integer concurrency, Long limit, boolean copy, boolean dryRun, boolean showBodies,
-                            List<String> filters, String archive, MessageFileWriter.Existing existing) {
+                            List<String> filters, String archive, MessageFileWriter.Existing existing,
+                            boolean again) {
 
     public ClientOptions {
         existing = existing == null ? MessageFileWriter.Existing.REFUSE : existing;
@@ -38,7 +41,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
     /** These options, to change some of them. */
     public Builder toBuilder() {
         return builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun).showBodies(showBodies)
-                .filters(filters).archive(archive).existing(existing);
+                .filters(filters).archive(archive).existing(existing).again(again);
     }
 
     public int workers() {
@@ -79,6 +82,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         private List<String> filters = List.of();
         private String archive;
         private MessageFileWriter.Existing existing;
+        private boolean again;
 
         private Builder() {
         }
@@ -128,8 +132,13 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
             return this;
         }
 
+        public Builder again(boolean again) {
+            this.again = again;
+            return this;
+        }
+
         public ClientOptions build() {
-            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters, archive, existing);
+            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters, archive, existing, again);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.sqsredrive.task;
 
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import dev.sqsredrive.mover.MessageFilter;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.mover.ProgressListener;
+import dev.sqsredrive.mover.ResumeState;
 import dev.sqsredrive.mover.file.FileEndpoints;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.time.Sleeper;
@@ -80,6 +80,7 @@ public final class ClientTaskRun {
     private final SqsClients clients;
     private final LocalTasks local;
     private final Journals journals;
+    private final EarlierRuns earlier;
     private final Clock clock;
     private final Sleeper sleeper;
     private final RunQueues runQueues;
@@ -97,6 +98,7 @@ public final class ClientTaskRun {
         this.clients = clients;
         this.local = local;
         this.journals = journals;
+        this.earlier = new EarlierRuns(journals, local);
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -104,6 +106,11 @@ public final class ClientTaskRun {
     /** The options a task was started with, from its journal. */
     public Optional<JournalHeader> header(String sourceArn, String handle) {
         return journals.header(sourceArn, handle).map(JournalHeader::parse);
+    }
+
+    /** Why a start on this DLQ must go client-side ({@link EarlierRuns#unfinished}); null when nothing says so. */
+    public String unfinished(String sourceArn) {
+        return earlier.unfinished(sourceArn);
     }
 
     /** Stops the run (from any thread): Ctrl-C, or a cancel. */
@@ -130,33 +137,30 @@ public final class ClientTaskRun {
         ResolvedQueue src = plan.source();
         Optional<LocalTask> earlierRecord = plan.resumeFrom() == null ? Optional.empty() : local.find(handle);
         long movedBefore = earlierRecord.map(r -> r.task().moved()).orElse(0L);
-        Long limit = o.limit() == null ? null : Math.max(0, o.limit() - deliveredBefore(src, handle, plan));
+        long deliveredBefore = plan.resumeFrom() == null ? 0 : earlier.deliveredBefore(src.arn(), handle);
+        Long limit = o.limit() == null ? null : Math.max(0, o.limit() - deliveredBefore);
         long depth = src.approximateDepth();
         Long toMove = limit == null ? Long.valueOf(depth) : Long.valueOf(Math.min(limit, depth));
         boolean journaled = !o.copy() && !o.dryRun();
         List<Path> journalFiles = new ArrayList<>();
-        Set<String> pending = Set.of();
-        Set<String> duplicated = Set.of();
+        ResumeState resume = ResumeState.NONE;
         Journal journal = null;
         if (journaled) {
             Path own = journals.fileOf(src.arn(), handle);
-            journalFiles.addAll(journals.files(src.arn(), h -> !h.equals(handle) && !runningElsewhere(h)));
-            if (Files.exists(own)) {
-                journalFiles.add(own);
-            }
-            pending = Journals.pending(journalFiles);
+            journalFiles.addAll(earlier.files(src.arn(), handle));
+            resume = ResumeState.read(journalFiles); // once: everything below works from it
             journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
                     : plan.destination().arn(), plan.rate(), o).toJson());
-            duplicated = Journals.duplicatedUnreported(journalFiles);
-            Set<String> maybeSent = Journals.maybeSent(journalFiles);
-            maybeSent.removeAll(duplicated); // counted once below: one more copy of them is no new duplicate
-            journal.expectMaybeSent(maybeSent);
+            journal.expectMaybeSent(resume.resendsToCount()); // the unreported duplicates are counted once below
+            if (o.again()) {
+                journal.expectEveryoneMaybeSent(); // a COMPLETED import sent all of them before
+            }
             if (!journalFiles.contains(own)) {
                 journalFiles.add(own);
             }
-            if (!pending.isEmpty()) {
-                events.note(pending.size() + " message(s) were sent by an earlier run but not deleted: they are"
-                        + " deleted when received, not sent again");
+            if (!resume.pending().isEmpty()) {
+                events.note(resume.pending().size() + " message(s) were sent by an earlier run but not deleted: they"
+                        + " are deleted when received, not sent again");
             }
         }
 
@@ -166,22 +170,22 @@ public final class ClientTaskRun {
                 .limit(limit).copy(o.copy()).dryRun(o.dryRun()).showBodies(o.showBodies()).filters(filters)
                 .awaitInFlight(earlierRun).toMove(toMove).maxReturned(plan.safe().maxReturned())
                 .canary(plan.safe().canary(), plan.safe().canaryWait()).maxBacklog(plan.safe().maxBacklog()).build();
-        FileEndpoints queues = runQueues.endpoints(plan, journalFiles, events::note); // before the record: may refuse a file
+        FileEndpoints queues = runQueues.endpoints(plan, resume.deleted(), events::note); // before the record: may refuse a file
         MoveTask task = new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING, src.arn(),
                 plan.destination() == null ? null : plan.destination().arn(), plan.rate(), movedBefore,
                 toMove == null ? null : toMove + movedBefore, null, clock.instant());
         TaskRecorder recorder = o.dryRun() ? null
-                : new TaskRecorder(local, clock, task, () -> stop(StopReason.CANCELLED));
+                : new TaskRecorder(local, clock, task, () -> stop(StopReason.CANCELLED), this::fail);
         if (recorder != null) {
             recorder.start();
             events.started(task);
         }
-        ClientMover m = new ClientMover(config, queues, runQueues.routing(plan), journal, pending,
+        ClientMover m = new ClientMover(config, queues, runQueues.routing(plan), journal, resume.pending(),
                 new Clocks(clock, Ticker.system(), sleeper));
         if (journaled) {
-            m.movedBefore(Journals.moved(journalFiles)); // one pass across a resume, and after an unfinished run
+            m.movedBefore(resume.moved()); // one pass across a resume, and after an unfinished run
             if (!src.fifo()) { // FIFO destinations dropped the resends by their deduplication id
-                m.duplicatedBefore(duplicated.size());
+                m.duplicatedBefore(resume.duplicatedUnreported().size());
             }
         }
         mover.set(m);
@@ -193,13 +197,31 @@ public final class ClientTaskRun {
         try (queues) {
             summary = m.run(listener);
         }
-        MoveTask last = recorder == null ? null : recorder.finish(summary);
+        MoveTask last = recorder == null ? null : finish(recorder, summary, events);
         if (journaled && m.nothingPending() && summary.outcome() == MoveSummary.Outcome.COMPLETED) {
             // Done, and nothing sent is waiting for its delete: nothing to resume. A stopped or failed run
             // keeps its journal, whose first line is what --resume carries on with.
             Journals.deleteAll(journalFiles);
         }
         return new Result(last, summary, queues.written());
+    }
+
+    /** A state write that failed mid-run ends the run in order, with its summary (docs/STATE.md). */
+    private void fail(RuntimeException e) {
+        ClientMover m = mover.get();
+        if (m != null) {
+            m.fail(e);
+        }
+    }
+
+    /** The task's last record; one that cannot be written is said, and the summary is printed all the same. */
+    private static MoveTask finish(TaskRecorder recorder, MoveSummary summary, Events events) {
+        try {
+            return recorder.finish(summary);
+        } catch (RuntimeException e) {
+            events.note("the task's record could not be updated: " + e.getMessage());
+            return recorder.last();
+        }
     }
 
     static String reason(MoveSummary s) {
@@ -213,20 +235,5 @@ public final class ClientTaskRun {
             sep = "; ";
         }
         return sb.toString();
-    }
-
-    /**
-     * What the earlier runs of a resumed task may have delivered, from its journal: the record is rewritten
-     * about once a second, so after a kill it lags behind what was sent (by 210 of 550 in one run), and a
-     * limit counted from it was exceeded.
-     */
-    private long deliveredBefore(ResolvedQueue src, String handle, Plan plan) {
-        Path own = journals.fileOf(src.arn(), handle);
-        return plan.resumeFrom() == null || !Files.exists(own) ? 0 : Journals.mayHaveDelivered(own);
-    }
-
-    private boolean runningElsewhere(String handle) {
-        return local.find(handle).map(local::moving)
-                .orElse(false);
     }
 }

@@ -46,7 +46,10 @@ public record JournalHeader(String taskHandle, String sourceArn, String destinat
             return new JournalHeader(text(n, "taskHandle"), text(n, "sourceArn"), text(n, "destinationArn"),
                     n.path("rate").isNumber() ? n.get("rate").asDouble() : null, options);
         } catch (IOException | RuntimeException e) {
-            throw RedriveException.usage("the journal of this task is unreadable (" + e.getMessage() + ")");
+            // Not the parser's text: it runs to several lines and quotes the file.
+            throw RedriveException.usage("the journal of this task does not start with the task's options (its"
+                    + " first line is not valid JSON): it cannot be resumed; start the move again, which still"
+                    + " deletes what it sent");
         }
     }
 

@@ -86,6 +86,20 @@ public final class ModeSelector {
         return new Decision(true, reason);
     }
 
+    /**
+     * The choice once the DLQ's journals are read: unfinished client-side runs (a reason, else null) send the
+     * move client-side in auto mode and refuse native mode, which would send their messages again unreported.
+     */
+    public static Decision afterUnfinished(Mode mode, String unfinished, Decision decision) {
+        if (unfinished == null) {
+            return decision;
+        }
+        if (mode == Mode.NATIVE) {
+            throw RedriveException.usage("--mode native cannot do this: " + unfinished + "; use --mode client or auto");
+        }
+        return new Decision(true, unfinished);
+    }
+
     /** Why a StartMessageMoveTask error means the endpoint lacks the API; null when it is a real refusal. */
     public static String unsupportedReason(String errorCode) {
         return switch (errorCode) {

@@ -157,8 +157,13 @@ public final class MoveStarter {
         Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
         MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate,
                 options.dryRun() ? MessageFileWriter.Existing.APPEND : options.existing());
+        // --again counts only where the import repeats one: then every send may duplicate.
+        options = options.toBuilder().again(RepeatedImport.check(plan.source().arn(), options, local)).build();
         if (decision == null) {
             decision = ModeSelector.online(r.mode(), plan.source(), plan.destination(), plan.sourceUrls(), endpoint);
+        }
+        if (!decision.client() && !options.dryRun()) {
+            decision = ModeSelector.afterUnfinished(r.mode(), clientRun.unfinished(plan.source().arn()), decision);
         }
         if (!decision.client()) {
             MovePlanner.checkIsDlq(plan);

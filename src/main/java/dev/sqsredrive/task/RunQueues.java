@@ -1,7 +1,6 @@
 package dev.sqsredrive.task;
 
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.mover.Destination;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.Routing;
 import dev.sqsredrive.mover.file.FileEndpoints;
 import dev.sqsredrive.mover.file.FileQueues;
@@ -44,14 +42,15 @@ final class RunQueues {
      * The run's queues: SQS, and the files it reads or writes (opened now, so one that cannot be opened stops
      * the run before anything moves; a dry run writes no file).
      */
-    FileEndpoints endpoints(ClientTaskRun.Plan plan, List<Path> journalFiles, Consumer<String> notes) {
+    /** @param deleted what earlier runs' journals say was deleted: of an import, the lines already done */
+    FileEndpoints endpoints(ClientTaskRun.Plan plan, Set<String> deleted, Consumer<String> notes) {
         ClientOptions o = plan.options();
         SqsEndpoint sqs = new SqsEndpoint(new SqsQueueOps(this::clientFor, clients::longPoll,
                 clients.settings().readTimeout()));
         List<FileRef> exports = plan.destination() != null && FileRef.isFile(plan.destination().arn()) && !o.dryRun()
                 ? List.of(FileRef.ofAddress(plan.destination().arn())) : List.of();
         FileRef archive = o.archive() == null || o.dryRun() ? null : FileRef.ofAddress(FileRef.PREFIX + o.archive());
-        Set<String> deletedBefore = FileRef.isFile(plan.source().arn()) ? Journals.deleted(journalFiles) : Set.of();
+        Set<String> deletedBefore = FileRef.isFile(plan.source().arn()) ? deleted : Set.of();
         return new FileEndpoints(sqs, new FileEndpoints.Files(plan.source().arn(), o.existing(), archive,
                 deletedBefore, plan.source().approximateDepth(), stdout), exports, clock, notes);
     }

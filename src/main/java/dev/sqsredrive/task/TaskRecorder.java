@@ -19,6 +19,7 @@ final class TaskRecorder implements ProgressListener {
     private final LocalTasks local;
     private final Clock clock;
     private final Runnable onCancel;
+    private final java.util.function.Consumer<RuntimeException> onStateFailure;
     private final long movedBefore;
     private final long returnedBefore;
     private MoveTask task;
@@ -26,12 +27,16 @@ final class TaskRecorder implements ProgressListener {
 
     /**
      * @param task     the task as it starts (its moved count is what earlier runs moved)
-     * @param onCancel stops the mover; called on every progress after a cancel was recorded
+     * @param onCancel       stops the mover; called on every progress after a cancel was recorded
+     * @param onStateFailure told when the record cannot be written during the run (a full disk): it ends the
+     *                       run in order, with its summary
      */
-    TaskRecorder(LocalTasks local, Clock clock, MoveTask task, Runnable onCancel) {
+    TaskRecorder(LocalTasks local, Clock clock, MoveTask task, Runnable onCancel,
+                 java.util.function.Consumer<RuntimeException> onStateFailure) {
         this.local = local;
         this.clock = clock;
         this.onCancel = onCancel;
+        this.onStateFailure = onStateFailure;
         this.task = task;
         this.movedBefore = task.moved();
         this.returnedBefore = task.returned();
@@ -45,6 +50,14 @@ final class TaskRecorder implements ProgressListener {
 
     @Override
     public void onProgress(MoveProgress p) {
+        try {
+            record(p);
+        } catch (RuntimeException e) {
+            onStateFailure.accept(e);
+        }
+    }
+
+    private void record(MoveProgress p) {
         boolean cancel = local.find(task.taskHandle()).map(LocalTask::cancelRequested).orElse(false);
         if (cancel) {
             onCancel.run();
@@ -76,6 +89,11 @@ final class TaskRecorder implements ProgressListener {
         save(end, cancel);
         local.clearCancel(task.taskHandle()); // the record now says whether a cancel was asked for
         return end;
+    }
+
+    /** The task as last recorded, or as it was to be recorded when that write failed. */
+    MoveTask last() {
+        return task;
     }
 
     private void save(MoveTask t, boolean cancel) {

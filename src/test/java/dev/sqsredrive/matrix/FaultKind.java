@@ -22,9 +22,18 @@ enum FaultKind {
     SIGKILL_RESUME(Where.PROCESS, "SIGKILL, then resume", List.of()),
     SIGKILL_DURING_RESUME(Where.PROCESS, "SIGKILL, resume, SIGKILL of the resume, resume", List.of()),
     SIGSTOP_PAST_VISIBILITY(Where.PROCESS, "SIGSTOP past the visibility timeout, SIGCONT", List.of()),
-    TWO_MOVERS(Where.PROCESS, "two movers on one DLQ at the same moment", List.of());
+    TWO_MOVERS(Where.PROCESS, "two movers on one DLQ at the same moment", List.of()),
+    PARTIAL_STORED(Where.PROXY, "partial batch failure, server-side, stored anyway", List.of("SendMessageBatch")),
+    ARCHIVE_FULL(Where.LEDGER, "archive on a full disk", List.of()),
+    ARCHIVE_FILLED(Where.LEDGER, "archive's disk filled by another writer mid-move", List.of()),
+    IMPORT_AGAIN(Where.LEDGER, "import repeated after COMPLETED, refused, then --again", List.of());
 
-    enum Where { PROXY, PROCESS }
+    /** LEDGER: the cases of LedgerCases, each a whole story of its own (a full disk, a repeated import). */
+    enum Where { PROXY, PROCESS, LEDGER }
+
+    /** Kinds added after the sample's seeded picks were fixed: the sample takes them at its end. */
+    static final java.util.Set<FaultKind> LATER = java.util.EnumSet.of(PARTIAL_STORED, ARCHIVE_FULL, ARCHIVE_FILLED,
+            IMPORT_AGAIN);
 
     /** The calls a fault can be aimed at. */
     static final class Calls {

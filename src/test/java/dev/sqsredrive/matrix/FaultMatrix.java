@@ -36,7 +36,9 @@ final class FaultMatrix {
         List<MatrixCase> cases = new ArrayList<>();
         FaultKind[] kinds = FaultKind.values();
         for (int i = 0; i < kinds.length; i++) {
-            cases.add(pick(cases.size() + 1, new Combination(kinds[i], i % 2 == 1, false), random));
+            if (!FaultKind.LATER.contains(kinds[i])) {
+                cases.add(pick(cases.size() + 1, new Combination(kinds[i], i % 2 == 1, false), random));
+            }
         }
         cases.add(pick(cases.size() + 1, new Combination(FaultKind.HTTP_503, false, true), random));
         // not RESET_AFTER on a native start: an open finding (a lost answer starts a second task), see RELIABILITY.md
@@ -47,6 +49,12 @@ final class FaultMatrix {
         cases.add(pick(cases.size() + 1, new Combination(FaultKind.RESET_AFTER, false, false, Via.IMPORT), random));
         cases.add(pick(cases.size() + 1, new Combination(FaultKind.PARTIAL_RECEIVER, true, false, Via.EXPORT), random));
         cases.add(pick(cases.size() + 1, new Combination(FaultKind.SIGKILL_RESUME, true, false, Via.IMPORT), random));
+        // the ledger's cases (issue 17): each outcome a summary must count, standard and FIFO in turn
+        cases.add(pick(cases.size() + 1, new Combination(FaultKind.PARTIAL_STORED, false, false), random));
+        cases.add(pick(cases.size() + 1, new Combination(FaultKind.PARTIAL_STORED, true, false, Via.IMPORT), random));
+        cases.add(pick(cases.size() + 1, new Combination(FaultKind.ARCHIVE_FULL, false, false), random));
+        cases.add(pick(cases.size() + 1, new Combination(FaultKind.ARCHIVE_FILLED, true, false), random));
+        cases.add(pick(cases.size() + 1, new Combination(FaultKind.IMPORT_AGAIN, false, false), random));
         return cases;
     }
 
@@ -83,7 +91,7 @@ final class FaultMatrix {
 
     private static MatrixCase pick(int id, Combination c, Random random) {
         FaultKind kind = c.kind();
-        if (kind.where == FaultKind.Where.PROCESS) {
+        if (kind.where != FaultKind.Where.PROXY) {
             return new MatrixCase(id, kind, c.fifo(), false, c.via(), null, 1, 1, 1, 5 + random.nextInt(40),
                     random.nextInt(2));
         }

@@ -112,6 +112,7 @@ final class FileCases {
             problems.add(census.remaining() + " still in the DLQ after the re-runs");
         }
         problems.addAll(FileLines.orderBroken(lines.groups(), lines.bodies()));
+        problems.addAll(summaries(k, census));
         return row(k, faults, bodies.size(), census, bodies, problems, "file " + lines.size() + " lines");
     }
 
@@ -139,7 +140,14 @@ final class FileCases {
         problems.addAll(FileLines.orderBroken(
                 arrived.stream().map(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)).toList(),
                 arrived.stream().map(Message::body).toList()));
+        problems.addAll(summaries(k, census));
         return row(k, faults, messages, census, bodies, problems, "imported from " + file);
+    }
+
+    /** The summaries against the census; not after a kill, whose run printed none of what it moved. */
+    private static List<String> summaries(Case k, Census census) {
+        return k.c().kind() == FaultKind.SIGKILL_RESUME ? List.of()
+                : MatrixRow.checkSummaries(k.c(), k.runs(), census.delivered(), census.remaining());
     }
 
     private static RunResult last(Case k) {

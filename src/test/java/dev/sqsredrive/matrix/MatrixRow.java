@@ -23,6 +23,43 @@ record MatrixRow(MatrixCase c, int faults, int messages, int moved, int lost, in
         return (int) all.values().stream().filter(n -> n > 1).count();
     }
 
+    /**
+     * The summaries against the census: every message the destination holds was reported moved by some run,
+     * and no run reported more moves than deliveries, resends counted as possible duplicates aside (a message
+     * delivered by one run and sent again by the next is moved twice; not checked on FIFO, whose destination
+     * confirms a resend it then drops by its deduplication id, which is why none is reported); the last run that drained the DLQ says
+     * how many it left there. Runs that printed no summary (refused, killed) are skipped.
+     */
+    static List<String> checkSummaries(MatrixCase c, List<dev.sqsredrive.testing.RunResult> runs, int delivered,
+                                       long remaining) {
+        List<String> problems = new ArrayList<>();
+        long moved = 0;
+        long reported = 0;
+        dev.sqsredrive.testing.MoverSummary last = null;
+        for (dev.sqsredrive.testing.RunResult r : runs) {
+            var s = ProxyCases.summaryOf(r);
+            if (s.isPresent()) {
+                moved += s.get().moved();
+                reported += s.get().duplicatesPossible();
+                last = s.get();
+            }
+        }
+        if (moved < delivered) {
+            problems.add("summaries moved " + moved + " but " + delivered + " delivered");
+        }
+        if (!c.fifo() && moved > delivered + reported) {
+            problems.add("summaries moved " + moved + " but " + delivered + " delivered and " + reported
+                    + " possible duplicates");
+        }
+        if (last != null && last.raw().path("leftBehind").isNumber()
+                && java.util.Set.of("COMPLETED", "INCOMPLETE").contains(last.status())
+                && last.raw().path("leftBehind").asLong() != remaining) {
+            problems.add("last summary left " + last.raw().path("leftBehind").asLong() + " behind but " + remaining
+                    + " in the DLQ");
+        }
+        return problems;
+    }
+
     boolean passed() {
         return problems.isEmpty();
     }

@@ -52,6 +52,9 @@ final class MatrixRunner {
     private MatrixRow runOne(MatrixCase c) {
         try {
             Path stateDir = Files.createDirectories(workDir.resolve("case-" + c.id()));
+            if (c.kind().where == FaultKind.Where.LEDGER) {
+                return LedgerCases.run(c, stateDir);
+            }
             if (c.kind().where == FaultKind.Where.PROCESS) {
                 return c.via() == Via.QUEUE ? ProcessCases.run(c, stateDir) : FileCases.run(c, stateDir);
             }

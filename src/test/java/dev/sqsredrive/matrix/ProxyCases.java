@@ -48,6 +48,7 @@ final class ProxyCases {
             case STALL -> Fault.stall();
             case PARTIAL_SENDER -> Fault.failEntries(entries, true);
             case PARTIAL_RECEIVER -> Fault.failEntries(entries, false);
+            case PARTIAL_STORED -> Fault.storedButFailed(entries);
             default -> throw new IllegalArgumentException(c.kind() + " is not a proxy fault");
         };
     }
@@ -92,6 +93,7 @@ final class ProxyCases {
             if (census.remaining() > 0) {
                 problems.add(census.remaining() + " still in the DLQ after the re-runs");
             }
+            problems.addAll(MatrixRow.checkSummaries(c, runs, census.delivered(), census.remaining()));
             return new MatrixRow(c, rule.injected(), MESSAGES, census.delivered(), census.lost(bodies).size(),
                     MatrixRow.duplicated(census), census.duplicates(), reported, exits.toString(), problems,
                     census + "\n" + runs);

@@ -31,6 +31,9 @@ enum Via {
         if (this == QUEUE) {
             return true;
         }
+        if (kind.where == FaultKind.Where.LEDGER) {
+            return false; // a story of its own, run once per queue type
+        }
         return kind == FaultKind.SIGKILL_RESUME || kind.where == FaultKind.Where.PROXY && !calls(kind).isEmpty();
     }
 }

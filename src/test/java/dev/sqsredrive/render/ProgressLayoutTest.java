@@ -84,7 +84,7 @@ class ProgressLayoutTest {
         assertThat(lines(task(TaskStatus.COMPLETED, 300, 0L, null), null, 80)).containsExactly(
                 "COMPLETED  orders-dlq → each message's origin  limit 50/s  native",
                 "[████████████████████████████████████████████████████████████]  100%",
-                "300 moved  took 1m04s");
+                "300/300 moved  took 1m04s");
         assertThat(lines(task(TaskStatus.COMPLETED, 290, 300L, null), null, 40).get(1))
                 .isEqualTo("[███████████████████████████████]  100%");
     }

@@ -25,10 +25,18 @@ class TaskTextTest {
     }
 
     @Test
-    void aTotalBelowTheCountMovedIsLeftOut() {
-        // ElasticMQ reports ApproximateNumberOfMessagesToMove 0 once a task completes; "5/0 moved" reads as a bug.
+    void aCompletedTaskWhoseTotalTheEndpointForgotMovedAllOfIt() {
+        // ElasticMQ reports ApproximateNumberOfMessagesToMove 0 once a task completes; "5/0 moved" reads as a bug,
+        // and the README shows what AWS says: everything it was to move.
         assertThat(TaskText.line(task(TaskStatus.COMPLETED, 5, 0L, 1.0, null)))
-                .startsWith("COMPLETED  5 moved  rate 1/s");
+                .startsWith("COMPLETED  5/5 moved  rate 1/s");
+    }
+
+    @Test
+    void messagesThatArrivedDuringTheMoveAreToldApartNeverAsMoreThanTheTotal() {
+        MoveTask grew = task(TaskStatus.RUNNING, 494, 200L, null, null);
+        assertThat(TaskText.line(grew)).startsWith("RUNNING  494 (200 at the start, 294 arrived since) moved");
+        assertThat(String.join("\n", TaskText.table(java.util.List.of(grew)))).contains("200 +294 since");
     }
 
     @Test

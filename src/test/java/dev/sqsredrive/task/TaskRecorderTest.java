@@ -48,7 +48,9 @@ class TaskRecorderTest {
     private TaskRecorder newRecorder() {
         MoveTask task = new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 "arn:aws:sqs:eu-west-1:123456789012:orders-dlq", null, null, 0, 100L, null, STARTED);
-        return new TaskRecorder(local, clock, task, stops::incrementAndGet);
+        return new TaskRecorder(local, clock, task, stops::incrementAndGet, e -> {
+            throw e;
+        });
     }
 
     /** What `redrive cancel HANDLE` does in another shell. */

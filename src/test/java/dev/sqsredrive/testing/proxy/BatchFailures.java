@@ -62,6 +62,22 @@ final class BatchFailures {
         return response.withBody(JSON.writeValueAsBytes(answer));
     }
 
+    /** The server's answer with its first stored entries reported failed on the server's side (SenderFault false). */
+    static Http1.Response storedButFailed(Http1.Response response, Fault.StoredButFailed fault) throws IOException {
+        if (response.status() != 200) {
+            return response;
+        }
+        ObjectNode answer = (ObjectNode) JSON.readTree(response.body());
+        ArrayNode successful = answer.has("Successful") ? (ArrayNode) answer.get("Successful") : answer.putArray("Successful");
+        ArrayNode failed = answer.has("Failed") ? (ArrayNode) answer.get("Failed") : answer.putArray("Failed");
+        for (int i = 0; i < fault.entries() && !successful.isEmpty(); i++) {
+            JsonNode stored = successful.remove(0);
+            failed.add(JSON.createObjectNode().put("Id", stored.path("Id").asText()).put("SenderFault", false)
+                    .put("Code", "InternalError").put("Message", "injected by FaultProxy after the server stored it"));
+        }
+        return response.withBody(JSON.writeValueAsBytes(answer));
+    }
+
     /** A JSON answer as {@code fault} edits it; an error answer as it came. */
     static Http1.Response edited(Http1.Response response, Fault.EditAnswer fault) throws IOException {
         if (response.status() != 200) {

@@ -53,6 +53,15 @@ public sealed interface Fault {
     }
 
     /**
+     * For SendMessageBatch (JSON protocol): the whole batch is forwarded and stored, then the first
+     * {@code entries} of the server's "Successful" list are moved to "Failed" with SenderFault false
+     * (InternalError): a server-side entry failure whose message the server kept anyway, so the client cannot
+     * know whether it arrived.
+     */
+    record StoredButFailed(int entries) implements Fault {
+    }
+
+    /**
      * Forwards the call, then lets {@code edit} change the server's JSON answer before the client sees it: for a
      * queue state the test server cannot reach (the test using it names which). Answers other than 200 pass as
      * they are.
@@ -90,6 +99,10 @@ public sealed interface Fault {
 
     static Fault failEntries(int entries, boolean senderFault) {
         return new FailEntries(entries, null, senderFault);
+    }
+
+    static Fault storedButFailed(int entries) {
+        return new StoredButFailed(entries);
     }
 
     static Fault editAnswer(Consumer<ObjectNode> edit) {

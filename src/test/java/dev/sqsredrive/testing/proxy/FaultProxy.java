@@ -189,6 +189,7 @@ public final class FaultProxy implements AutoCloseable {
                 reset(socket);
                 return false;
             }
+            case Fault.StoredButFailed f -> response = BatchFailures.storedButFailed(upstream.forward(request), f);
             case Fault.EditAnswer e -> response = BatchFailures.edited(upstream.forward(request), e);
             case Fault.Latency l -> throw new IllegalStateException("latency is applied above");
             case null -> response = upstream.forward(request);
