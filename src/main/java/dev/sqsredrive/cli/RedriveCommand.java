@@ -51,6 +51,11 @@ public final class RedriveCommand implements java.util.concurrent.Callable<Integ
         return ExitCode.USAGE.code();
     }
 
+    /** What the run gets from the world around it (stdin for --ids-from -). */
+    Context context() {
+        return context;
+    }
+
     /** Opens the session a subcommand runs in. */
     Session session(CommandSpec subcommand) {
         boolean colour = context.terminal();
