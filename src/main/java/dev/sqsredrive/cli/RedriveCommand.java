@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "redrive",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {StartCommand.class, ListCommand.class, CancelCommand.class, WatchCommand.class,
+        subcommands = {StartCommand.class, InspectCommand.class, ListCommand.class, CancelCommand.class, WatchCommand.class,
                 CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {

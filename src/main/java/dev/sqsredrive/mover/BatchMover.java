@@ -95,6 +95,12 @@ final class BatchMover {
 
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
         MoveCounters counters = state.counters();
+        if (config.scan() != null) { // inspect: look, keep hidden without the bodies, release at the end
+            messages.forEach(config.scan());
+            hold.keepOnlyHandles();
+            counters.moved.addAndGet(messages.size());
+            return new Done(messages.size(), messages.size());
+        }
         List<Msg> deleteOnly = new ArrayList<>();
         Map<Destination, List<Msg>> byDestination = new LinkedHashMap<>();
         List<Msg> cameBack = new ArrayList<>();

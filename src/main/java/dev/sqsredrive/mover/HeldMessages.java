@@ -73,6 +73,14 @@ final class HeldMessages {
             messages.forEach(m -> holderOf.remove(m.id(), this));
         }
 
+        /**
+         * Forgets what a scan has read (bodies, attributes): a scan of 100,000 messages holds them all until
+         * it ends, and releasing them needs only their receipt handles.
+         */
+        synchronized void keepOnlyHandles() {
+            held.replaceAll((id, m) -> new Msg(id, m.receiptHandle(), null, null, null));
+        }
+
         /** The worker is done with this receive; what is still held stays parked until the end. */
         synchronized void finish() {
             inUse = false;
