@@ -22,6 +22,7 @@ public final class InspectJson {
         ObjectNode n = TaskCodec.JSON.createObjectNode();
         n.put("type", "group");
         n.put("rank", g.rank());
+        n.put("producer", g.producer() == null ? null : g.producer().toLowerCase(java.util.Locale.ROOT));
         ObjectNode key = n.putObject("key");
         for (Part p : g.parts()) {
             key.put(p.key(), p.value());

@@ -33,7 +33,8 @@ public final class InspectText {
         StringBuilder head = new StringBuilder("#" + g.rank() + "  " + g.stats().count() + " message(s), "
                 + bytes(g.stats().bytes()));
         for (Part p : g.parts()) {
-            head.append("  ").append(p.key()).append(": ").append(cut(p.label()));
+            head.append("  ").append(p.key().equals("reason") && g.producer() != null ? g.producer() : p.key())
+                    .append(": ").append(cut(p.label()));
         }
         lines.add(head.toString());
         stats(lines, g.stats());

@@ -24,8 +24,13 @@ import dev.sqsredrive.mover.Msg;
  */
 public final class Grouping implements Consumer<Msg> {
 
-    /** A group as told: its rank, its key values, the filters that select exactly it, what it adds up to. */
-    public record Group(int rank, List<Part> parts, List<String> filters, GroupStats stats) {
+    /**
+     * A group as told: its rank, its key values, the filters that select exactly it, what it adds up to.
+     *
+     * @param producer who recorded the reason it is grouped by (Lambda, EventBridge, queue); null when the
+     *                 grouping is not by reason
+     */
+    public record Group(int rank, List<Part> parts, List<String> filters, GroupStats stats, String producer) {
     }
 
     /** What the scan found: the groups shown, the rest as one, and how many groups there were. */
@@ -107,7 +112,8 @@ public final class Grouping implements Consumer<Msg> {
                 if (t.producer() != null) {
                     filters.addAll(t.producer().exclusions(producers));
                 }
-                out.add(new Group(out.size() + 1, t.parts(), List.copyOf(filters), t.stats()));
+                out.add(new Group(out.size() + 1, t.parts(), List.copyOf(filters), t.stats(),
+                        t.producer() == null ? null : t.producer().title()));
             } else {
                 other.merge(t.stats());
                 otherGroups++;

@@ -52,7 +52,7 @@ enum Producer {
         List<String> filters = List.of("attr:" + codeAttribute + "=" + code, message == null
                 ? "!attr:" + messageAttribute : "attr:" + messageAttribute + "=" + message);
         String label = codeAttribute + "=" + code + " " + messageAttribute + "=" + (message == null ? "(none)" : message);
-        return new Part("reason", code + " " + message, label, filters);
+        return new Part("reason", label, label, filters);
     }
 
     /** Filters that leave out the producers before this one that the scan saw. */

@@ -38,7 +38,7 @@ public final class ReceiveCountCheck {
             // the policy's words are only for the message: the refusal stands either way
         }
         throw RedriveException.usage(q.name() + " has a RedrivePolicy of its own: every receive of a scan raises a"
-                + " message's receive count, and one received more than " + max + " times moves to " + target
+                + " message's receive count, and one received more times than its maxReceiveCount (" + max + ") moves to " + target
                 + "; nothing was received (give " + OPTION + " to scan it anyway)");
     }
 }

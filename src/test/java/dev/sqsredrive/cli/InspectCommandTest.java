@@ -139,7 +139,7 @@ class InspectCommandTest extends ElasticMqCliTest {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.errLines()).hasSize(1);
         assertThat(refused.errLines().get(0)).contains("has a RedrivePolicy of its own")
-                .contains("more than 1 times moves to " + last.name()).contains("--allow-receive-count");
+                .contains("its maxReceiveCount (1) moves to " + last.name()).contains("--allow-receive-count");
         List<Message> untouched = queues.sqs().receiveMessage(x -> x.queueUrl(dlq.url()).maxNumberOfMessages(10)
                 .visibilityTimeout(0).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages();
