@@ -34,6 +34,11 @@ public final class ClientMover {
     static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** How long the final release (visibility 0) is waited for. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(4);
+    /**
+     * A scan (`inspect`) holds the whole DLQ to its end: 100,000 messages are 10,000 release calls, which the
+     * move's few seconds do not cover, and what is not released stays hidden for the rest of its visibility.
+     */
+    static final Duration SCAN_RELEASE_WAIT = Duration.ofSeconds(60);
 
     private final MoverConfig config;
     private final Clocks clocks;
@@ -153,7 +158,7 @@ public final class ClientMover {
             left = left.copiedFifo();
         }
         stop.end();
-        notReleased = held.releaseAll(RELEASE_WAIT);
+        notReleased = held.releaseAll(config.scan() == null ? RELEASE_WAIT : SCAN_RELEASE_WAIT);
         if (state.journal() != null) {
             state.journal().reported();
             state.journal().close();

@@ -1,5 +1,6 @@
 package dev.sqsredrive.triage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,13 @@ public final class Inspection {
 
     /** Receives under way at once: as many as the mover's default, which keeps SQS busy. */
     static final int WORKERS = dev.sqsredrive.task.ClientOptions.DEFAULT_CONCURRENCY;
+    /**
+     * How long a received message stays hidden before its hold is extended. The move's 30 s would extend every
+     * hold of a long scan again and again (at 100,000 messages, thousands of visibility calls, under which
+     * ElasticMQ answered 503); 2 minutes, the step held messages are extended by, lets most scans end first.
+     * A scan that is killed leaves its messages hidden that long at most; Ctrl-C releases them at once.
+     */
+    static final Duration VISIBILITY = Duration.ofMinutes(2);
 
     /**
      * What the scan found.
@@ -71,6 +79,7 @@ public final class Inspection {
         long depth = queue.approximateDepth();
         long inFlight = inFlight(queue);
         MoverConfig config = MoverConfig.builder(queue.url(), queue.arn()).concurrency(WORKERS).limit(max)
+                .visibilityTimeout(VISIBILITY)
                 .scan(grouping).toMove(max == null ? depth : Math.min(max, depth)).build();
         SqsEndpoint endpoint = new SqsEndpoint(new SqsQueueOps(url -> clients.withoutRetries(QueueRef.parse(url)),
                 clients::longPoll, clients.settings().readTimeout()));
