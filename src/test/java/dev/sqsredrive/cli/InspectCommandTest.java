@@ -97,6 +97,20 @@ class InspectCommandTest extends ElasticMqCliTest {
     }
 
     @Test
+    void onATerminalOneProgressLineIsRewrittenOnStderrAndClearedBeforeTheResults() {
+        Queue q = queues.create("dlq");
+        queues.send(q, 25, "m");
+        Context terminal = new Context(queues.env(state), java.time.Clock.systemUTC(), dev.sqsredrive.time.Sleeper.real(),
+                true, new java.io.BufferedReader(new java.io.StringReader("")));
+
+        RunResult r = dev.sqsredrive.testing.Redrive.run(terminal, "inspect", q.name());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("\r\u001b[2Kinspect: 25/25 seen").endsWith("\r\u001b[2K");
+        assertThat(r.out()).doesNotContain("inspect: ").contains("seen 25 of about 25");
+    }
+
+    @Test
     void maxStopsTheScanAndReleasesWhatItHeld() throws Exception {
         Queue q = queues.create("dlq");
         List<String> bodies = queues.send(q, 40, "m");
