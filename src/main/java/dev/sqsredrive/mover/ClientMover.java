@@ -252,6 +252,14 @@ public final class ClientMover {
         return state.pending().isEmpty();
     }
 
+    /**
+     * How many held messages the end of the run could not release in time: they become visible again when
+     * their visibility timeout runs out. A scan says so, since it promised them visible again at once.
+     */
+    public int notReleased() {
+        return notReleased;
+    }
+
     /** The dry run's report (null unless --dry-run), filled in as the run goes. */
     public DryRunReport dryRunReport() {
         return dryRun;

@@ -54,6 +54,7 @@ public final class InspectJson {
         Long left = r.summary().leftBehind().count();
         n.put("notSeen", left);
         n.put("notSeenReason", notSeen);
+        n.put("notReleased", r.notReleased());
         n.put("max", r.max());
         n.put("groupsShown", res.groups().size());
         n.put("otherGroups", res.otherGroups());

@@ -66,7 +66,9 @@ public final class InspectText {
         if (r.fifo()) {
             lines.add(FIFO_NOTE);
         }
-        lines.add("nothing was deleted or sent; every message seen is visible again");
+        lines.add(r.notReleased() == 0 ? "nothing was deleted or sent; every message seen is visible again"
+                : "nothing was deleted or sent; " + r.notReleased() + " message(s) seen could not be made visible"
+                        + " again in time: they are, within " + Inspection.VISIBILITY.toMinutes() + " minutes");
         return lines;
     }
 

@@ -34,7 +34,7 @@ public final class Inspection {
      * ElasticMQ answered 503); 2 minutes, the step held messages are extended by, lets most scans end first.
      * A scan that is killed leaves its messages hidden that long at most; Ctrl-C releases them at once.
      */
-    static final Duration VISIBILITY = Duration.ofMinutes(2);
+    public static final Duration VISIBILITY = Duration.ofMinutes(2);
 
     /**
      * What the scan found.
@@ -42,9 +42,11 @@ public final class Inspection {
      * @param depthAtStart    ApproximateNumberOfMessages when the scan began
      * @param inFlightAtStart ApproximateNumberOfMessagesNotVisible then: held by other consumers
      * @param summary         how the scan ended; its left-behind count is what it could not see
+     * @param notReleased     held messages the end of the scan could not release in time: hidden until their
+     *                        visibility timeout ({@link #VISIBILITY} at most) runs out
      */
     public record Report(ResolvedQueue queue, long depthAtStart, long inFlightAtStart, Long max,
-                         Grouping.Result result, MoveSummary summary) {
+                         Grouping.Result result, MoveSummary summary, int notReleased) {
 
         public boolean fifo() {
             return queue.fifo();
@@ -91,7 +93,7 @@ public final class Inspection {
             mover.stop(stopBeforeStart);
         }
         MoveSummary summary = mover.run(listener);
-        return new Report(queue, depth, inFlight, max, grouping.result(), summary);
+        return new Report(queue, depth, inFlight, max, grouping.result(), summary, mover.notReleased());
     }
 
     /** The instant age buckets are measured from: the scan's start, by the injected clock. */
