@@ -96,10 +96,11 @@ final class BatchMover {
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
         MoveCounters counters = state.counters();
         if (config.scan() != null) { // inspect: look, keep hidden without the bodies, release at the end
-            messages.forEach(config.scan());
+            List<Msg> fresh = messages.stream().filter(m -> !hold.receivedAgain(m.id())).toList(); // seen once
+            fresh.forEach(config.scan());
             hold.keepOnlyHandles();
-            counters.moved.addAndGet(messages.size());
-            return new Done(messages.size(), messages.size());
+            counters.moved.addAndGet(fresh.size());
+            return new Done(fresh.size(), fresh.size());
         }
         List<Msg> deleteOnly = new ArrayList<>();
         Map<Destination, List<Msg>> byDestination = new LinkedHashMap<>();

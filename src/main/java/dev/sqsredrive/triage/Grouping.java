@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class Grouping implements Consumer<Msg> {
 
     /** What the scan found: the groups shown, the rest as one, and how many groups there were. */
     public record Result(List<Group> groups, GroupStats other, int otherGroups, boolean moreThanTracked,
-                         long seen, long seenTwice) {
+                         long seen) {
     }
 
     private record Tracked(List<Part> parts, Producer producer, GroupStats stats) {
@@ -50,9 +49,8 @@ public final class Grouping implements Consumer<Msg> {
     private final Map<List<String>, Tracked> groups = new LinkedHashMap<>();
     private final GroupStats untracked = new GroupStats();
     private final Set<Producer> producers = EnumSet.noneOf(Producer.class);
-    /** MessageIds seen: a message received twice (its hold lapsed) is counted once. */
-    private final Set<String> ids = new HashSet<>();
-    private long seenTwice;
+    /** Messages seen; the scan hands each over once (a receive that gets one again is not handed over). */
+    private long seen;
 
     /**
      * @param keys      what to group by; {@link GroupKey#REASON} when none was given
@@ -74,10 +72,7 @@ public final class Grouping implements Consumer<Msg> {
 
     @Override
     public synchronized void accept(Msg m) {
-        if (!ids.add(m.id())) {
-            seenTwice++;
-            return;
-        }
+        seen++;
         JsonNode body = json ? JsonPath.tree(m.body()) : null;
         List<Part> parts = new ArrayList<>(keys.size());
         List<String> filters = new ArrayList<>();
@@ -119,7 +114,6 @@ public final class Grouping implements Consumer<Msg> {
                 otherGroups++;
             }
         }
-        long seen = ids.size();
-        return new Result(List.copyOf(out), other, otherGroups, untracked.count() > 0, seen, seenTwice);
+        return new Result(List.copyOf(out), other, otherGroups, untracked.count() > 0, seen);
     }
 }

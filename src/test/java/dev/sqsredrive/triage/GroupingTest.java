@@ -139,17 +139,6 @@ class GroupingTest {
     }
 
     @Test
-    void aMessageReceivedTwiceIsCountedOnce() {
-        Grouping g = new Grouping(List.of(), 10, START, false);
-        Msg m = msg("a", Map.of(), null, Duration.ZERO);
-        g.accept(m);
-        g.accept(m.withReceiptHandle("rh2"));
-
-        assertThat(g.result().seen()).isEqualTo(1);
-        assertThat(g.result().groups().get(0).stats().count()).isEqualTo(1);
-    }
-
-    @Test
     void unknownKeysAreUsageErrors() {
         assertThatThrownBy(() -> GroupKey.parse("colour")).isInstanceOf(RedriveException.class)
                 .hasMessageContaining("unknown --group-by key 'colour'");
