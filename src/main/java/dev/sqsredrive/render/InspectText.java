@@ -38,7 +38,7 @@ public final class InspectText {
         }
         lines.add(head.toString());
         stats(lines, g.stats());
-        lines.add("    filter    " + ShellWords.filterOptions(g.filters()));
+        lines.add("    filter    " + ShellQuoting.filterOptions(g.filters()));
         return lines;
     }
 

@@ -3,9 +3,9 @@ package dev.sqsredrive.render;
 import java.util.List;
 
 /** Words quoted for a POSIX shell, so that a printed command line can be pasted as it is. */
-public final class ShellWords {
+public final class ShellQuoting {
 
-    private ShellWords() {
+    private ShellQuoting() {
     }
 
     /** One word in single quotes, a quote inside written as '\'' . */
