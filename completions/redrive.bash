@@ -141,6 +141,7 @@ function compReplyArray() {
 function _complete_redrive() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} start" ];    then _picocli_redrive; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_redrive; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} watch" ];    then _picocli_redrive; return $?; fi
@@ -150,19 +151,21 @@ function _complete_redrive() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(start)
-  local cmds1=(list)
-  local cmds2=(cancel)
-  local cmds3=(watch)
-  local cmds4=(history)
-  local cmds5=(help)
-  local cmds6=(completion)
+  local cmds1=(inspect)
+  local cmds2=(list)
+  local cmds3=(cancel)
+  local cmds4=(watch)
+  local cmds5=(history)
+  local cmds6=(help)
+  local cmds7=(completion)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_redrive_completion; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_redrive_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_redrive_history; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_redrive_watch; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_redrive_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_redrive_list; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_redrive_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_redrive_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_redrive_history; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_redrive_watch; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_redrive_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_redrive_list; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_redrive_inspect; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_redrive_start; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -175,7 +178,7 @@ function _picocli_redrive() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="start list cancel watch history help completion"
+  local commands="start inspect list cancel watch history help completion"
   local flag_opts="'-v' '--verbose' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values
@@ -222,7 +225,7 @@ function _picocli_redrive_start() {
 
   local commands=""
   local flag_opts="'--copy' '--dry-run' '--show-bodies' '--append' '--force' '--again' '--watch' '-y' '--yes' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
-  local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--archive' '--resume' '--interval' '--timeout' '--max-returned' '--canary' '--canary-wait' '--max-backlog' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local arg_opts="'--to' '--rate' '--mode' '--concurrency' '--limit' '--filter' '--ids-from' '--archive' '--resume' '--interval' '--timeout' '--max-returned' '--canary' '--canary-wait' '--max-backlog' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local MODE_option_args=("AUTO" "NATIVE" "CLIENT") # --mode values
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -248,6 +251,9 @@ function _picocli_redrive_start() {
       return
       ;;
     '--filter')
+      return
+      ;;
+    '--ids-from')
       return
       ;;
     '--archive')
@@ -301,6 +307,61 @@ function _picocli_redrive_start() {
   else
     local positionals=""
     if (( $(_redrive_positional_index "start" "${arg_opts}") == 0 )); then positionals=$(_redrive_queue_names "${curr_word}"); fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `inspect` subcommand.
+function _picocli_redrive_inspect() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--show-bodies' '--allow-receive-count' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--no-color'"
+  local arg_opts="'--group-by' '--groups' '--max' '--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--group-by')
+      return
+      ;;
+    '--groups')
+      return
+      ;;
+    '--max')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    if (( $(_redrive_positional_index "inspect" "${arg_opts}") == 0 )); then positionals=$(_redrive_queue_names "${curr_word}"); fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -511,7 +572,7 @@ function _picocli_redrive_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="start list cancel watch history completion"
+  local commands="start inspect list cancel watch history completion"
   local flag_opts="'-h' '--help' '-v' '--verbose' '--debug' '--no-color'"
   local arg_opts="'--profile' '--region' '--endpoint-url' '-o' '--output' '--cli-read-timeout' '--cli-connect-timeout'"
   local FORMAT_option_args=("text" "json") # --output values

@@ -34,6 +34,7 @@ complete -c redrive -n __fish_use_subcommand -l cli-connect-timeout -x -d 'Longe
 complete -c redrive -n __fish_use_subcommand -s h -l help -d 'Show this help message and exit'
 complete -c redrive -n __fish_use_subcommand -s V -l version -d 'Print version information and exit'
 complete -c redrive -n __fish_use_subcommand -a start -d 'Start moving the messages of a dead-letter queue'
+complete -c redrive -n __fish_use_subcommand -a inspect -d 'See what is in a dead-letter queue and why it failed, without consuming it'
 complete -c redrive -n __fish_use_subcommand -a list -d 'List the move tasks of a DLQ, most recent first'
 complete -c redrive -n __fish_use_subcommand -a cancel -d 'Cancel a running move task'
 complete -c redrive -n __fish_use_subcommand -a watch -d 'Follow a move task until it ends; the exit code says how it ended'
@@ -51,6 +52,7 @@ complete -c redrive -n '__fish_seen_subcommand_from start' -l copy -d 'Send with
 complete -c redrive -n '__fish_seen_subcommand_from start' -l dry-run -d 'Count what would move, per destination, with a few samples (ids, sizes, attributes); move nothing (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l show-bodies -d 'With --dry-run: show the sampled messages\' bodies too'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l filter -x -d 'Move only matching messages (client-side); repeat it to require several'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l ids-from -x -d 'Move only the messages whose MessageId is in FILE, one a line; - reads stdin (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l archive -x -d 'Also write every message moved to this file, one JSON line each, forced to disk before its delete from the DLQ: an audit trail, and what an import can send again (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l append -d 'Add to an export file or archive that exists (else it is refused)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l force -d 'Replace an export file or archive that exists'
@@ -76,6 +78,25 @@ complete -c redrive -n '__fish_seen_subcommand_from start' -l no-color -d 'No co
 complete -c redrive -n '__fish_seen_subcommand_from start' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying; a call gives up, retries included, after twice this (default: 30)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -a '(__redrive_queues)'
+
+# redrive inspect
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l group-by -x -d 'Group by KEY; repeat it to group by several'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l groups -x -d 'Show the N largest groups, the rest as one \'other\' row (default 10, at most 1000)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l max -x -d 'Stop after N messages seen (default: the whole DLQ)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l show-bodies -d 'Show each group\'s sample body (cut at 4 KiB), not only its shape'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l allow-receive-count -d 'Scan a DLQ that has a RedrivePolicy of its own, although each receive raises a message\'s receive count, and one past that policy\'s maxReceiveCount moves to its DLQ'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -s h -l help -d 'Show this help message and exit'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -s V -l version -d 'Print version information and exit'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l profile -x -d 'Named profile from ~/.aws/config (default: $AWS_PROFILE, else \'default\')'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l region -x -d 'AWS region (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region, or the region of a queue given as an ARN)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l endpoint-url -x -d 'Send requests to this SQS endpoint instead of AWS\'s (default: $AWS_ENDPOINT_URL_SQS, then $AWS_ENDPOINT_URL)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -s o -l output -x -a 'text json' -d 'Result format: text, json (default: text). json is stable for scripts; watch prints one JSON object per line'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -s v -l verbose -d 'Say more on stderr: resolved queues, region, endpoint, each call\'s decision'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l debug -d 'Stack traces and the SDK\'s request log on stderr'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying; a call gives up, retries included, after twice this (default: 30)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
+complete -c redrive -n '__fish_seen_subcommand_from inspect' -a '(__redrive_queues)'
 
 # redrive list
 complete -c redrive -n '__fish_seen_subcommand_from list' -l max -x -d 'With SOURCE: how many tasks, native and client-side together, 1 to 10 (default: 10; SQS keeps the last 10)'
@@ -148,7 +169,7 @@ complete -c redrive -n '__fish_seen_subcommand_from help' -l debug -d 'Stack tra
 complete -c redrive -n '__fish_seen_subcommand_from help' -l no-color -d 'No colour, even on a terminal (NO_COLOR=1 does the same)'
 complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-read-timeout -x -d 'Longest wait for one SQS answer before retrying; a call gives up, retries included, after twice this (default: 30)'
 complete -c redrive -n '__fish_seen_subcommand_from help' -l cli-connect-timeout -x -d 'Longest wait to connect to SQS (default: 10)'
-complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start list cancel watch history help completion'
+complete -c redrive -n '__fish_seen_subcommand_from help' -a 'start inspect list cancel watch history help completion'
 
 # redrive completion
 complete -c redrive -n '__fish_seen_subcommand_from completion' -s h -l help -d 'Show this help message and exit'

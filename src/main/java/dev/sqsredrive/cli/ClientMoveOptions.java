@@ -1,5 +1,6 @@
 package dev.sqsredrive.cli;
 
+import java.io.BufferedReader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +44,19 @@ final class ClientMoveOptions {
                     + " stay in the DLQ. EXPR is one of:",
                     "  attr:NAME  attr:NAME=VALUE  attr:NAME~REGEX",
                     "  body:TEXT  body~REGEX",
-                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)"})
+                    "  age>DURATION  age<DURATION  (30s, 15m, 2h, 7d)",
+                    "  sent>=TIME  sent<TIME  (2026-12-06T10:00:00Z)",
+                    "  size>=BYTES  size<BYTES",
+                    "  json:PATH  json:PATH=VALUE  json:PATH~REGEX",
+                    "  origin  origin:ARN  id:MESSAGE_ID (several: any of them)",
+                    "  !EXPR  (not EXPR)",
+                    "'redrive inspect' prints the filters that select each group."})
     List<String> filters = new ArrayList<>();
+
+    @Option(names = "--ids-from", paramLabel = "FILE",
+            description = "Move only the messages whose MessageId is in FILE, one a line; - reads stdin"
+                    + " (client-side). Combines with --filter like id:MESSAGE_ID filters.")
+    String idsFrom;
 
     @Option(names = "--archive", paramLabel = "PATH",
             description = "Also write every message moved to this file, one JSON line each, forced to disk before"
@@ -67,12 +79,17 @@ final class ClientMoveOptions {
                     + " (SOURCE, --to, --filter, --copy, --rate and --limit may only repeat them; not with --dry-run).")
     String resume;
 
-    ClientOptions options() {
+    /** @param stdin what --ids-from - reads */
+    ClientOptions options(BufferedReader stdin) {
         if (append && force) {
             throw RedriveException.usage("--append and --force contradict each other: add to the file, or replace it");
         }
+        List<String> all = new ArrayList<>(filters);
+        if (idsFrom != null) {
+            all.addAll(IdsFile.filters(idsFrom, stdin));
+        }
         return ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
-                .showBodies(showBodies).filters(filters).again(again).archive(archive == null ? null : archivePath(archive))
+                .showBodies(showBodies).filters(all).again(again).archive(archive == null ? null : archivePath(archive))
                 .existing(force ? MessageFileWriter.Existing.OVERWRITE : append ? MessageFileWriter.Existing.APPEND
                         : MessageFileWriter.Existing.REFUSE)
                 .build();

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "redrive",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {StartCommand.class, ListCommand.class, CancelCommand.class, WatchCommand.class,
-                HistoryCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class, CompleteCommand.class},
+        subcommands = {StartCommand.class, InspectCommand.class, ListCommand.class, CancelCommand.class,
+                WatchCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class, CompletionCommand.class,
+                CompleteCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Move messages out of Amazon SQS dead-letter queues.",
@@ -50,6 +51,11 @@ public final class RedriveCommand implements java.util.concurrent.Callable<Integ
         // No command given: the usage on stderr, as a usage error, so that scripts notice.
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE.code();
+    }
+
+    /** What the run gets from the world around it (stdin for --ids-from -). */
+    Context context() {
+        return context;
     }
 
     /** Opens the session a subcommand runs in. */

@@ -81,7 +81,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(),
+        MoveStarter.Request request = new MoveStarter.Request(source, destination, rate, mode, client.options(root.context().stdin()),
                 client.resume(), safeRedrive.settings(watchAfterStart));
         try (Session session = root.session(spec)) {
             return AuditTrail.run(session, spec, trail -> {

@@ -95,6 +95,13 @@ final class BatchMover {
 
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
         RunLedger ledger = state.ledger();
+        if (config.scan() != null) { // inspect: look, keep hidden without the bodies, release at the end
+            List<Msg> fresh = messages.stream().filter(m -> !hold.receivedAgain(m.id())).toList(); // seen once
+            fresh.forEach(config.scan());
+            hold.keepOnlyHandles();
+            ledger.scanned(fresh.size());
+            return new Done(fresh.size(), fresh.size());
+        }
         List<Msg> deleteOnly = new ArrayList<>();
         Map<Destination, List<Msg>> byDestination = new LinkedHashMap<>();
         List<Msg> cameBack = new ArrayList<>();

@@ -34,6 +34,11 @@ public final class ClientMover {
     static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** How long the final release (visibility 0) is waited for. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(4);
+    /**
+     * A scan (`inspect`) holds the whole DLQ to its end: 100,000 messages are 10,000 release calls, which the
+     * move's few seconds do not cover, and what is not released stays hidden for the rest of its visibility.
+     */
+    static final Duration SCAN_RELEASE_WAIT = Duration.ofSeconds(60);
 
     private final MoverConfig config;
     private final Clocks clocks;
@@ -170,7 +175,7 @@ public final class ClientMover {
         if (config.copy() && config.sourceArn().endsWith(".fifo")) {
             left = left.copiedFifo();
         }
-        notReleased = held.releaseAll(RELEASE_WAIT);
+        notReleased = held.releaseAll(config.scan() == null ? RELEASE_WAIT : SCAN_RELEASE_WAIT);
         if (state.journal() != null) {
             try (Journal journal = state.journal()) {
                 journal.reported();
@@ -251,6 +256,14 @@ public final class ClientMover {
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */
     public boolean nothingPending() {
         return state.pending().isEmpty();
+    }
+
+    /**
+     * How many held messages the end of the run could not release in time: they become visible again when
+     * their visibility timeout runs out. A scan says so, since it promised them visible again at once.
+     */
+    public int notReleased() {
+        return notReleased;
     }
 
     /** The dry run's report (null unless --dry-run), filled in as the run goes. */

@@ -52,6 +52,8 @@ final class HeldMessages {
         private final Set<String> claimed = new HashSet<>();
         /** Received again while another hold was sending them: kept hidden here, never sent from here. */
         private final Set<String> notToSend = new HashSet<>();
+        /** Held by another hold of this run when this receive got them again (rare: made when first needed). */
+        private Set<String> receivedAgain;
         private boolean inUse = true;
         private boolean extending;
 
@@ -71,6 +73,26 @@ final class HeldMessages {
                 });
             }
             messages.forEach(m -> holderOf.remove(m.id(), this));
+        }
+
+        /**
+         * Forgets what a scan has read (bodies, attributes): a scan of 100,000 messages holds them all until
+         * it ends, and releasing them needs only their receipt handles.
+         */
+        synchronized void keepOnlyHandles() {
+            held.replaceAll((id, m) -> new Msg(id, m.receiptHandle(), null, null, null));
+        }
+
+        /** True when another hold of this run held this message when this receive got it again. */
+        synchronized boolean receivedAgain(String id) {
+            return receivedAgain != null && receivedAgain.contains(id);
+        }
+
+        private synchronized void markReceivedAgain(String id) {
+            if (receivedAgain == null) {
+                receivedAgain = new HashSet<>();
+            }
+            receivedAgain.add(id);
         }
 
         /** The worker is done with this receive; what is still held stays parked until the end. */
@@ -211,8 +233,11 @@ final class HeldMessages {
         Hold h = new Hold(messages, askedAt);
         for (Msg m : messages) {
             Hold previous = holderOf.put(m.id(), h);
-            if (previous != null && previous != h && !previous.handOver(m.id())) {
-                h.keepHiddenOnly(m.id());
+            if (previous != null && previous != h) {
+                h.markReceivedAgain(m.id());
+                if (!previous.handOver(m.id())) {
+                    h.keepHiddenOnly(m.id());
+                }
             }
         }
         holds.add(h);

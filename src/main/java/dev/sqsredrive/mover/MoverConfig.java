@@ -3,6 +3,7 @@ package dev.sqsredrive.mover;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.sqsredrive.mover.guard.Canary;
 import dev.sqsredrive.mover.guard.MaxReturned;
@@ -17,6 +18,8 @@ import dev.sqsredrive.mover.guard.MaxReturned;
  *   <li>{@code copy}: send without deleting; {@code dryRun}: count and sample what would move, move nothing
  *       ({@code showBodies}: the samples show bodies)</li>
  *   <li>{@code filters}: all must match for a message to move</li>
+ *   <li>{@code scan}: a scan that only looks (`inspect`): every message received is handed to it, then held,
+ *       bodies dropped, until the run ends and releases all at once; nothing is routed, sent or deleted</li>
  *   <li>{@code visibilityTimeout}: how long a received message stays hidden; extended while still held</li>
  *   <li>{@code waitSeconds}: long-poll wait of each receive; an empty answer after it means the DLQ is drained</li>
  *   <li>{@code tick}: how often progress is reported and held messages' visibility checked</li>
@@ -80,6 +83,11 @@ public final class MoverConfig {
         return b.filters;
     }
 
+    /** The scan every received message is handed to, or null for a move (or a dry run). */
+    public Consumer<Msg> scan() {
+        return b.scan;
+    }
+
     public Duration visibilityTimeout() {
         return b.visibilityTimeout;
     }
@@ -138,6 +146,7 @@ public final class MoverConfig {
         private boolean dryRun;
         private boolean showBodies;
         private List<MessageFilter> filters = List.of();
+        private Consumer<Msg> scan;
         private Duration visibilityTimeout = DEFAULT_VISIBILITY;
         private int waitSeconds = DEFAULT_WAIT_SECONDS;
         private Duration tick = DEFAULT_TICK;
@@ -185,6 +194,13 @@ public final class MoverConfig {
 
         public Builder filters(List<MessageFilter> all) {
             this.filters = List.copyOf(all);
+            return this;
+        }
+
+        /** A scan that only looks; it implies a dry run (no rate, no sends). */
+        public Builder scan(Consumer<Msg> look) {
+            this.scan = look;
+            this.dryRun = look != null || dryRun;
             return this;
         }
 
@@ -243,6 +259,7 @@ public final class MoverConfig {
             c.dryRun = dryRun;
             c.showBodies = showBodies;
             c.filters = filters;
+            c.scan = scan;
             c.visibilityTimeout = visibilityTimeout;
             c.waitSeconds = waitSeconds;
             c.tick = tick;

@@ -90,6 +90,11 @@ final class RunLedger {
         moved.addAndGet(count);
     }
 
+    /** An inspect scanned these (and keeps them hidden until it releases them): its progress counts them moved. */
+    void scanned(int count) {
+        moved.addAndGet(count);
+    }
+
     /**
      * Moved by this run or the one it resumes before, and received again: left in the DLQ (one pass). Called
      * once per message however often it comes back.

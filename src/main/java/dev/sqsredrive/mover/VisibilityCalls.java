@@ -9,9 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 import dev.sqsredrive.time.Ticker;
@@ -23,13 +24,19 @@ import dev.sqsredrive.time.Ticker;
  */
 final class VisibilityCalls {
 
-    /** Calls at once in the final release: enough for a long scan's parked messages, few for the endpoint. */
-    private static final int RELEASE_CALLS_AT_ONCE = 16;
+    /**
+     * Calls at once, extensions and the final release each: enough for a long scan's parked messages, few for the
+     * endpoint, and few threads: one per call cost a scan of 100,000 messages 10,000 threads and 25 MB of their
+     * stacks (docs/PERFORMANCE.md, inspect).
+     */
+    private static final int CALLS_AT_ONCE = 16;
 
     private final Source source;
     private final Ticker ticker;
     private final Retry retry;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /** Extensions wait their turn in its queue, as small tasks rather than parked threads. */
+    private final ExecutorService threads = Executors.newFixedThreadPool(CALLS_AT_ONCE, Thread.ofVirtual().factory());
+    private volatile boolean released;
 
     VisibilityCalls(Source source, Ticker ticker, Retry retry) {
         this.source = source;
@@ -50,6 +57,9 @@ final class VisibilityCalls {
             threads.execute(() -> {
                 Set<String> ok = new HashSet<>();
                 try {
+                    if (released) {
+                        return;
+                    }
                     for (List<Msg> batch : Batches.split(messages, m -> 0)) {
                         BatchResult r = source.keepHidden(entries(batch), (int) extension.toSeconds());
                         for (int i = 0; i < batch.size(); i++) {
@@ -81,29 +91,38 @@ final class VisibilityCalls {
     int releaseAll(List<Msg> messages, Duration within) throws InterruptedException {
         long deadline = ticker.nanos() + within.toNanos();
         Retry bounded = retry.within(within);
-        Semaphore atOnce = new Semaphore(RELEASE_CALLS_AT_ONCE);
-        List<Future<Integer>> pending = new ArrayList<>();
         List<List<Msg>> batches = Batches.split(messages, m -> 0);
-        for (List<Msg> batch : batches) {
-            pending.add(threads.submit(() -> {
-                atOnce.acquire();
-                try {
-                    return ticker.nanos() > deadline ? batch.size() : changeWith(bounded, batch, 0);
-                } finally {
-                    atOnce.release();
+        // What each batch left unreleased; a batch not reached (or not answered) in time counts whole.
+        AtomicIntegerArray left = new AtomicIntegerArray(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            left.set(i, batches.get(i).size());
+        }
+        released = true; // extensions still waiting would hide again what is released now
+        threads.shutdown();
+        ExecutorService releasing = Executors.newVirtualThreadPerTaskExecutor();
+        AtomicInteger next = new AtomicInteger(); // a few threads take the batches in turn
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(CALLS_AT_ONCE, batches.size()); w++) {
+            workers.add(releasing.submit(() -> {
+                for (int i = next.getAndIncrement(); i < batches.size() && ticker.nanos() <= deadline;
+                     i = next.getAndIncrement()) {
+                    left.set(i, changeWith(bounded, batches.get(i), 0));
                 }
+                return null;
             }));
         }
-        int notReleased = 0;
-        for (int i = 0; i < pending.size(); i++) {
+        for (Future<?> w : workers) {
             try {
-                long left = Math.max(0, deadline - ticker.nanos());
-                notReleased += pending.get(i).get(left, TimeUnit.NANOSECONDS);
+                w.get(Math.max(0, deadline - ticker.nanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                notReleased += batches.get(i).size();
+                // its current batch stays counted as not released
             }
         }
-        threads.shutdown(); // calls still under way are left to their own timeouts
+        releasing.shutdown(); // calls still under way are left to their own timeouts
+        int notReleased = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            notReleased += left.get(i);
+        }
         return notReleased;
     }
 

@@ -133,7 +133,7 @@ public final class ClientTaskRun {
     /** @param handle the task's: the resumed one's ({@code plan.resumeFrom()}), or a {@link #newHandle} */
     public Result run(Plan plan, String handle, Events events) throws InterruptedException {
         ClientOptions o = plan.options();
-        List<MessageFilter> filters = o.filters().stream().map(MessageFilter::parse).toList();
+        List<MessageFilter> filters = MessageFilter.parseAll(o.filters());
         ResolvedQueue src = plan.source();
         Optional<LocalTask> earlierRecord = plan.resumeFrom() == null ? Optional.empty() : local.find(handle);
         long movedBefore = earlierRecord.map(r -> r.task().moved()).orElse(0L);

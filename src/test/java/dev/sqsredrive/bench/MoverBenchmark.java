@@ -32,7 +32,7 @@ public final class MoverBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** Which parts to run (all by default), e.g. -Dbench.phases=rated while tuning the rate limiter. */
     private static final String PHASES = System.getProperty("bench.phases",
-            "throughput,memory,rated,diagnosis,files,latency");
+            "throughput,memory,rated,diagnosis,files,inspect,latency");
     /**
      * The memory pair is run again under each of these sets of extra JVM options (';' between sets), to find
      * where memory goes: by default, with the C2 compiler back on (the launcher runs C1 only), and with the heap
@@ -87,6 +87,9 @@ public final class MoverBenchmark {
         }
         if (PHASES.contains("files")) {
             new FilePhase(bench.endpoint, launcher, work).run().print(System.out);
+        }
+        if (PHASES.contains("inspect")) {
+            new InspectPhase(bench.endpoint, launcher, work).run().print(System.out);
         }
         if (PHASES.contains("latency")) {
             LatencyReport latency = new LatencyPhase(bench.endpoint, launcher, work).run();

@@ -96,7 +96,7 @@ class ClientMoveOptionsTest extends ElasticMqCliTest {
         RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--copy");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("moved 15");
+        assertThat(r.out()).contains("copied 15");
         assertThat(queues.bodies(queues.drain(target))).containsExactlyInAnyOrderElementsOf(bodies);
         assertThat(queues.bodies(queues.drain(dlq))).containsExactlyInAnyOrderElementsOf(bodies);
     }

@@ -43,6 +43,30 @@ class HistoryTest extends ElasticMqCliTest {
     }
 
     @Test
+    void anInspectionIsRecordedWithWhatItSawAndARefusedOneWithItsError() throws Exception {
+        Queue dlq = queues.create("dlq");
+        queues.createSourceOf("orders", dlq, false);
+        queues.send(dlq, 7, "look");
+        Queue last = queues.create("last-dlq");
+        Queue guarded = queues.createSourceOf("guarded-dlq", last, false); // a DLQ with a DLQ of its own
+
+        redrive("inspect", dlq.name(), "-o", "json").assertExitCode(0);
+        redrive("inspect", guarded.name()).assertExitCode(2);
+
+        List<JsonNode> lines = historyJson();
+        assertThat(lines).extracting(l -> l.get("command").asText()).containsExactly("inspect", "inspect");
+        JsonNode seen = lines.get(0);
+        assertThat(seen.get("source").asText()).isEqualTo(dlq.arn());
+        assertThat(seen.get("counts").get("seen").asLong()).isEqualTo(7);
+        assertThat(seen.get("outcome").asText()).isEqualTo("COMPLETED");
+        assertThat(seen.get("destination").isNull()).isTrue();
+        JsonNode refused = lines.get(1);
+        assertThat(refused.get("source").asText()).isEqualTo(guarded.arn());
+        assertThat(refused.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(refused.get("error").asText()).contains("has a RedrivePolicy of its own");
+    }
+
+    @Test
     void historyShowsAStartAndACancelWithTheirCountsOutcomesAndExitCodes() throws Exception {
         Queue dlq = queues.create("dlq");
         Queue orders = queues.createSourceOf("orders", dlq, false);

@@ -35,7 +35,7 @@ class UsageMessagesTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.errLines().get(0)).startsWith("redrive: Unmatched argument at index 0: 'frobnicate'")
-                .contains("(commands: start, list, cancel, watch, history, help, completion)").doesNotContain("did you mean")
+                .contains("(commands: start, inspect, list, cancel, watch, history, help, completion)").doesNotContain("did you mean")
                 .doesNotContain("__complete");
     }
 

@@ -133,7 +133,7 @@ abstract class ClientMoverScenarios extends BackendScenario {
 
         RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--copy").assertExitCode(0);
 
-        assertThat(r.out()).as(r.toString()).contains("moved 12");
+        assertThat(r.out()).as(r.toString()).contains("copied 12");
         assertThat(queues.bodies(queues.drain(target))).containsExactlyInAnyOrderElementsOf(bodies);
         assertThat(queues.bodies(queues.drain(dlq))).containsExactlyInAnyOrderElementsOf(bodies);
     }

@@ -145,10 +145,11 @@ class RunLedgerTest {
     }
 
     @Test
-    void aDryRunCountsWhatItWouldMove() {
+    void aDryRunCountsWhatItWouldMoveAnInspectWhatItScanned() {
         ledger.wouldMove(5);
+        ledger.scanned(2);
 
-        assertThat(ledger.moved()).isEqualTo(5);
+        assertThat(ledger.moved()).isEqualTo(7);
         assertThat(ledger.duplicatesPossible()).isZero();
     }
 }

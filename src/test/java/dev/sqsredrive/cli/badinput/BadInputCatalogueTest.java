@@ -34,7 +34,8 @@ class BadInputCatalogueTest {
     Path root;
 
     static List<BadInput> catalogue() {
-        return Stream.of(CommandLineInputs.all(), WorldInputs.all(), FileInputs.all()).flatMap(List::stream).toList();
+        return Stream.of(CommandLineInputs.all(), WorldInputs.all(), FileInputs.all(), TriageInputs.all())
+                .flatMap(List::stream).toList();
     }
 
     @Test
