@@ -94,12 +94,12 @@ final class BatchMover {
     }
 
     Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
-        MoveCounters counters = state.counters();
+        RunLedger ledger = state.ledger();
         if (config.scan() != null) { // inspect: look, keep hidden without the bodies, release at the end
             List<Msg> fresh = messages.stream().filter(m -> !hold.receivedAgain(m.id())).toList(); // seen once
             fresh.forEach(config.scan());
             hold.keepOnlyHandles();
-            counters.moved.addAndGet(fresh.size());
+            ledger.scanned(fresh.size());
             return new Done(fresh.size(), fresh.size());
         }
         List<Msg> deleteOnly = new ArrayList<>();
@@ -115,17 +115,17 @@ final class BatchMover {
                 continue;
             }
             if (!MessageFilter.all(config.filters(), m, now)) {
-                counters.skipped.incrementAndGet();
+                ledger.filteredOut();
                 continue;
             }
             if (state.brokenGroups().holdsBack(m)) {
-                counters.fail(GROUP_BROKEN, 1);
+                ledger.left(GROUP_BROKEN, 1);
                 continue;
             }
             Routing.Route route = routing.route(m);
             String problem = route.problem() != null ? route.problem() : route.destination().refusal(m);
             if (problem != null) {
-                counters.fail(problem, 1);
+                ledger.left(problem, 1);
                 state.brokenGroups().breakAt(m);
                 continue;
             }
@@ -135,7 +135,7 @@ final class BatchMover {
         if (dryRun != null) {
             byDestination.forEach((d, ms) -> ms.forEach(m -> dryRun.add(d.name(), m)));
             int wouldMove = byDestination.values().stream().mapToInt(List::size).sum();
-            counters.moved.addAndGet(wouldMove);
+            ledger.wouldMove(wouldMove);
             return new Done(wouldMove, wouldMove);
         }
         int deleted = 0;
@@ -145,8 +145,7 @@ final class BatchMover {
                     .filter(id -> !state.deleteFailed().contains(id)).toList();
             Set<String> gone = deletes.delete(deleteOnly, hold);
             deleted = (int) earlierRuns.stream().filter(gone::contains).count();
-            counters.resumedDeletes.addAndGet(deleted);
-            counters.moved.addAndGet(deleted);
+            ledger.finishedEarlierSend(deleted);
         }
         int sent = 0;
         BrokenGroups refusedGroups = new BrokenGroups();

@@ -76,11 +76,11 @@ public final class ClientMover {
         Map<Destination, Sink> sinks = new ConcurrentHashMap<>();
         Set<String> waiting = ConcurrentHashMap.newKeySet();
         waiting.addAll(pending);
-        MoveCounters counters = new MoveCounters();
-        this.onePass = new OnePass(counters, new ReturnBreaker(config.maxReturned()), config.canary() == null ? null
+        RunLedger ledger = new RunLedger(journal != null);
+        this.onePass = new OnePass(ledger, new ReturnBreaker(config.maxReturned()), config.canary() == null ? null
                 : Canary.of(config.canary(), config.canaryWait(), config.maxReturned(), clocks.ticker()),
                 clocks.ticker(), config.copy());
-        this.state = new RunState(counters, journal, waiting, ConcurrentHashMap.newKeySet(),
+        this.state = new RunState(ledger, journal, waiting, ConcurrentHashMap.newKeySet(),
                 ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
@@ -100,7 +100,7 @@ public final class ClientMover {
             guard = new BacklogGuard(pressure, config.maxBacklog(), sinkOf, failures,
                     () -> stop.reason() != null && stop.reason() != StopReason.DRAINED).then(guard);
         }
-        this.guards = new GuardWatch(onePass, pressure, source, failures, counters, stop);
+        this.guards = new GuardWatch(onePass, pressure, source, failures, ledger, stop);
         this.held = new HeldMessages(source, clocks.ticker(), config.visibilityTimeout(), retry);
         this.notHeld = () -> source.approximateMessages() - held.count();
         SourceReceiver receiver = new SourceReceiver(source, failures, config, stop.signal(), notHeld);
@@ -126,9 +126,19 @@ public final class ClientMover {
         stop.fail(e);
     }
 
-    /** Messages earlier runs may have delivered more than once and no summary reported (they were killed). */
-    public void duplicatedBefore(int count) {
-        state.counters().duplicatesPossible.addAndGet(count);
+    /**
+     * What the earlier runs' journals say of sends before this run: {@code unknown} were attempted with no
+     * outcome recorded (a resend of one is a possible duplicate), {@code duplicatedUnreported} were delivered
+     * more than once by killed runs that never reported it; {@code everyone} when every message may have been
+     * delivered before (a COMPLETED import sent again).
+     */
+    public void sentBefore(Set<String> unknown, int duplicatedUnreported, boolean everyone) {
+        RunLedger ledger = state.ledger();
+        ledger.unknownBefore(unknown);
+        ledger.duplicatedBefore(duplicatedUnreported);
+        if (everyone) {
+            ledger.everyoneSentBefore();
+        }
     }
 
     /** What the earlier runs of a resumed task moved (their journals): one pass, so they are not moved again. */
@@ -138,9 +148,9 @@ public final class ClientMover {
 
     public MoveProgress progress() {
         long elapsed = startedAt == 0 ? 0 : clocks.ticker().nanos() - startedAt;
-        MoveCounters c = state.counters();
-        return new MoveProgress(c.moved.get(), c.failed.get(), c.skipped.get(), config.toMove(),
-                Duration.ofNanos(elapsed), c.returned.get(), guards.viewLines());
+        RunLedger l = state.ledger();
+        return new MoveProgress(l.moved(), l.failed(), l.skipped(), config.toMove(),
+                Duration.ofNanos(elapsed), l.returned(), guards.viewLines());
     }
 
     /** Runs the move to its end; returns how it ended. */
@@ -226,18 +236,18 @@ public final class ClientMover {
     }
 
     private MoveSummary summary(Duration elapsed, LeftBehind left) {
-        MoveCounters c = state.counters();
+        RunLedger l = state.ledger();
         boolean returned = stop.reason() == StopReason.RETURNED;
         Map<String, Long> unreadable = unwatched.unreadable(); // no messages, so left where they are
-        Map<String, Long> failures = new java.util.LinkedHashMap<>(c.failures());
+        Map<String, Long> failures = new java.util.LinkedHashMap<>(l.failures());
         unreadable.forEach((why, n) -> failures.merge(why, n, Long::sum));
         boolean failed = stop.reason() == StopReason.FATAL || returned
-                || (c.failed.get() > 0 || !unreadable.isEmpty()) && !config.dryRun();
+                || (l.failed() > 0 || !unreadable.isEmpty()) && !config.dryRun();
         long lastMoved = workers.lastMovedAt();
         return new MoveSummary(MoveSummary.outcome(stop.reason(), failed, left),
-                new MoveSummary.Counts(c.moved.get(), c.skipped.get(), c.duplicatesPossible.get(),
-                        c.resumedDeletes.get(), state.deleteFailed().size(), failures, c.returned.get(),
-                        c.unrecorded.get()),
+                new MoveSummary.Counts(l.moved(), l.skipped(), l.duplicatesPossible(),
+                        l.resumedDeletes(), state.deleteFailed().size(), failures, l.returned(),
+                        l.unrecorded()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
                 left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
                 config.copy());

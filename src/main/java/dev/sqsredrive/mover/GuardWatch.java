@@ -20,20 +20,20 @@ final class GuardWatch {
     private final Backpressure pressure;
     private final Source source;
     private final CallFailures failures;
-    private final MoveCounters counters;
+    private final RunLedger ledger;
     private final RunStop stop;
     private final DepthGrowth growth = new DepthGrowth();
     private boolean verdictSaid;
     private String pausedSaid;
 
     /** @param pressure null without --max-backlog */
-    GuardWatch(OnePass onePass, Backpressure pressure, Source source, CallFailures failures, MoveCounters counters,
+    GuardWatch(OnePass onePass, Backpressure pressure, Source source, CallFailures failures, RunLedger ledger,
                RunStop stop) {
         this.onePass = onePass;
         this.pressure = pressure;
         this.source = source;
         this.failures = failures;
-        this.counters = counters;
+        this.ledger = ledger;
         this.stop = stop;
     }
 
@@ -53,7 +53,7 @@ final class GuardWatch {
             if (canary.phase() == Canary.Phase.WAITING) {
                 Long depth = depth();
                 if (depth != null) {
-                    canary.back(Math.max(counters.returned.get(), growth.read(depth, counters.deleted.get())));
+                    canary.back(Math.max(ledger.returned(), growth.read(depth, ledger.deleted())));
                 }
             }
             Canary.Phase phase = canary.phase();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sqsredrive.files.PrivateFiles;
 
@@ -44,11 +43,6 @@ public final class Journal implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    /** Messages an earlier run attempted to send without recording the outcome; see {@link #resending}. */
-    private final Set<String> maybeSentEarlier = ConcurrentHashMap.newKeySet();
-    /** Set when every message may have been sent before (a repeated import): each counted once, here. */
-    private volatile Set<String> resentOnce;
-
     private Journal(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
@@ -89,32 +83,6 @@ public final class Journal implements AutoCloseable {
     /** Recorded before each send, so that a crash between the send and {@link #sent} is not silent. */
     public void attempting(Collection<String> messageIds) {
         append(ATTEMPTED, messageIds);
-    }
-
-    /** What earlier runs' journals left attempted but unconfirmed ({@link Journals#maybeSent}). */
-    public void expectMaybeSent(Set<String> messageIds) {
-        maybeSentEarlier.addAll(messageIds);
-    }
-
-    /** Every message may have been delivered before, by a run whose journal is gone (a COMPLETED import). */
-    public void expectEveryoneMaybeSent() {
-        resentOnce = ConcurrentHashMap.newKeySet();
-    }
-
-    /**
-     * @return how many of these messages an earlier run may already have delivered: sending them again may
-     *         duplicate them (counted once per message)
-     */
-    public int resending(Collection<String> messageIds) {
-        Set<String> once = resentOnce;
-        int n = 0;
-        for (String id : messageIds) {
-            boolean earlier = maybeSentEarlier.remove(id);
-            if (once != null ? once.add(id) : earlier) {
-                n++;
-            }
-        }
-        return n;
     }
 
     public void sent(Collection<String> messageIds) {

@@ -25,7 +25,7 @@ final class OnePass {
     private final Set<String> counted = ConcurrentHashMap.newKeySet();
     /** Delivered, left in the DLQ to be sent again ({@link #sendAgain}): few, and only after a failed write. */
     private final Set<String> again = ConcurrentHashMap.newKeySet();
-    private final MoveCounters counters;
+    private final RunLedger ledger;
     private final ReturnBreaker breaker;
     private final Canary canary;
     private final Ticker ticker;
@@ -35,8 +35,8 @@ final class OnePass {
     private long canaryHeld;
 
     /** @param canary null for no --canary */
-    OnePass(MoveCounters counters, ReturnBreaker breaker, Canary canary, Ticker ticker, boolean copy) {
-        this.counters = counters;
+    OnePass(RunLedger ledger, ReturnBreaker breaker, Canary canary, Ticker ticker, boolean copy) {
+        this.ledger = ledger;
         this.breaker = breaker;
         this.canary = canary;
         this.ticker = ticker;
@@ -82,7 +82,7 @@ final class OnePass {
             return false;
         }
         if (counted.add(m.id())) {
-            long returned = counters.returned.incrementAndGet();
+            long returned = ledger.cameBack();
             if (canary != null) {
                 canary.back(returned);
             }
@@ -92,13 +92,13 @@ final class OnePass {
 
     /** The breaker: true once more came back than --max-returned allows. */
     boolean tripped() {
-        return breaker.tripped(counters.moved.get(), counters.returned.get());
+        return breaker.tripped(ledger.moved(), ledger.returned());
     }
 
     /** The breaker's one line. */
     String trippedLine() {
         long since = firstMoveAt == 0 ? 0 : ticker.nanos() - firstMoveAt;
-        return ReturnBreaker.message(counters.moved.get(), counters.returned.get(), Duration.ofNanos(since));
+        return ReturnBreaker.message(ledger.moved(), ledger.returned(), Duration.ofNanos(since));
     }
 
     Canary canary() {

@@ -7,7 +7,7 @@ import dev.sqsredrive.mover.guard.ReturnBreaker;
 import dev.sqsredrive.time.Ticker;
 
 /**
- * What the stages of one run share: the counts, the journal, the MessageIds waiting for their delete, those
+ * What the stages of one run share: the ledger, the journal, the MessageIds waiting for their delete, those
  * whose delete failed, and the FIFO groups held back for the rest of the run.
  *
  * @param journal      where sends and deletes are recorded; null when nothing is deleted (copy, dry run)
@@ -20,20 +20,20 @@ import dev.sqsredrive.time.Ticker;
  *                     in a later receive)
  * @param onePass      what this run moved, what came back, the breaker and the canary
  */
-record RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed,
+record RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<String> deleteFailed,
                 Set<String> deleteUnknown, BrokenGroups brokenGroups, OnePass onePass) {
 
     /** With the one-pass rule and no breaker or canary. */
-    RunState(MoveCounters counters, Journal journal, Set<String> pending, Set<String> deleteFailed) {
-        this(counters, journal, pending, deleteFailed, java.util.concurrent.ConcurrentHashMap.newKeySet(),
-                new BrokenGroups(), new OnePass(counters,
+    RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<String> deleteFailed) {
+        this(ledger, journal, pending, deleteFailed, java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                new BrokenGroups(), new OnePass(ledger,
                 new ReturnBreaker(MaxReturned.parse("off")), null, Ticker.system(), false));
     }
 
     /** A delete was confirmed: no longer waiting for one, in this run or a later one. */
     void deleted(java.util.List<String> ids) {
         journal.deleted(ids);
-        counters.deleted.addAndGet(ids.size());
+        ledger.deleted(ids.size());
         ids.forEach(pending::remove);
         ids.forEach(deleteFailed::remove);
         ids.forEach(deleteUnknown::remove);

@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * The middle stage: sends one receive's messages for one destination in batches the sink accepts, each
  * after its guard lets it go and the hold confirms it is still this run's to send; journals each send
- * before it is made; counts what the sink confirmed, and hands that to the delete stage (unless --copy),
- * which runs off the worker ({@link DeleteLine}).
+ * before it is made; tells the run's ledger ({@link RunLedger}) each message's fate, and hands what the sink
+ * confirmed to the delete stage (unless --copy), which runs off the worker ({@link DeleteLine}).
  */
 final class SendStage {
 
@@ -91,7 +91,7 @@ final class SendStage {
         return EntryBatch.of("m", claim.send());
     }
 
-    /** A lines before the send; a resend of what an earlier run left "maybe sent" is a possible duplicate. */
+    /** A lines before the send; the ledger counts a resend of what had an unknown outcome. */
     private void journalAttempt(Destination d, EntryBatch batch) {
         Journal journal = state.journal();
         if (journal == null) {
@@ -99,42 +99,32 @@ final class SendStage {
         }
         List<String> attempted = EntryBatch.ids(batch.of(batch.byEntryId().keySet()));
         journal.attempting(attempted);
-        int maybeSentBefore = journal.resending(attempted);
-        if (maybeSentBefore > 0 && !d.fifo()) {
-            state.counters().duplicatesPossible.addAndGet(maybeSentBefore);
-        }
+        state.ledger().sending(attempted, d.fifo());
     }
 
     /**
-     * Records each entry's fate: refused (N line when every attempt was answered), delivered (M lines, then S
-     * and the delete), delivered with its record missing (left open in the journal, so a later run sends it
-     * again and counts that as a possible duplicate), and unknown outcomes that a retry then delivered (a
-     * possible duplicate now).
+     * Records each entry's fate, in the journal and the ledger: refused (N line when every attempt was
+     * answered), delivered (M lines, then S and the delete), delivered with its record missing (left open in
+     * the journal), and delivered after an attempt whose outcome was unknown.
      *
      * @return how many the destination confirmed
      */
     private int record(Destination d, EntryBatch batch, Retry.Outcome out, HeldMessages.Hold hold,
                        BrokenGroups refusedGroups) throws InterruptedException {
-        MoveCounters counters = state.counters();
+        RunLedger ledger = state.ledger();
         List<String> answeredRefusals = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 return;
             }
             EntryError error = out.failed().get(id);
-            counters.fail("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
+            ledger.left("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
             state.brokenGroups().breakAt(m);
             refusedGroups.breakAt(m);
             if (!out.unanswered().contains(id)) {
                 answeredRefusals.add(m.id()); // never reached the queue: a later send is no duplicate
             }
         });
-        if (!d.fifo()) {
-            // An attempt with an unknown outcome may have delivered: a retry may have delivered again. FIFO drops
-            // such resends by the deduplication id. (What then failed for good stays open in the journal,
-            // and the run that sends it again counts it.)
-            counters.duplicatesPossible.addAndGet(out.unanswered().stream().filter(out.succeeded()::contains).count());
-        }
         List<Msg> delivered = batch.of(out.succeeded());
         List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
@@ -146,11 +136,13 @@ final class SendStage {
                 }
             }
         });
-        counters.moved.addAndGet(delivered.size());
-        state.onePass().movedCount(delivered.size());
         Set<String> answeredOnce = new HashSet<>(out.succeeded());
         answeredOnce.removeAll(out.unanswered());
-        countLapsed(hold, batch.of(answeredOnce), d);
+        ledger.sent(answeredOnce.size(), RunLedger.Outcome.CERTAIN, d.fifo());
+        ledger.sent(delivered.size() - answeredOnce.size(), RunLedger.Outcome.UNKNOWN, d.fifo());
+        state.onePass().movedCount(delivered.size());
+        // answered once only: a lapsed hold adds nothing to what an unknown outcome counted already
+        ledger.holdLapsed(hold.mayHaveLapsed(batch.of(answeredOnce)), d.fifo());
         List<Msg> unrecorded = new ArrayList<>(batch.of(out.unrecorded()));
         List<Msg> confirmed = new ArrayList<>(delivered);
         confirmed.removeAll(unrecorded);
@@ -165,11 +157,8 @@ final class SendStage {
             stoppedBy = journalFailed;
         }
         if (!unrecorded.isEmpty()) {
-            counters.unrecorded.addAndGet(unrecorded.size());
+            ledger.unrecorded(EntryBatch.ids(unrecorded));
             unrecorded.forEach(state.onePass()::sendAgain);
-            if (state.journal() != null) { // a resend, in this run or the next, may duplicate: it is counted
-                state.journal().expectMaybeSent(Set.copyOf(EntryBatch.ids(unrecorded)));
-            }
             hold.release(unrecorded); // not deleted: the journal leaves their send open for a later run
         }
         if (stoppedBy != null) {
@@ -201,17 +190,6 @@ final class SendStage {
         deletes.delete(delivered, hold);
     }
 
-    /**
-     * Delivered messages whose hold was not surely in force until now may have been received by another
-     * consumer meanwhile, and sent by it too (standard queues; FIFO drops such a resend by its dedup id).
-     */
-    private void countLapsed(HeldMessages.Hold hold, List<Msg> deliveredOnce, Destination d) {
-        int lapsed = hold.mayHaveLapsed(deliveredOnce); // those also unanswered are counted already
-        if (lapsed > 0 && !d.fifo()) {
-            state.counters().duplicatesPossible.addAndGet(lapsed);
-        }
-    }
-
     /** Later messages of a FIFO group whose earlier message was refused are not sent: that would break the order. */
     private List<Msg> withoutGroups(List<Msg> batch, BrokenGroups refusedGroups) {
         if (refusedGroups.isEmpty()) {
@@ -220,7 +198,7 @@ final class SendStage {
         List<Msg> keep = new ArrayList<>();
         for (Msg m : batch) {
             if (refusedGroups.holdsBack(m)) {
-                state.counters().fail(GROUP_BROKEN, 1);
+                state.ledger().left(GROUP_BROKEN, 1);
             } else {
                 keep.add(m);
             }

@@ -151,10 +151,6 @@ public final class ClientTaskRun {
             resume = ResumeState.read(journalFiles); // once: everything below works from it
             journal = Journal.open(own, new JournalHeader(handle, src.arn(), plan.destination() == null ? null
                     : plan.destination().arn(), plan.rate(), o).toJson());
-            journal.expectMaybeSent(resume.resendsToCount()); // the unreported duplicates are counted once below
-            if (o.again()) {
-                journal.expectEveryoneMaybeSent(); // a COMPLETED import sent all of them before
-            }
             if (!journalFiles.contains(own)) {
                 journalFiles.add(own);
             }
@@ -184,9 +180,9 @@ public final class ClientTaskRun {
                 new Clocks(clock, Ticker.system(), sleeper));
         if (journaled) {
             m.movedBefore(resume.moved()); // one pass across a resume, and after an unfinished run
-            if (!src.fifo()) { // FIFO destinations dropped the resends by their deduplication id
-                m.duplicatedBefore(resume.duplicatedUnreported().size());
-            }
+            // FIFO destinations dropped the killed runs' resends by their deduplication id; o.again(): a
+            // COMPLETED import sent all of them before
+            m.sentBefore(resume.resendsToCount(), src.fifo() ? 0 : resume.duplicatedUnreported().size(), o.again());
         }
         mover.set(m);
         if (stopBeforeStart != null) {

@@ -32,7 +32,7 @@ class BatchMoverTest {
     Path dir;
 
     private final FakeQueueOps ops = new FakeQueueOps();
-    private final MoveCounters counters = new MoveCounters();
+    private final RunLedger ledger = new RunLedger(true);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean release = new AtomicBoolean();
@@ -47,7 +47,7 @@ class BatchMoverTest {
     private BatchMover mover(boolean copy, Destination dest) {
         MoverConfig config = MoverConfig.builder("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq").copy(copy).build();
         journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
-        RunState state = new RunState(counters, journal, pending, deleteFailed);
+        RunState state = new RunState(ledger, journal, pending, deleteFailed);
         BatchMover.Seam seam = new BatchMover.Seam(ops.endpoint().source("http://q/dlq"), ops.endpoint()::sink,
                 new Retry(sleeps::add, SqsFailures.INSTANCE), n -> !release.get());
         return new BatchMover(config, new Routing(dest, null, 0, arn -> Optional.empty()), state, null, seam,
@@ -82,9 +82,9 @@ class BatchMoverTest {
         process(mover(false), ms, hold(ms));
 
         assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id2");
-        assertThat(counters.moved.get()).isEqualTo(2);
-        assertThat(counters.failed.get()).isEqualTo(1);
-        assertThat(counters.failures()).containsKey("refused by 'dest': InvalidMessageContents");
+        assertThat(ledger.moved()).isEqualTo(2);
+        assertThat(ledger.failed()).isEqualTo(1);
+        assertThat(ledger.failures()).containsKey("refused by 'dest': InvalidMessageContents");
     }
 
     @Test
@@ -104,12 +104,12 @@ class BatchMoverTest {
     void resendingWhatADeadRunMayHaveSentIsCountedAsAPossibleDuplicate() throws Exception {
         List<Msg> ms = messages(3);
         BatchMover m = mover(false);
-        journal.expectMaybeSent(Set.of("id1", "id2")); // the dead run attempted these, then was killed
+        ledger.unknownBefore(Set.of("id1", "id2")); // the dead run attempted these, then was killed
 
         process(m, ms, hold(ms));
 
-        assertThat(counters.moved.get()).isEqualTo(3);
-        assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
+        assertThat(ledger.moved()).isEqualTo(3);
+        assertThat(ledger.duplicatesPossible()).isEqualTo(2);
         assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id1", "rh-id2");
     }
 
@@ -124,7 +124,7 @@ class BatchMoverTest {
         assertThat(ops.sends).hasSize(2);
         assertThat(ops.sends.get(1)).extracting(e -> e.messageBody()).containsExactly("body0");
         assertThat(sleeps).hasSize(1); // backed off once before the retry
-        assertThat(counters.moved.get()).isEqualTo(2);
+        assertThat(ledger.moved()).isEqualTo(2);
 
         ops.sends.clear();
         ops.sendScript.add(FakeQueueOps.failing(Set.of("body0"), new EntryError("InvalidParameterValue", "", true)));
@@ -141,8 +141,8 @@ class BatchMoverTest {
         });
         process(mover(false), ms, hold(ms));
         assertThat(ops.sends).hasSize(2);
-        assertThat(counters.moved.get()).isEqualTo(1);
-        assertThat(counters.duplicatesPossible.get()).isZero(); // an error answer: SQS did not deliver it
+        assertThat(ledger.moved()).isEqualTo(1);
+        assertThat(ledger.duplicatesPossible()).isZero(); // an error answer: SQS did not deliver it
 
         ops.sendScript.add(e -> {
             throw awsError(400, "InvalidParameterValue");
@@ -161,8 +161,8 @@ class BatchMoverTest {
         });
         process(mover(false), ms, hold(ms));
         assertThat(ops.sends).hasSize(2);
-        assertThat(counters.moved.get()).isEqualTo(2);
-        assertThat(counters.duplicatesPossible.get()).isEqualTo(2);
+        assertThat(ledger.moved()).isEqualTo(2);
+        assertThat(ledger.duplicatesPossible()).isEqualTo(2);
     }
 
     @Test
@@ -172,7 +172,7 @@ class BatchMoverTest {
         process(mover(false), ms, hold(ms));
 
         assertThat(ops.sentBodies()).containsExactly("ok");
-        assertThat(counters.failures()).containsOnlyKeys("larger than the 1024 bytes 'dest' accepts (MaximumMessageSize)");
+        assertThat(ledger.failures()).containsOnlyKeys("larger than the 1024 bytes 'dest' accepts (MaximumMessageSize)");
     }
 
     /**
@@ -191,8 +191,8 @@ class BatchMoverTest {
         process(m, second, hold(second));
 
         assertThat(ops.sentBodies()).containsExactly("ok", "other group", "other group, later");
-        assertThat(counters.failures()).containsEntry(BatchMover.GROUP_BROKEN, 2L).hasSize(2);
-        assertThat(counters.moved.get()).isEqualTo(3);
+        assertThat(ledger.failures()).containsEntry(BatchMover.GROUP_BROKEN, 2L).hasSize(2);
+        assertThat(ledger.moved()).isEqualTo(3);
     }
 
     private static Msg inGroup(String id, String group, String body) {
@@ -208,7 +208,7 @@ class BatchMoverTest {
 
         assertThat(ops.sentBodies()).containsExactly("body0");
         assertThat(ops.deletedReceiptHandles()).containsExactlyInAnyOrder("rh-id0", "rh-id1");
-        assertThat(counters.resumedDeletes.get()).isEqualTo(1);
+        assertThat(ledger.resumedDeletes()).isEqualTo(1);
         assertThat(pending).isEmpty();
         journal.close();
         assertThat(Journals.pending(List.of(dir.resolve("j.log")))).isEmpty();
