@@ -11,7 +11,7 @@ import dev.sqsredrive.mover.guard.ReturnBreaker;
 import dev.sqsredrive.time.Ticker;
 
 /**
- * The one-pass rule (DESIGN.md §4 rule 10) and the guards that watch what comes back, as the stages consult
+ * The one-pass rule (docs/MOVER.md, "Safe redrive") and the guards that watch what comes back, as the stages consult
  * them: the send stage records what it moved (the source's MessageId and the one the destination gave), the
  * sort step asks {@link #cameBack} of every message received, the workers ask {@link #tripped} between batches
  * and {@link #canaryTake} before each receive.

@@ -9,7 +9,7 @@ import dev.sqsredrive.mover.guard.Canary;
 import dev.sqsredrive.mover.guard.MaxReturned;
 
 /**
- * The safe-redrive guards asked for on `start` (DESIGN.md §4 rule 11), beside {@link ClientOptions}: the
+ * The safe-redrive guards asked for on `start` (docs/MOVER.md, "Safe redrive"), beside {@link ClientOptions}: the
  * breaker's bound, the canary and the destination's backlog bound. The one-pass rule needs no option.
  *
  * @param maxReturned the breaker's bound; {@link MaxReturned#DEFAULT} when not given

@@ -44,7 +44,8 @@ class ClientModeTest extends ElasticMqCliTest {
 
     @Test
     void autoMovesAFifoDlqClientSideOnAnEndpointThatIsNotAws() {
-        // ElasticMQ's FIFO move task reports COMPLETED and moves nothing (DESIGN.md §5).
+        // ElasticMQ's FIFO move task reports COMPLETED and moves nothing (docs/TESTING.md, "Where the servers
+        // differ from AWS").
         Queue dlq = queues.create("dlq", true, Map.of());
         Queue orders = queues.createSourceOf("orders", dlq, true);
         queues.send(dlq, 6, "f");

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where an SQS-compatible test server differs from AWS: one named {@link Difference} per known difference
- * (DESIGN.md §5 and what the suites observed), and one method per difference that a scenario branches on.
+ * (docs/TESTING.md, "Where the servers differ from AWS", and what the suites observed), and one method per
+ * difference that a scenario branches on.
  * Scenarios branch on these by name, never by loosening an assertion for every server. AWS itself has none.
  *
  * @param server      for failure messages
@@ -76,7 +77,7 @@ public record ServerTraits(String server, Set<Difference> differences) {
             Difference.QUEUES_ARE_READY_AT_ONCE));
 
     /**
-     * From DESIGN.md §5 (one message at a time, routing by DeadLetterQueueSourceArn, no MaxResults or rate
+     * From docs/TESTING.md (one message at a time, routing by DeadLetterQueueSourceArn, no MaxResults or rate
      * validation); the rest assumes LocalStack matches AWS. Not observed where this was written (no Docker):
      * the first run with Docker confirms or corrects it.
      */

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The MessageIds one run has moved, in a compact set: the one-pass rule (DESIGN.md §4 rule 10).
+ * The MessageIds one run has moved, in a compact set: the one-pass rule (docs/MOVER.md, "Safe redrive").
  * <p>
  * Where it is consulted: the send stage adds, for every entry the destination confirmed, the source message's
  * id and the MessageId that SendMessageBatch returned for that entry (SQS keeps that id when it dead-letters

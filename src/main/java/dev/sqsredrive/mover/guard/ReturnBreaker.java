@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The circuit breaker on returned messages (DESIGN.md §4 rule 11): when more of the moved messages came back
- * to the DLQ than {@link MaxReturned} allows, the run stops receiving, finishes the calls under way and ends
+ * The circuit breaker on returned messages (docs/MOVER.md, "Safe redrive"): when more of the moved messages
+ * came back to the DLQ than {@link MaxReturned} allows, the run stops receiving, finishes the calls under way and ends
  * FAILED (exit 4) with {@link #message}; what it holds and has not sent stays in the DLQ.
  * <p>
  * Where it is consulted: the receive stage, as soon as a receive arrives and its returned messages (hits in
