@@ -37,7 +37,7 @@ class ClientLiveViewInTmuxTest {
     private static final String END = """
             COMPLETED  orders-dlq → each message's origin  limit 40/s  client
             [<full bar>]  <p>%
-            <n>/300 moved  took <t>
+            300/300 moved  took <t>
             COMPLETED  moved 300  failed 0  skipped 0  duplicates possible 0  elapsed <t>  <rate> msg/s
             start-exit=0
             """;
