@@ -7,12 +7,10 @@ import java.util.concurrent.Callable;
 import dev.sqsredrive.aws.QueueRef;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
-import dev.sqsredrive.mover.Clocks;
 import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.render.InspectJson;
 import dev.sqsredrive.render.InspectText;
 import dev.sqsredrive.render.Output;
-import dev.sqsredrive.time.Ticker;
 import dev.sqsredrive.triage.GroupKey;
 import dev.sqsredrive.triage.Grouping;
 import dev.sqsredrive.triage.Inspection;
@@ -93,8 +91,7 @@ final class InspectCommand implements Callable<Integer> {
                 trail.source(queue.arn());
                 ReceiveCountCheck.check(queue, allowReceiveCount);
                 Context ctx = session.context();
-                Inspection inspection = new Inspection(session.clients(), new Clocks(ctx.clock(), Ticker.system(),
-                        ctx.sleeper()));
+                Inspection inspection = new Inspection(session.clients(), session.clocks());
                 Grouping grouping = new Grouping(keys, groups, inspection.start(), showBodies);
                 Output out = session.out();
                 InspectProgress progress = new InspectProgress(out.err(), ctx.terminal());

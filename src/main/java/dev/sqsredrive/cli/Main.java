@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.sqsredrive.render.Terminals;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 
 /** Entry point of the `redrive` command. */
 public final class Main {
@@ -22,7 +23,7 @@ public final class Main {
         configureLogging(Arrays.asList(args).contains("--debug"));
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Context context = new Context(System.getenv(), Clock.systemUTC(), Sleeper.real(), Terminals.interactive(),
+        Context context = new Context(System.getenv(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), Terminals.interactive(),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
         int code = run(context, out, err, args);
         System.exit(code);

@@ -18,6 +18,7 @@ import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.aws.ResolvedQueue;
 import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.mover.Clocks;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.task.ClientTaskRun;
@@ -169,8 +170,8 @@ final class Session implements AutoCloseable {
      * object, so that Ctrl-C can stop it ({@link ClientTaskRun#stop}).
      */
     ClientTaskRun clientRun() {
-        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn), context.clock(),
-                context.sleeper(), new WriterOutputStream(output.out()));
+        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn),
+                clocks(), new WriterOutputStream(output.out()));
     }
 
     /** Starts moves in the mode asked for: native tasks in the source's region, client-side ones on this run. */
@@ -209,5 +210,10 @@ final class Session implements AutoCloseable {
         if (clients != null) {
             clients.close();
         }
+    }
+
+    /** The context's time as a run reads and waits on it. */
+    Clocks clocks() {
+        return new Clocks(context.clock(), context.ticker(), context.sleeper());
     }
 }

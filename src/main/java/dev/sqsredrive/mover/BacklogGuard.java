@@ -18,12 +18,6 @@ final class BacklogGuard implements SendGuard {
     private final CallFailures failures;
     private final long max;
     private final BooleanSupplier stopping;
-    /** The batch this worker was last let through for, to report it landed (each worker awaits and sends itself). */
-    private final ThreadLocal<Admitted> admitted = new ThreadLocal<>();
-
-    private record Admitted(Backpressure.Gate gate, int messages) {
-    }
-
     /** @param stopping true once the run stops receiving: a paused batch is then given back, not sent */
     BacklogGuard(Backpressure pressure, long max, Function<Destination, Sink> sinks, CallFailures failures,
                  BooleanSupplier stopping) {
@@ -35,27 +29,18 @@ final class BacklogGuard implements SendGuard {
     }
 
     @Override
-    public boolean await(int messages) {
-        return !stopping.getAsBoolean();
+    public Admission await(int messages) {
+        return stopping.getAsBoolean() ? Admission.REFUSED : Admission.GO;
     }
 
+    /** Admitted, the batch counts as under way to {@code to} until its admission's {@code sent()}. */
     @Override
-    public boolean await(Destination to, int messages) throws InterruptedException {
+    public Admission await(Destination to, int messages) throws InterruptedException {
         Backpressure.Gate gate = pressure.gate(to.name(), () -> depth(to));
         if (!gate.admit(stopping, messages)) {
-            return false;
+            return Admission.REFUSED;
         }
-        admitted.set(new Admitted(gate, messages));
-        return true;
-    }
-
-    @Override
-    public void sent() {
-        Admitted a = admitted.get();
-        if (a != null) {
-            admitted.remove();
-            a.gate().landed(a.messages());
-        }
+        return Admission.of(() -> gate.landed(messages));
     }
 
     private long depth(Destination to) {

@@ -83,7 +83,7 @@ public final class ClientMover {
         this.state = new RunState(ledger, journal, waiting, ConcurrentHashMap.newKeySet(),
                 ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
-        this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
+        this.stop = new RunStop(clocks.ticker(), clocks.sleeper(), STOP_GRACE);
         // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
         // throttling has been ridden out; and no retry once a stop's grace is over.
         Duration budget = queues.attemptTimeout().multipliedBy(2);
@@ -91,7 +91,7 @@ public final class ClientMover {
                 budget.compareTo(Retry.RIDE_OUT) > 0 ? budget : Retry.RIDE_OUT, stop::stopBy, failures);
         SendGuard guard = new RatePacer(config.rate() == null || config.dryRun() ? null
                 : new RateLimiter(config.rate(), config.batchSize(), clocks.ticker()), clocks.ticker(),
-                stop.signal(), stop::unsentStays);
+                clocks.sleeper(), stop.signal(), stop::unsentStays);
         java.util.function.Function<Destination, Sink> sinkOf =
                 d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd)));
         Backpressure pressure = config.maxBacklog() == null || config.dryRun() ? null

@@ -2,9 +2,9 @@ package dev.sqsredrive.mover;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.sqsredrive.time.Sleeper;
 import dev.sqsredrive.time.Ticker;
 
 /**
@@ -16,15 +16,16 @@ final class RatePacer implements SendGuard {
 
     private final RateLimiter limiter;
     private final Ticker ticker;
+    private final Sleeper sleeper;
     private final CountDownLatch stopSignal;
     private final BooleanSupplier unsentStays;
-    /** The send this worker was last admitted for, to report sent() (each worker awaits and sends itself). */
-    private final ThreadLocal<RateLimiter.Admission> admitted = new ThreadLocal<>();
 
     /** @param limiter null: no --rate, nothing to wait for */
-    RatePacer(RateLimiter limiter, Ticker ticker, CountDownLatch stopSignal, BooleanSupplier unsentStays) {
+    RatePacer(RateLimiter limiter, Ticker ticker, Sleeper sleeper, CountDownLatch stopSignal,
+              BooleanSupplier unsentStays) {
         this.limiter = limiter;
         this.ticker = ticker;
+        this.sleeper = sleeper;
         this.stopSignal = stopSignal;
         this.unsentStays = unsentStays;
     }
@@ -35,9 +36,9 @@ final class RatePacer implements SendGuard {
      * on tokens they would not use.
      */
     @Override
-    public boolean await(int n) throws InterruptedException {
+    public Admission await(int n) throws InterruptedException {
         if (limiter == null) {
-            return !unsentStays.getAsBoolean();
+            return unsentStays.getAsBoolean() ? Admission.REFUSED : Admission.GO;
         }
         // The reservation keeps the long-run rate; admit() then keeps each second's count, however late this
         // worker woke up (on a busy machine, or after a GC) and however long sends take.
@@ -45,37 +46,34 @@ final class RatePacer implements SendGuard {
         while (true) {
             if (!waitOut(wait) || unsentStays.getAsBoolean()) {
                 limiter.refund(n);
-                return false;
+                return Admission.REFUSED;
             }
             RateLimiter.Admission admission = limiter.admit(n);
             if (admission.admitted()) {
-                admitted.set(admission);
-                return true;
+                return Admission.of(() -> limiter.sent(admission));
             }
             wait = admission.waitFor();
         }
     }
 
-    @Override
-    public void sent() {
-        RateLimiter.Admission admission = admitted.get();
-        if (admission != null) {
-            admitted.remove();
-            limiter.sent(admission);
-        }
-    }
-
-    /** @return false if woken to release */
+    /**
+     * A turn is a time, so this wait is timed, on the injected clock; a stop is the event that cuts it short.
+     *
+     * @return false if woken to release
+     */
     private boolean waitOut(Duration wait) throws InterruptedException {
         if (wait.isZero()) {
             return true;
         }
         long due = ticker.nanos() + wait.toNanos();
-        if (stopSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (sleeper.sleepUntil(stopSignal, wait)) {
             if (unsentStays.getAsBoolean()) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.sleep(due - ticker.nanos()); // woken by --limit: the rate still holds
+            long left = due - ticker.nanos();
+            if (left > 0) {
+                sleeper.sleep(Duration.ofNanos(left)); // woken by --limit: the rate still holds
+            }
         }
         return true;
     }

@@ -66,8 +66,8 @@ public final class Retry {
     private final CallFailures failures;
 
     /** Retries with no bound but {@link #MAX_ATTEMPTS}. */
-    public Retry(Sleeper sleeper, CallFailures failures) {
-        this(sleeper, Ticker.system(), Duration.ofDays(1), () -> Long.MAX_VALUE, failures);
+    public Retry(Sleeper sleeper, Ticker ticker, CallFailures failures) {
+        this(sleeper, ticker, Duration.ofDays(1), () -> Long.MAX_VALUE, failures);
     }
 
     /**

@@ -24,10 +24,10 @@ record RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<Stri
                 Set<String> deleteUnknown, BrokenGroups brokenGroups, OnePass onePass) {
 
     /** With the one-pass rule and no breaker or canary. */
-    RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<String> deleteFailed) {
+    RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<String> deleteFailed, Ticker ticker) {
         this(ledger, journal, pending, deleteFailed, java.util.concurrent.ConcurrentHashMap.newKeySet(),
                 new BrokenGroups(), new OnePass(ledger,
-                new ReturnBreaker(MaxReturned.parse("off")), null, Ticker.system(), false));
+                new ReturnBreaker(MaxReturned.parse("off")), null, ticker, false));
     }
 
     /** A delete was confirmed: no longer waiting for one, in this run or a later one. */

@@ -2,10 +2,10 @@ package dev.sqsredrive.mover;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.sqsredrive.time.Sleeper;
 import dev.sqsredrive.time.Ticker;
 
 /**
@@ -16,6 +16,7 @@ import dev.sqsredrive.time.Ticker;
 final class RunStop {
 
     private final Ticker ticker;
+    private final Sleeper sleeper;
     private final Duration grace;
     private final AtomicReference<StopReason> reason = new AtomicReference<>();
     private final CountDownLatch signal = new CountDownLatch(1);
@@ -24,8 +25,9 @@ final class RunStop {
     private volatile boolean ended;
 
     /** @param grace after a stop that releases: how long work under way may still take */
-    RunStop(Ticker ticker, Duration grace) {
+    RunStop(Ticker ticker, Sleeper sleeper, Duration grace) {
         this.ticker = ticker;
+        this.sleeper = sleeper;
         this.grace = grace;
     }
 
@@ -81,9 +83,14 @@ final class RunStop {
         return stopBy.get();
     }
 
-    /** Waits up to this long, cut short by a stop (but not by "drained"). */
+    /**
+     * A pause of its own length (a tick, a pause between empty receives), on the injected clock, cut short
+     * by a stop (but not by "drained").
+     *
+     * @return true when the run was told to stop
+     */
     boolean await(Duration d) throws InterruptedException {
-        return signal.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        return sleeper.sleepUntil(signal, d);
     }
 
     CountDownLatch signal() {

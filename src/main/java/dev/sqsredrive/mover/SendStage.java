@@ -44,22 +44,27 @@ final class SendStage {
         int sent = 0;
         for (int b = 0; b < batches.size(); b++) {
             List<Msg> batch = withoutGroups(batches.get(b), refusedGroups);
-            if (!batch.isEmpty() && !guard.await(d, batch.size())) {
+            if (batch.isEmpty()) {
+                continue;
+            }
+            SendGuard.Admission admission = guard.await(d, batch.size());
+            if (!admission.admitted()) {
                 List<Msg> unsent = new ArrayList<>(batch);
                 batches.subList(b + 1, batches.size()).forEach(unsent::addAll);
                 hold.release(unsent);
                 break;
             }
-            EntryBatch claimed = claim(d, batch, hold, refusedGroups);
-            if (claimed.isEmpty()) {
-                continue;
-            }
-            journalAttempt(d, claimed);
             Retry.Outcome out;
+            EntryBatch claimed;
             try {
+                claimed = claim(d, batch, hold, refusedGroups);
+                if (claimed.isEmpty()) {
+                    continue;
+                }
+                journalAttempt(d, claimed);
                 out = retry.run(claimed.entries(), Entry::id, sinks.apply(d)::send, () -> { });
             } finally {
-                guard.sent();
+                admission.sent(); // answered, or not made: either way no longer under way
             }
             sent += record(d, claimed, out, hold, refusedGroups);
         }
@@ -85,9 +90,6 @@ final class SendStage {
             throws InterruptedException {
         HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
         refusedGroups.holdBack(claim.heldBackGroups());
-        if (claim.send().isEmpty() && !batch.isEmpty()) {
-            guard.sent();
-        }
         return EntryBatch.of("m", claim.send());
     }
 

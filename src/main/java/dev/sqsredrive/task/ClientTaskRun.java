@@ -24,8 +24,6 @@ import dev.sqsredrive.mover.ProgressListener;
 import dev.sqsredrive.mover.ResumeState;
 import dev.sqsredrive.mover.file.FileEndpoints;
 import dev.sqsredrive.mover.StopReason;
-import dev.sqsredrive.time.Sleeper;
-import dev.sqsredrive.time.Ticker;
 
 /**
  * Runs a client-side move as a task like any other: it gets a handle, is recorded in the state directory
@@ -82,25 +80,24 @@ public final class ClientTaskRun {
     private final Journals journals;
     private final EarlierRuns earlier;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Clocks clocks;
     private final RunQueues runQueues;
     private final AtomicReference<ClientMover> mover = new AtomicReference<>();
     private volatile StopReason stopBeforeStart;
 
-    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper) {
-        this(clients, local, journals, clock, sleeper, System.out);
+    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clocks clocks) {
+        this(clients, local, journals, clocks, System.out);
     }
 
     /** @param stdout where an export to file:- writes its lines */
-    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clock clock, Sleeper sleeper,
-                         OutputStream stdout) {
-        this.runQueues = new RunQueues(clients, clock, stdout);
+    public ClientTaskRun(SqsClients clients, LocalTasks local, Journals journals, Clocks clocks, OutputStream stdout) {
+        this.runQueues = new RunQueues(clients, clocks.wall(), stdout);
         this.clients = clients;
         this.local = local;
         this.journals = journals;
         this.earlier = new EarlierRuns(journals, local);
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.clock = clocks.wall();
+        this.clocks = clocks;
     }
 
     /** The options a task was started with, from its journal. */
@@ -177,7 +174,7 @@ public final class ClientTaskRun {
             events.started(task);
         }
         ClientMover m = new ClientMover(config, queues, runQueues.routing(plan), journal, resume.pending(),
-                new Clocks(clock, Ticker.system(), sleeper));
+                clocks);
         if (journaled) {
             m.movedBefore(resume.moved()); // one pass across a resume, and after an unfinished run
             // FIFO destinations dropped the killed runs' resends by their deduplication id; o.again(): a

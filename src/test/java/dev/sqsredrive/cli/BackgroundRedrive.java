@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 
 /** A `redrive` run in another thread, as if in another shell, whose stdout can be read while it runs. */
 public final class BackgroundRedrive {
@@ -23,7 +24,7 @@ public final class BackgroundRedrive {
     private final Thread thread;
 
     public BackgroundRedrive(Map<String, String> env, String... args) {
-        Context context = new Context(env, Clock.systemUTC(), Sleeper.real(), false,
+        Context context = new Context(env, Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader("")));
         thread = new Thread(() -> exitCode.set(Main.run(context, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args)), "background-redrive");

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -27,7 +28,7 @@ class ExecutionErrorHandlerTest {
     private final StringWriter err = new StringWriter();
 
     private CommandLine commandLine(String... args) {
-        Context context = new Context(Map.of(), Clock.systemUTC(), Sleeper.real(), false,
+        Context context = new Context(Map.of(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader("")));
         CommandLine cmd = Cli.create(context, new PrintWriter(new StringWriter()), new PrintWriter(err));
         cmd.parseArgs(args);

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -180,6 +181,6 @@ class HelpExamplesTest {
     }
 
     private static Context context() {
-        return new Context(Map.of(), Clock.systemUTC(), Sleeper.real(), false, new BufferedReader(new StringReader("")));
+        return new Context(Map.of(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false, new BufferedReader(new StringReader("")));
     }
 }

@@ -16,6 +16,7 @@ import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -88,7 +89,7 @@ class InspectThenMoveTest extends ElasticMqCliTest {
         assertThat(queues.bodies(queues.drain(target))).containsExactlyInAnyOrder("m3", "m17", "m29");
         assertThat(queues.depth(dlq)).isEqualTo(27);
 
-        Context piped = new Context(queues.env(state), Clock.systemUTC(), Sleeper.real(), false,
+        Context piped = new Context(queues.env(state), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader(ids.get(0) + "\n" + ids.get(1) + "\n")));
         RunResult fromStdin = Redrive.run(piped, "start", dlq.name(), "--to", target.name(), "--ids-from", "-",
                 "--filter", "body:m1");
@@ -110,7 +111,7 @@ class InspectThenMoveTest extends ElasticMqCliTest {
                 sampled.add(n.at("/sample/messageId").asText());
             }
         }
-        Context piped = new Context(queues.env(state), Clock.systemUTC(), Sleeper.real(), false,
+        Context piped = new Context(queues.env(state), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader(String.join("\n", sampled))));
 
         RunResult moved = Redrive.run(piped, "start", dlq.dlq.name(), "--to", target.name(), "--ids-from", "-");

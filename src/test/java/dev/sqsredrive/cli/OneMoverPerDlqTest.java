@@ -25,6 +25,7 @@ import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -86,7 +87,7 @@ class OneMoverPerDlqTest extends ElasticMqCliTest {
             public void close() {
             }
         };
-        Context context = new Context(queues.env(state), Clock.systemUTC(), Sleeper.real(), true,
+        Context context = new Context(queues.env(state), Clock.systemUTC(), Ticker.system(), Sleeper.real(), true,
                 new BufferedReader(yesTogether));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -12,6 +12,7 @@ import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class StartConfirmationTest {
     }
 
     private RunResult run(boolean terminal, Reader stdin, String... args) {
-        return Redrive.run(new Context(queues.env(state), Clock.systemUTC(), Sleeper.real(), terminal,
+        return Redrive.run(new Context(queues.env(state), Clock.systemUTC(), Ticker.system(), Sleeper.real(), terminal,
                 new BufferedReader(stdin)), args);
     }
 

@@ -15,6 +15,7 @@ import dev.sqsredrive.cli.Main;
 import dev.sqsredrive.cli.gen.Generate;
 import dev.sqsredrive.render.Terminals;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 
 /**
  * README's first quickstart command ({@code ./mvnw -q -Pdemo verify}): a whole redrive with no AWS account.
@@ -43,7 +44,7 @@ public final class Demo {
                 + server.queues().depth(server.dlq()) + " messages in orders-dlq, "
                 + server.queues().depth(server.orders()) + " in orders");
         Context context = new Context(server.env(Files.createTempDirectory("redrive-demo")), Clock.systemUTC(),
-                Sleeper.real(), terminal, in);
+                Ticker.system(), Sleeper.real(), terminal, in);
 
         int code = redrive(context, out, err, startCommand().toArray(String[]::new));
         redrive(context, out, err, "list", "orders-dlq");

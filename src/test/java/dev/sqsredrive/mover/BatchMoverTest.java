@@ -20,7 +20,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import dev.sqsredrive.mover.sqs.SqsFailures;
-import dev.sqsredrive.time.Ticker;
 
 /** One receive's worth of moving, against scripted SQS answers (the per-entry cases no local server shows). */
 class BatchMoverTest {
@@ -38,7 +37,7 @@ class BatchMoverTest {
     private final AtomicBoolean release = new AtomicBoolean();
     private final List<Duration> sleeps = new ArrayList<>();
     private Journal journal;
-    private final RunStop stop = new RunStop(Ticker.system(), Duration.ofSeconds(3));
+    private final RunStop stop = new RunStop(() -> 0, d -> { }, Duration.ofSeconds(3));
 
     private BatchMover mover(boolean copy) {
         return mover(copy, DEST);
@@ -47,9 +46,9 @@ class BatchMoverTest {
     private BatchMover mover(boolean copy, Destination dest) {
         MoverConfig config = MoverConfig.builder("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq").copy(copy).build();
         journal = copy ? null : Journal.open(dir.resolve("j.log"), "{}");
-        RunState state = new RunState(ledger, journal, pending, deleteFailed);
+        RunState state = new RunState(ledger, journal, pending, deleteFailed, () -> 0);
         BatchMover.Seam seam = new BatchMover.Seam(ops.endpoint().source("http://q/dlq"), ops.endpoint()::sink,
-                new Retry(sleeps::add, SqsFailures.INSTANCE), n -> !release.get());
+                new Retry(sleeps::add, () -> 0, SqsFailures.INSTANCE), SendGuard.unless(release::get));
         return new BatchMover(config, new Routing(dest, null, 0, arn -> Optional.empty()), state, null, seam,
                 stop);
     }
@@ -62,7 +61,7 @@ class BatchMoverTest {
 
     private HeldMessages.Hold hold(List<Msg> ms) {
         return new HeldMessages(ops.endpoint().source("http://q/dlq"), () -> 0L, Duration.ofSeconds(30),
-                new Retry(d -> { }, SqsFailures.INSTANCE))
+                new Retry(d -> { }, () -> 0, SqsFailures.INSTANCE))
                 .hold(ms, 0);
     }
 

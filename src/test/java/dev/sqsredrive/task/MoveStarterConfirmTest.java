@@ -11,10 +11,10 @@ import java.util.Optional;
 import dev.sqsredrive.aws.AwsSettings;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.SqsClients;
+import dev.sqsredrive.mover.Clocks;
 import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.testing.TestQueues;
-import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +34,7 @@ class MoveStarterConfirmTest {
             queues.send(dlq, 3, "m");
             LocalTasks local = new LocalTasks(state);
             MoveStarter starter = new MoveStarter(new QueueResolver(clients), arn -> null, local,
-                    new ClientTaskRun(clients, local, new Journals(state), Clock.systemUTC(), Sleeper.real()),
+                    new ClientTaskRun(clients, local, new Journals(state), Clocks.real()),
                     Optional.empty(), Clock.systemUTC());
             List<String> asked = new java.util.ArrayList<>();
 

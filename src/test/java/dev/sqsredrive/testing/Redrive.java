@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.sqsredrive.cli.Context;
 import dev.sqsredrive.cli.Main;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 
 /** Runs `redrive` in this JVM through the real CommandLine, capturing stdout and stderr. */
 public final class Redrive {
@@ -40,7 +41,7 @@ public final class Redrive {
     }
 
     public static RunResult run(Map<String, String> env, String... args) {
-        return run(new Context(env, Clock.systemUTC(), Sleeper.real(), false,
+        return run(new Context(env, Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader(""))), args);
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import dev.sqsredrive.cli.Cli;
 import dev.sqsredrive.cli.Context;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import picocli.CommandLine;
 
 /**
@@ -63,7 +64,7 @@ public final class Generate {
 
     /** The command line as users get it, without a terminal (so no colour codes in what is generated). */
     public static CommandLine model() {
-        Context context = new Context(Map.of(), Clock.systemUTC(), Sleeper.real(), false,
+        Context context = new Context(Map.of(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader("")));
         return Cli.create(context, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }

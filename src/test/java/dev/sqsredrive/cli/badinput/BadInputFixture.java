@@ -21,6 +21,7 @@ import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 
 /**
  * The queues one bad-input case runs against, all real on ElasticMQ: a standard DLQ fed by a source queue,
@@ -76,7 +77,7 @@ final class BadInputFixture implements AutoCloseable {
 
     /** As at a terminal, answering the question from this stdin. */
     RunResult runOnTerminal(Reader stdin, String... args) {
-        return Redrive.run(new Context(env(), Clock.systemUTC(), Sleeper.real(), true, new BufferedReader(stdin)),
+        return Redrive.run(new Context(env(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), true, new BufferedReader(stdin)),
                 args);
     }
 
