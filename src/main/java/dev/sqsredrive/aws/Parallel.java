@@ -6,11 +6,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
  * Runs one SQS call per item with a bounded number in flight: a region of 1,000 queues is surveyed in
  * the time of 1,000 / {@code threads} round trips, not 1,000. Each call is bounded by the SDK's timeouts.
+ * One virtual thread per call, as the mover's; a semaphore, not a pool, bounds the calls in flight.
  */
 public final class Parallel {
 
@@ -22,12 +24,20 @@ public final class Parallel {
         if (items.size() <= 1) {
             return items.stream().map(fn).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()),
-                Thread.ofPlatform().daemon().name("redrive-survey-", 0).factory());
+        ExecutorService pool =
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("redrive-survey-", 0).factory());
+        Semaphore inFlight = new Semaphore(threads);
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
-                futures.add(pool.submit(() -> fn.apply(item)));
+                futures.add(pool.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        return fn.apply(item);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
             }
             List<R> results = new ArrayList<>(items.size());
             for (Future<R> f : futures) {

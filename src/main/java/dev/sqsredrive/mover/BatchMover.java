@@ -52,13 +52,12 @@ final class BatchMover {
     }
 
     /**
-     * Waits up to {@code wait} for the deletes handed to the delete stage to end: before the run counts what
-     * it left behind and releases what it holds (a delivered message released before its delete comes back).
-     *
-     * @return true when none is left
+     * Opens when the deletes handed to the delete stage so far have ended: waited for before the run counts
+     * what it left behind and releases what it holds (a delivered message released before its delete comes
+     * back). Asked once no more deletes are handed over.
      */
-    boolean settle(java.time.Duration wait) throws InterruptedException {
-        return deleteLine.settle(wait);
+    java.util.concurrent.CountDownLatch deletesEnded() {
+        return deleteLine.ended();
     }
 
     /**

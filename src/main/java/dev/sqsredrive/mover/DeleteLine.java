@@ -1,73 +1,93 @@
 package dev.sqsredrive.mover;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Deletes off the workers: a worker hands over what the destination confirmed and goes on receiving, while
- * the delete stage runs on a small pool of its own. A delete takes one round trip like a send, so the pool has
- * one thread per worker, started only when needed; at most two batches per worker wait in the line, and a
- * worker whose deletes fall that far behind waits for room (so a stop finds little in the line). Until its
- * delete ends, a message stays in its hold: kept hidden, and counted as held by the drain and the final count.
+ * the delete runs on a virtual thread of its own. A delete takes one round trip like a send, so at most one
+ * delete call per worker is made at once; at most two batches per worker are in the line (in a call or
+ * waiting for one), and a worker whose deletes fall that far behind waits for room (so a stop finds little in
+ * the line). Until its delete ends, a message stays in its hold: kept hidden, and counted as held by the drain
+ * and the final count.
  */
 final class DeleteLine {
 
+    private static final CountDownLatch NONE_LEFT = new CountDownLatch(0);
+
     private final DeleteStage stage;
     private final RunStop stop;
-    private final int room;
-    private final Semaphore free;
-    private final ThreadPoolExecutor pool;
+    private final Semaphore room;
+    private final Semaphore calls;
+    private final AtomicInteger names = new AtomicInteger();
+    /** Handed over and not ended; {@link #ended} is the latch the last one to end opens. */
+    private int inLine;
+    private CountDownLatch ended;
 
     DeleteLine(DeleteStage stage, RunStop stop, int workers) {
         this.stage = stage;
         this.stop = stop;
-        this.room = 2 * workers;
-        this.free = new Semaphore(room);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "redrive-delete-" + n.getAndIncrement());
-                    t.setDaemon(true); // a delete stuck in its call past the stop's grace does not hold the JVM
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
+        this.room = new Semaphore(2 * workers);
+        this.calls = new Semaphore(workers, true); // fair: deletes are made in the order they were handed over
     }
 
     /** Queues the delete of these delivered messages; waits only while the line is full. */
     void delete(List<Msg> delivered, HeldMessages.Hold hold) throws InterruptedException {
-        free.acquire();
+        room.acquire();
+        synchronized (this) {
+            inLine++;
+        }
         try {
-            pool.execute(() -> run(delivered, hold));
-        } catch (RuntimeException e) {
-            free.release();
+            Thread.ofVirtual().name("redrive-delete-" + names.getAndIncrement()).start(() -> run(delivered, hold));
+        } catch (RuntimeException | Error e) {
+            end();
             throw e;
         }
     }
 
     private void run(List<Msg> delivered, HeldMessages.Hold hold) {
         try {
-            stage.delete(delivered, hold);
+            calls.acquire();
+            try {
+                stage.delete(delivered, hold);
+            } finally {
+                calls.release();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.stop(StopReason.INTERRUPTED);
         } catch (RuntimeException e) {
             stop.fail(e);
         } finally {
-            free.release();
+            end();
         }
     }
 
-    /** Waits up to {@code wait} for every delete handed over to end; true when none is left. */
-    boolean settle(Duration wait) throws InterruptedException {
-        if (!free.tryAcquire(room, wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            return false;
+    private void end() {
+        CountDownLatch open = null;
+        synchronized (this) {
+            inLine--;
+            if (inLine == 0 && ended != null) {
+                open = ended;
+                ended = null;
+            }
         }
-        free.release(room);
-        return true;
+        room.release();
+        if (open != null) {
+            open.countDown();
+        }
+    }
+
+    /** Opens when every delete handed over so far has ended (open already when none is in the line). */
+    synchronized CountDownLatch ended() {
+        if (inLine == 0) {
+            return NONE_LEFT;
+        }
+        if (ended == null) {
+            ended = new CountDownLatch(1);
+        }
+        return ended;
     }
 }

@@ -2,8 +2,6 @@ package dev.sqsredrive.mover;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -16,9 +14,14 @@ import java.util.function.Consumer;
  */
 final class ReceiveAhead {
 
+    /**
+     * Pauses of their own length, on the injected clock and cut short by a stop: between short polls of a
+     * worker that found the DLQ empty (pacing the calls on an empty queue is what it is for), and while the
+     * canary or --limit has no permit for now (given back by whichever worker ends its batch; a worker
+     * pausing 50 ms is cheaper than one more signal on every batch's path).
+     */
     private static final Duration IDLE_PAUSE = Duration.ofMillis(200);
     private static final Duration PERMITS_PAUSE = Duration.ofMillis(50);
-    private static final long HAND_OFF_POLL_MS = 100;
 
     /** One receive, held, with the permits it took; {@link #END} says the receiving half has stopped. */
     record Received(int canary, int want, List<Msg> messages, HeldMessages.Hold hold) {
@@ -33,7 +36,7 @@ final class ReceiveAhead {
 
     private final Shared s;
     private final int worker;
-    private final SynchronousQueue<Received> handOff = new SynchronousQueue<>();
+    private final HandOff<Received> handOff = new HandOff<>();
     private volatile boolean workerGone;
 
     ReceiveAhead(Shared shared, int worker) {
@@ -46,7 +49,7 @@ final class ReceiveAhead {
         try {
             while (s.stop().reason() == null && !workerGone) {
                 Received r = receiveOnce();
-                if (r != null && !hand(r)) {
+                if (r != null && !handOff.give(r)) {
                     giveBack(r, 0);
                 }
             }
@@ -57,7 +60,7 @@ final class ReceiveAhead {
             s.stop().fail(e);
         } finally {
             try {
-                hand(END);
+                handOff.give(END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -69,9 +72,10 @@ final class ReceiveAhead {
         return handOff.take();
     }
 
-    /** The worker ended (an error): nothing more is handed over. */
+    /** The worker ended (an error, or its END taken): nothing more is handed over; a hand-over waiting ends. */
     void workerGone() {
         workerGone = true;
+        handOff.takerGone();
     }
 
     /** The worker is done with a receive (moved what it could of it): its permits and counts go back. */
@@ -80,15 +84,6 @@ final class ReceiveAhead {
         s.permits().giveBack(r.want(), counted);
         s.drain().batchDone();
         s.onePass().canaryDone(r.canary());
-    }
-
-    private boolean hand(Received r) throws InterruptedException {
-        while (!handOff.offer(r, HAND_OFF_POLL_MS, TimeUnit.MILLISECONDS)) {
-            if (workerGone) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return what one receive brought, held; null when it brought nothing (paused as fits, permits given back) */

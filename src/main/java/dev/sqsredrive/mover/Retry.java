@@ -83,6 +83,11 @@ public final class Retry {
         this.failures = failures;
     }
 
+    /** What the back-offs wait on: the run's injected sleeper, for the visibility calls' bounded waits too. */
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** The same retries, none starting later than this from now (instead of at the run's stop deadline). */
     Retry within(Duration time) {
         long deadline = saturatedAdd(ticker.nanos(), time.toNanos());

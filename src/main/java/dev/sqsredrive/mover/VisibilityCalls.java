@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
@@ -18,24 +16,26 @@ import java.util.function.Consumer;
 import dev.sqsredrive.time.Ticker;
 
 /**
- * The visibility changes (keep hidden, release) of the held messages, in batches of 10. Extensions run on threads
- * of their own, one attempt each (the next tick tries again), so the ticking thread never waits on a call;
- * the final release runs its batches side by side and is waited for only so long.
+ * The visibility changes (keep hidden, release) of the held messages, in batches of 10. Extensions run on
+ * virtual threads of their own, one attempt each (the next tick tries again), so the ticking thread never
+ * waits on a call; the final release runs its batches side by side and is waited for only so long.
  */
 final class VisibilityCalls {
 
     /**
      * Calls at once, extensions and the final release each: enough for a long scan's parked messages, few for the
      * endpoint, and few threads: one per call cost a scan of 100,000 messages 10,000 threads and 25 MB of their
-     * stacks (docs/PERFORMANCE.md, inspect).
+     * stacks (docs/PERFORMANCE.md, inspect). A permit is a virtual thread making calls; the extensions waiting
+     * for one are small tasks in a queue, not parked threads.
      */
     private static final int CALLS_AT_ONCE = 16;
 
     private final Source source;
     private final Ticker ticker;
     private final Retry retry;
-    /** Extensions wait their turn in its queue, as small tasks rather than parked threads. */
-    private final ExecutorService threads = Executors.newFixedThreadPool(CALLS_AT_ONCE, Thread.ofVirtual().factory());
+    private final Semaphore callers = new Semaphore(CALLS_AT_ONCE);
+    private final Queue<Runnable> extensions = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger names = new AtomicInteger();
     private volatile boolean released;
 
     VisibilityCalls(Source source, Ticker ticker, Retry retry) {
@@ -53,33 +53,50 @@ final class VisibilityCalls {
 
     /** One attempt per batch, on another thread; {@code confirmed} then gets the MessageIds SQS confirmed. */
     void extend(List<Msg> messages, Duration extension, Consumer<Set<String>> confirmed) {
-        try {
-            threads.execute(() -> {
-                Set<String> ok = new HashSet<>();
-                try {
-                    if (released) {
-                        return;
-                    }
-                    for (List<Msg> batch : Batches.split(messages, m -> 0)) {
-                        BatchResult r = source.keepHidden(entries(batch), (int) extension.toSeconds());
-                        for (int i = 0; i < batch.size(); i++) {
-                            if (r.succeeded().contains("v" + i)) {
-                                ok.add(batch.get(i).id());
-                            }
+        if (released) {
+            confirmed.accept(Set.of());
+            return;
+        }
+        extensions.add(() -> {
+            Set<String> ok = new HashSet<>();
+            try {
+                if (released) {
+                    return;
+                }
+                for (List<Msg> batch : Batches.split(messages, m -> 0)) {
+                    BatchResult r = source.keepHidden(entries(batch), (int) extension.toSeconds());
+                    for (int i = 0; i < batch.size(); i++) {
+                        if (r.succeeded().contains("v" + i)) {
+                            ok.add(batch.get(i).id());
                         }
                     }
-                } catch (RuntimeException e) {
-                    if (retry.failures().classify(e) == null) {
-                        throw e;
-                    }
-                    // not extended: the next tick tries again, and a hold nearly up is not sent
-                } finally {
-                    confirmed.accept(ok);
                 }
-            });
-        } catch (RejectedExecutionException ended) {
-            confirmed.accept(Set.of());
+            } catch (RuntimeException e) {
+                if (retry.failures().classify(e) == null) {
+                    throw e;
+                }
+                // not extended: the next tick tries again, and a hold nearly up is not sent
+            } finally {
+                confirmed.accept(ok);
+            }
+        });
+        if (callers.tryAcquire()) {
+            Thread.ofVirtual().name("redrive-visibility-" + names.getAndIncrement()).start(this::extendQueued);
         }
+    }
+
+    /** Makes the queued extensions' calls until none is left; the permit goes back with nothing left behind. */
+    private void extendQueued() {
+        do {
+            try {
+                for (Runnable next = extensions.poll(); next != null; next = extensions.poll()) {
+                    next.run();
+                }
+            } finally {
+                callers.release();
+            }
+            // One queued after the last poll, when every permit was taken, would wait for the next extension.
+        } while (!extensions.isEmpty() && callers.tryAcquire());
     }
 
     /**
@@ -98,27 +115,26 @@ final class VisibilityCalls {
             left.set(i, batches.get(i).size());
         }
         released = true; // extensions still waiting would hide again what is released now
-        threads.shutdown();
-        ExecutorService releasing = Executors.newVirtualThreadPerTaskExecutor();
         AtomicInteger next = new AtomicInteger(); // a few threads take the batches in turn
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < Math.min(CALLS_AT_ONCE, batches.size()); w++) {
-            workers.add(releasing.submit(() -> {
-                for (int i = next.getAndIncrement(); i < batches.size() && ticker.nanos() <= deadline;
-                     i = next.getAndIncrement()) {
-                    left.set(i, changeWith(bounded, batches.get(i), 0));
+        int releasers = Math.min(CALLS_AT_ONCE, batches.size());
+        CountDownLatch done = new CountDownLatch(releasers);
+        for (int w = 0; w < releasers; w++) {
+            Thread.ofVirtual().name("redrive-release-" + w).start(() -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < batches.size() && ticker.nanos() <= deadline;
+                         i = next.getAndIncrement()) {
+                        left.set(i, changeWith(bounded, batches.get(i), 0));
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    // its current batch stays counted as not released
+                } finally {
+                    done.countDown();
                 }
-                return null;
-            }));
+            });
         }
-        for (Future<?> w : workers) {
-            try {
-                w.get(Math.max(0, deadline - ticker.nanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                // its current batch stays counted as not released
-            }
-        }
-        releasing.shutdown(); // calls still under way are left to their own timeouts
+        // The bound is a time (the stop's promise), on the injected clock; the last releaser's end cuts it short.
+        retry.sleeper().sleepUntil(done, Duration.ofNanos(Math.max(0, deadline - ticker.nanos())));
+        // calls still under way are left to their own timeouts
         int notReleased = 0;
         for (int i = 0; i < batches.size(); i++) {
             notReleased += left.get(i);

@@ -3,7 +3,6 @@ package dev.sqsredrive.mover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,6 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * receives the next batch while the worker sends this one (send stage), and the delete stage deletes what
  * arrived off the worker ({@link DeleteLine}). The worker gives back what was not moved. Drain detection
  * decides when an empty receive means the DLQ is drained; the calling thread ticks meanwhile.
+ * <p>
+ * One thread model: both halves of every worker, the deletes and the visibility calls run on virtual threads
+ * (named as below for thread dumps), blocking straight-line in their SQS calls; hand-overs between them wake on
+ * the other side's move ({@link HandOff}, latches), and the only timed waits are the tick and a stop's grace,
+ * on the injected clock. Virtual threads never hold the JVM up at exit, as the daemon threads before did not.
  */
 final class Workers {
 
@@ -70,12 +74,14 @@ final class Workers {
                 }
             }));
         }
-        while (!workersDone.await(config.tick().toMillis(), TimeUnit.MILLISECONDS)) {
+        // Woken by the last worker's end; the tick is the timed part (progress, holds kept hidden, journal).
+        while (!clocks.sleeper().sleepUntil(workersDone, config.tick())) {
             if (!tickUntilStopBy(tick)) {
                 return; // a worker stuck in a call: left to its call's timeout, the summary does not wait
             }
         }
-        while (!batches.settle(config.tick())) {
+        CountDownLatch deletesEnded = batches.deletesEnded(); // no worker is left to hand over more
+        while (!clocks.sleeper().sleepUntil(deletesEnded, config.tick())) {
             if (!tickUntilStopBy(tick)) {
                 return; // a delete stuck in its call: its messages are released, a later run only deletes them
             }
@@ -91,10 +97,7 @@ final class Workers {
     }
 
     private static Thread start(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return Thread.ofVirtual().name(name).start(body);
     }
 
     /** Moves what the receiving half hands over until it stops; moves all it was handed, as a stop asks. */

@@ -56,7 +56,7 @@ class BatchMoverTest {
     /** Processes one receive and waits for the deletes it handed to the delete stage, which runs off the worker. */
     private static void process(BatchMover m, List<Msg> ms, HeldMessages.Hold hold) throws InterruptedException {
         m.process(ms, hold, Instant.now());
-        assertThat(m.settle(Duration.ofSeconds(10))).isTrue();
+        assertThat(m.deletesEnded().await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     private HeldMessages.Hold hold(List<Msg> ms) {

@@ -21,7 +21,7 @@ class HeldMessagesTest {
     private final FakeQueueOps ops = new FakeQueueOps();
     private final AtomicLong now = new AtomicLong();
     private final HeldMessages held = new HeldMessages(ops.endpoint().source("dlq"), now::get,
-            Duration.ofSeconds(30), new Retry(d -> { }, () -> 0, SqsFailures.INSTANCE));
+            Duration.ofSeconds(30), new Retry(new NoBackoff(), () -> 0, SqsFailures.INSTANCE));
 
     @Test
     void extendsTheVisibilityBeforeHalfOfItIsLeft() throws Exception {

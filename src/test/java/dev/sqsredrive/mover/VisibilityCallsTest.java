@@ -56,7 +56,7 @@ class VisibilityCallsTest {
     @Test
     void releasesThousandsOfBatchesOnAFewThreads() throws Exception {
         CountingSource source = new CountingSource();
-        VisibilityCalls calls = new VisibilityCalls(source, Ticker.system(), new Retry(d -> { }, () -> 0, SqsFailures.INSTANCE));
+        VisibilityCalls calls = new VisibilityCalls(source, Ticker.system(), new Retry(new NoBackoff(), () -> 0, SqsFailures.INSTANCE));
         List<Msg> held = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             held.add(Msg.of("m" + i, "rh" + i, null));
