@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.aws.QueueArns;
-import dev.sqsredrive.mover.guard.Backpressure;
 import dev.sqsredrive.mover.guard.Canary;
 import dev.sqsredrive.mover.guard.ReturnBreaker;
 
@@ -29,7 +28,6 @@ import dev.sqsredrive.mover.guard.ReturnBreaker;
  */
 public final class ClientMover {
 
-    private static final Duration IN_FLIGHT_POLL = Duration.ofSeconds(1);
     /** After a stop that releases (cancel, interrupt, error): how long work under way may still take. */
     static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** How long the final release (visibility 0) is waited for. */
@@ -52,7 +50,7 @@ public final class ClientMover {
     private final LongSupplier notHeld;
     private final Workers workers;
     private final DryRunReport dryRun;
-    private final InFlightWait inFlight;
+    private final WhenDrained whenDrained;
     private final SilenceGuard silence;
     private final OnePass onePass;
     private final GuardWatch guards;
@@ -84,30 +82,19 @@ public final class ClientMover {
                 ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), clocks.sleeper(), STOP_GRACE);
-        // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
-        // throttling has been ridden out; and no retry once a stop's grace is over.
-        Duration budget = queues.attemptTimeout().multipliedBy(2);
-        Retry retry = new Retry(clocks.sleeper(), clocks.ticker(),
-                budget.compareTo(Retry.RIDE_OUT) > 0 ? budget : Retry.RIDE_OUT, stop::stopBy, failures);
-        SendGuard guard = new RatePacer(config.rate() == null || config.dryRun() ? null
-                : new RateLimiter(config.rate(), config.batchSize(), clocks.ticker()), clocks.ticker(),
-                clocks.sleeper(), stop.signal(), stop::unsentStays);
+        Retry retry = Retry.forRun(clocks, queues.attemptTimeout(), stop::stopBy, failures);
         java.util.function.Function<Destination, Sink> sinkOf =
                 d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd)));
-        Backpressure pressure = config.maxBacklog() == null || config.dryRun() ? null
-                : new Backpressure(config.maxBacklog(), clocks.ticker(), clocks.sleeper());
-        if (pressure != null) { // the backlog first: the rate admits right before the send
-            guard = new BacklogGuard(pressure, config.maxBacklog(), sinkOf, failures,
-                    () -> stop.reason() != null && stop.reason() != StopReason.DRAINED).then(guard);
-        }
-        this.guards = new GuardWatch(onePass, pressure, source, failures, ledger, stop);
+        SendGuards send = SendGuards.of(config, clocks, stop, sinkOf, failures);
+        this.guards = new GuardWatch(onePass, send.pressure(), source, failures, ledger, stop);
         this.held = new HeldMessages(source, clocks.ticker(), config.visibilityTimeout(), retry);
         this.notHeld = () -> source.approximateMessages() - held.count();
-        SourceReceiver receiver = new SourceReceiver(source, failures, config, stop.signal(), notHeld);
-        this.inFlight = new InFlightWait(source::approximateMessages, held::count, clocks.ticker(), failures);
+        SourceReceiver receiver = new SourceReceiver(source, failures, config, stop, notHeld);
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
-                retry, guard), stop);
+                retry, send.guard()), stop);
         this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
+        this.whenDrained = new WhenDrained(config, stop, onePass, new InFlightWait(source::approximateMessages,
+                held::count, clocks.ticker(), failures), workers.drain());
     }
 
     /**
@@ -158,12 +145,13 @@ public final class ClientMover {
         startedAt = clocks.ticker().nanos();
         guards.start();
         DrainDetector drain = workers.drain();
+        Workers.Tick tick = () -> tick(listener);
         do {
-            workers.runAll(() -> tick(listener));
-        } while (stop.reason() == StopReason.DRAINED && (!drain.confirm() || waitForInFlight(listener))
-                && stop.takeBackDrained());
+            workers.runAll(tick);
+        } while (stop.reason() == StopReason.DRAINED
+                && (!drain.confirm() || whenDrained.waitForInFlight(tick, listener)) && stop.takeBackDrained());
         if (stop.reason() == StopReason.DRAINED) {
-            settleCanary(listener);
+            whenDrained.settleCanary(tick);
         }
         if (stop.reason() == StopReason.DRAINED) {
             Drained.settle(state, notHeld, failures); // before the count, which subtracts what waits for a delete
@@ -188,34 +176,6 @@ public final class ClientMover {
         MoveProgress last = progress();
         listener.onProgress(last);
         return summary(last.elapsed(), left);
-    }
-
-    /** The DLQ ran dry before the canary's N moved: the ones that did are still watched for the wait. */
-    private void settleCanary(ProgressListener listener) throws InterruptedException {
-        Canary canary = onePass.canary();
-        if (canary == null) {
-            return;
-        }
-        canary.noMoreToMove();
-        while (canary.phase() == Canary.Phase.WAITING && stop.reason() == StopReason.DRAINED) {
-            tick(listener);
-            stop.await(config.tick());
-        }
-        tick(listener); // says the verdict; a failed canary stops the run
-        if (canary.phase() == Canary.Phase.FAILED) {
-            stop.stop(StopReason.RETURNED);
-        }
-    }
-
-    /** The DLQ looks drained: true to go on moving, after a pause, while an earlier run's messages come back. */
-    private boolean waitForInFlight(ProgressListener listener) throws InterruptedException {
-        if (!config.awaitInFlight() || !inFlight.keepWaiting(listener)) {
-            return false;
-        }
-        tick(listener);
-        stop.await(IN_FLIGHT_POLL);
-        workers.drain().reset();
-        return stop.reason() == StopReason.DRAINED;
     }
 
     private void tick(ProgressListener listener) throws InterruptedException {

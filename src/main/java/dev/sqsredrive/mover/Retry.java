@@ -83,6 +83,17 @@ public final class Retry {
         this.failures = failures;
     }
 
+    /**
+     * A run's retries: a call given up after twice the read timeout, as the SDK's own call timeout does, but
+     * never before throttling has been ridden out; and no retry once a stop's grace is over ({@code stopBy}).
+     */
+    static Retry forRun(Clocks clocks, Duration attemptTimeout, LongSupplier stopBy,
+                        CallFailures failures) {
+        Duration budget = attemptTimeout.multipliedBy(2);
+        return new Retry(clocks.sleeper(), clocks.ticker(), budget.compareTo(RIDE_OUT) > 0 ? budget : RIDE_OUT,
+                stopBy, failures);
+    }
+
     /** What the back-offs wait on: the run's injected sleeper, for the visibility calls' bounded waits too. */
     Sleeper sleeper() {
         return sleeper;

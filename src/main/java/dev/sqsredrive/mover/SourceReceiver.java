@@ -1,8 +1,6 @@
 package dev.sqsredrive.mover;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -19,17 +17,16 @@ final class SourceReceiver {
     private final Source source;
     private final CallFailures failures;
     private final MoverConfig config;
-    private final CountDownLatch stopSignal;
+    private final RunStop stop;
     private final LongSupplier notHeld;
     private final AtomicInteger failuresInARow = new AtomicInteger();
 
     /** @param notHeld how many messages the DLQ holds that this run does not */
-    SourceReceiver(Source source, CallFailures failures, MoverConfig config, CountDownLatch stopSignal,
-                   LongSupplier notHeld) {
+    SourceReceiver(Source source, CallFailures failures, MoverConfig config, RunStop stop, LongSupplier notHeld) {
         this.source = source;
         this.failures = failures;
         this.config = config;
-        this.stopSignal = stopSignal;
+        this.stop = stop;
         this.notHeld = notHeld;
     }
 
@@ -54,7 +51,7 @@ final class SourceReceiver {
                 }
                 throw e;
             }
-            stopSignal.await(Retry.backoff(inARow).toMillis(), TimeUnit.MILLISECONDS);
+            stop.await(Retry.backoff(inARow)); // a back-off is a time, on the injected clock; a stop cuts it short
             return null;
         }
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -68,6 +69,11 @@ public final class Backpressure {
 
         private final String name;
         private final LongSupplier visibleMessages;
+        /**
+         * Held across the depth's reading, an SQS call: a lock, not a monitor, so that on JDK 21 a virtual
+         * thread waiting in that call, or for it, does not pin its carrier (two carriers on two cores).
+         */
+        private final ReentrantLock lock = new ReentrantLock();
         private boolean read;
         private long readAt;
         private long depth;
@@ -97,7 +103,8 @@ public final class Backpressure {
         public boolean admit(BooleanSupplier stopped, long messages) throws InterruptedException {
             while (!stopped.getAsBoolean()) {
                 long untilNextRead;
-                synchronized (this) {
+                lock.lock();
+                try {
                     long now = ticker.nanos();
                     if (!read || now - readAt >= POLL.toNanos()) {
                         // Sends of other workers under way are not in the reading yet, or only just: counted
@@ -112,6 +119,8 @@ public final class Backpressure {
                         return true;
                     }
                     untilNextRead = POLL.toNanos() - (now - readAt);
+                } finally {
+                    lock.unlock();
                 }
                 sleeper.sleep(Duration.ofNanos(Math.max(1, untilNextRead)));
             }
@@ -119,13 +128,23 @@ public final class Backpressure {
         }
 
         /** The send of {@code messages} let through by {@link #admit} was answered (whatever the answer). */
-        public synchronized void landed(long messages) {
-            inFlight = Math.max(0, inFlight - messages);
+        public void landed(long messages) {
+            lock.lock();
+            try {
+                inFlight = Math.max(0, inFlight - messages);
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** The depth that holds sends back, or -1 when the last reading let them through. */
-        private synchronized long pausedAt() {
-            return read && depth >= max ? depth : -1;
+        private long pausedAt() {
+            lock.lock();
+            try {
+                return read && depth >= max ? depth : -1;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }
