@@ -39,7 +39,8 @@ public final class AotTraining {
         int failures = 0;
         for (List<String> command : workload) {
             // As Main builds it (the terminal check included, so its classes are cached), minus a real stdin.
-            Context context = new Context(System.getenv(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), Terminals.interactive(),
+            Context context = new Context(System.getenv(), Clock.systemUTC(),
+                    Ticker.system(), Sleeper.real(), Terminals.interactive(),
                     new BufferedReader(new StringReader("")));
             int code = Main.run(context, System.out, System.err, command.toArray(String[]::new));
             boolean expected = command.get(0).equals("bogus-command") ? code == ExitCode.USAGE.code() : code == 0;

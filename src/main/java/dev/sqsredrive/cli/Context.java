@@ -19,5 +19,6 @@ import dev.sqsredrive.time.Ticker;
  * @param terminal whether a person is at a terminal (prompts, colour, live view)
  * @param stdin    where confirmations are read from
  */
-public record Context(Map<String, String> env, Clock clock, Ticker ticker, Sleeper sleeper, boolean terminal, BufferedReader stdin) {
+public record Context(Map<String, String> env, Clock clock, Ticker ticker, Sleeper sleeper, boolean terminal,
+                      BufferedReader stdin) {
 }

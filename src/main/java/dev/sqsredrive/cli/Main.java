@@ -23,7 +23,8 @@ public final class Main {
         configureLogging(Arrays.asList(args).contains("--debug"));
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Context context = new Context(System.getenv(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), Terminals.interactive(),
+        Context context = new Context(System.getenv(), Clock.systemUTC(),
+                Ticker.system(), Sleeper.real(), Terminals.interactive(),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
         int code = run(context, out, err, args);
         System.exit(code);

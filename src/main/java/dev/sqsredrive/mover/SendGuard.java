@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 @FunctionalInterface
 public interface SendGuard {
 
-    /** Waits until {@code messages} may be sent; {@link Admission#REFUSED} when the run must stop and give back. */
+    /** Waits until {@code messages} may be sent; {@link Admission#REFUSED} when the run stops and gives back. */
     Admission await(int messages) throws InterruptedException;
 
     /** Waits until {@code messages} may be sent to {@code to}; a guard that cares not where asks {@link #await(int)}. */

@@ -181,6 +181,7 @@ class HelpExamplesTest {
     }
 
     private static Context context() {
-        return new Context(Map.of(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false, new BufferedReader(new StringReader("")));
+        return new Context(Map.of(), Clock.systemUTC(),
+                Ticker.system(), Sleeper.real(), false, new BufferedReader(new StringReader("")));
     }
 }

@@ -161,7 +161,8 @@ class HistoryTest extends ElasticMqCliTest {
         Queue target = queues.create("target");
         queues.send(dlq, 2, "m");
         Instant when = Instant.parse("2026-03-04T05:06:07Z");
-        Context context = new Context(queues.env(state), Clock.fixed(when, ZoneOffset.UTC), Ticker.system(), Sleeper.real(), false,
+        Context context = new Context(queues.env(state), Clock.fixed(when, ZoneOffset.UTC),
+                Ticker.system(), Sleeper.real(), false,
                 new BufferedReader(new StringReader("")));
 
         Redrive.run(context, "start", dlq.name(), "--to", target.name(), "--mode", "client").assertExitCode(0);

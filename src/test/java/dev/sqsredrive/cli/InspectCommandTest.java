@@ -100,7 +100,8 @@ class InspectCommandTest extends ElasticMqCliTest {
     void onATerminalOneProgressLineIsRewrittenOnStderrAndClearedBeforeTheResults() {
         Queue q = queues.create("dlq");
         queues.send(q, 25, "m");
-        Context terminal = new Context(queues.env(state), java.time.Clock.systemUTC(), dev.sqsredrive.time.Ticker.system(),
+        Context terminal = new Context(queues.env(state), java.time.Clock.systemUTC(), dev.sqsredrive.time.
+                Ticker.system(),
                 dev.sqsredrive.time.Sleeper.real(), true, new java.io.BufferedReader(new java.io.StringReader("")));
 
         RunResult r = dev.sqsredrive.testing.Redrive.run(terminal, "inspect", q.name());

@@ -77,7 +77,8 @@ final class BadInputFixture implements AutoCloseable {
 
     /** As at a terminal, answering the question from this stdin. */
     RunResult runOnTerminal(Reader stdin, String... args) {
-        return Redrive.run(new Context(env(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), true, new BufferedReader(stdin)),
+        return Redrive.run(new Context(env(), Clock.systemUTC(),
+                Ticker.system(), Sleeper.real(), true, new BufferedReader(stdin)),
                 args);
     }
 
