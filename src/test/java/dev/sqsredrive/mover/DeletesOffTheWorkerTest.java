@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import static dev.sqsredrive.testing.proxy.Fault.hold;
 import static dev.sqsredrive.testing.proxy.Fault.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.sqsredrive.testing.Census;
@@ -31,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DeletesOffTheWorkerTest {
 
     private static final int MESSAGES = 40;
-    private static final Duration SLOW_DELETE = Duration.ofSeconds(8);
 
     @TempDir
     Path stateDir;
@@ -53,14 +54,19 @@ class DeletesOffTheWorkerTest {
     @Test
     void slowDeletesDoNotHoldTheWorkersBack() throws Exception {
         List<String> bodies = queues.send(setup.dlq(), MESSAGES, "slow-delete");
-        setup.proxy().add(FaultRule.on("DeleteMessageBatch", latency(SLOW_DELETE), 1, 1, 1000));
+        CountDownLatch deletesAnswer = new CountDownLatch(1);
+        setup.proxy().add(FaultRule.on("DeleteMessageBatch", hold(deletesAnswer), 1, 1, 1000));
 
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> move("--concurrency", "2"));
-        // Two workers, 10 messages a receive: a worker that waited for its delete would have sent 20 messages
-        // by the time the first delete answers; off the worker, all 40 go out before that.
-        Deadline.await(SLOW_DELETE.minusSeconds(2), () -> queues.depth(setup.dest()) == MESSAGES,
-                () -> "all " + MESSAGES + " sent before the first delete answered; destination has "
-                        + queues.depth(setup.dest()));
+        // Two workers, 10 messages a receive, no delete answered yet: a worker that waited for its delete would
+        // stop at 20 messages sent; off the worker, all 40 go out while every delete is still unanswered.
+        try {
+            Deadline.await(Duration.ofSeconds(60), () -> queues.depth(setup.dest()) == MESSAGES,
+                    () -> "all " + MESSAGES + " sent while no delete had answered; destination has "
+                            + queues.depth(setup.dest()));
+        } finally {
+            deletesAnswer.countDown();
+        }
         RunResult run = running.get(60, TimeUnit.SECONDS);
         Census census = setup.census();
         String seen = census + "\n" + run;

@@ -1,6 +1,7 @@
 package dev.sqsredrive.testing.proxy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,14 @@ public sealed interface Fault {
 
     /** Delays the call by this much, then forwards it. */
     record Latency(Duration delay) implements Fault {
+    }
+
+    /**
+     * Holds the call until the test opens {@code gate} (or the proxy closes, or two minutes pass), then forwards
+     * it: "this call has not answered yet" as an event the test controls, where a latency would race the
+     * machine's speed.
+     */
+    record Hold(CountDownLatch gate) implements Fault {
     }
 
     /**
@@ -95,6 +104,10 @@ public sealed interface Fault {
 
     static Fault latency(Duration delay) {
         return new Latency(delay);
+    }
+
+    static Fault hold(CountDownLatch gate) {
+        return new Hold(gate);
     }
 
     static Fault failEntries(int entries, boolean senderFault) {
