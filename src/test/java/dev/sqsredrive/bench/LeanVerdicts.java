@@ -141,7 +141,7 @@ final class LeanVerdicts {
 
     private String reported(LeanRun run) {
         String note = report.note(run);
-        return note.isEmpty() ? "" : "; default ran with " + note;
+        return note.isEmpty() ? "" : "; the default's own report: " + note;
     }
 
     private void notMeasured(String target, LeanRun one, LeanRun other) {
