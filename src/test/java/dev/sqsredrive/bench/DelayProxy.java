@@ -26,7 +26,12 @@ final class DelayProxy {
 
     /** The median of 21 timed GetQueueAttributes calls through the proxy, in seconds: the round trip a tool sees. */
     static double medianRoundTrip(FaultProxy proxy, TestQueues.Queue queue) {
-        try (TestQueues through = new TestQueues(proxy.endpoint(), ElasticMq.REGION)) {
+        return medianRoundTrip(proxy.endpoint(), queue);
+    }
+
+    /** The same through any endpoint: the proxy's, or the server's own for the round trip with no delay added. */
+    static double medianRoundTrip(URI endpoint, TestQueues.Queue queue) {
+        try (TestQueues through = new TestQueues(endpoint, ElasticMq.REGION)) {
             through.depth(queue); // the connection and the client's first-call costs out of the way
             double[] seconds = new double[21];
             for (int i = 0; i < seconds.length; i++) {

@@ -1,8 +1,6 @@
 package dev.sqsredrive.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ final class LatencyReport {
         header.add(String.format(Locale.ROOT, "Latency phase, %s, %d cores, load average %s: a proxy adds %d ms to"
                         + " every SQS call (median round trip measured through it: %.1f ms); %d messages of %d bytes"
                         + "%s per run; %d interleaved round(s), medians; %s.", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), loadAverage(), delay.toMillis(), medianRoundTrip * 1000,
+                Runtime.getRuntime().availableProcessors(), LoadAverage.now(), delay.toMillis(), medianRoundTrip * 1000,
                 messages, shape.bodyBytes(), shape.attributes() ? " with 2 attributes (String, Number)" : "", rounds,
                 others));
     }
@@ -54,7 +52,7 @@ final class LatencyReport {
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach((key, samples) -> out.println(line(key, samples)));
         out.println();
-        out.println("Load average at the end: " + loadAverage() + ". Lost, duplicated, attributes lost: summed over"
+        out.println("Load average at the end: " + LoadAverage.now() + ". Lost, duplicated, attributes lost: summed over"
                 + " the rounds (a census of both queues after each run).");
     }
 
@@ -73,14 +71,5 @@ final class LatencyReport {
     private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
         double[] v = samples.stream().mapToDouble(figure).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 }

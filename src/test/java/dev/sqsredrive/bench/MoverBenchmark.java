@@ -17,7 +17,7 @@ import dev.sqsredrive.testing.proxy.SendLog;
  * The client-side mover's benchmark, in one run against a local ElasticMQ (started here): the raw ceiling,
  * the mover unthrottled, the mover at 10, 100 and 500 msg/s (measured on the wire by a pass-through
  * {@link FaultProxy}), the mover's peak RSS for 10k and 100k messages, and the mover against the raw loop and
- * lumigo-cli under a fixed per-call latency ({@link LatencyPhase}). Prints a Markdown report with a verdict per
+ * lumigo-cli under a fixed per-call latency ({@link LatencyPhase}), and issue 20's targets ({@link LeanPhase}). Prints a Markdown report with a verdict per
  * target. Not a test: run it with {@code bench/run} (see docs/PERFORMANCE.md).
  */
 public final class MoverBenchmark {
@@ -95,6 +95,9 @@ public final class MoverBenchmark {
             LatencyReport latency = new LatencyPhase(bench.endpoint, launcher, work).run();
             System.out.println();
             latency.print(System.out);
+        }
+        if (PHASES.contains("lean")) {
+            new LeanPhase(bench.endpoint, launcher, work).run(System.out);
         }
         System.exit(0); // ElasticMQ's actor system keeps non-daemon threads
     }
