@@ -56,6 +56,7 @@ public final class ClientMover {
     private final SilenceGuard silence;
     private final OnePass onePass;
     private final GuardWatch guards;
+    private final ConcurrencyLimit limit;
     private volatile int notReleased;
     private volatile long startedAt;
 
@@ -70,7 +71,8 @@ public final class ClientMover {
         this.clocks = clocks;
         this.failures = queues.failures();
         this.unwatched = queues.source(config.sourceUrl());
-        AnswerWatch watch = new AnswerWatch(failures, clocks.ticker()); // every call below goes through it
+        this.limit = config.concurrencyLimit(clocks.ticker());
+        AnswerWatch watch = new AnswerWatch(failures, clocks.ticker(), limit); // every call below goes through it
         this.silence = new SilenceGuard(watch, queues.attemptTimeout(), config.waitSeconds());
         Source source = watch.watch(unwatched);
         Map<Destination, Sink> sinks = new ConcurrentHashMap<>();
@@ -84,6 +86,7 @@ public final class ClientMover {
                 ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), STOP_GRACE);
+        stop.onStop(limit::stop);
         // A call given up after twice the read timeout, as the SDK's own call timeout does, but never before
         // throttling has been ridden out; and no retry once a stop's grace is over.
         Duration budget = queues.attemptTimeout().multipliedBy(2);
@@ -107,7 +110,7 @@ public final class ClientMover {
         this.inFlight = new InFlightWait(source::approximateMessages, held::count, clocks.ticker(), failures);
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
                 retry, guard), stop);
-        this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
+        this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks, limit);
     }
 
     /**
@@ -150,7 +153,7 @@ public final class ClientMover {
         long elapsed = startedAt == 0 ? 0 : clocks.ticker().nanos() - startedAt;
         RunLedger l = state.ledger();
         return new MoveProgress(l.moved(), l.failed(), l.skipped(), config.toMove(),
-                Duration.ofNanos(elapsed), l.returned(), guards.viewLines());
+                Duration.ofNanos(elapsed), l.returned(), guards.viewLines(), limit.now());
     }
 
     /** Runs the move to its end; returns how it ended. */
@@ -248,7 +251,8 @@ public final class ClientMover {
                 new MoveSummary.Counts(l.moved(), l.skipped(), l.duplicatesPossible(),
                         l.resumedDeletes(), state.deleteFailed().size(), failures, l.returned(),
                         l.unrecorded()),
-                new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
+                new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt),
+                        limit.now()),
                 left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
                 config.copy());
     }

@@ -22,6 +22,7 @@ final class RunStop {
     private final AtomicLong stopBy = new AtomicLong(Long.MAX_VALUE);
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private volatile boolean ended;
+    private volatile Runnable onStop = () -> { };
 
     /** @param grace after a stop that releases: how long work under way may still take */
     RunStop(Ticker ticker, Duration grace) {
@@ -29,10 +30,16 @@ final class RunStop {
         this.grace = grace;
     }
 
+    /** Runs on every stop, "drained" too: e.g. wakes the workers waiting for their turn (ConcurrencyLimit). */
+    void onStop(Runnable r) {
+        this.onStop = r;
+    }
+
     /** Safe from any thread. */
     void stop(StopReason r) {
         if (r == StopReason.DRAINED) {
             reason.compareAndSet(null, r); // soft: workers see it between batches, no wake-up
+            onStop.run();
             return;
         }
         StopReason current = reason.get();
@@ -43,6 +50,7 @@ final class RunStop {
             stopBy.compareAndSet(Long.MAX_VALUE, ticker.nanos() + grace.toNanos());
         }
         signal.countDown();
+        onStop.run();
     }
 
     /** The first error stops the run and is the one reported; a worker left behind after the end is not heard. */
