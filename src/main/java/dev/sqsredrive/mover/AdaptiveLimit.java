@@ -10,9 +10,9 @@ import dev.sqsredrive.time.Ticker;
  * <ul>
  *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start), so that a run against a
  *   far endpoint reaches its tens of workers within a few seconds.</li>
- *   <li>Then it adds one worker at a time. A step up that did not raise the throughput by at least half of what
- *   it promised (one worker more of 20 promises 5 %) is taken back: at a plateau the limit stays within one of
- *   where the throughput stopped rising, and a --rate or a slow destination keeps it small.</li>
+ *   <li>Then it adds one worker at a time. A step up that did not raise the throughput by at least 30 % of what
+ *   it promised (a doubling 30 %, one worker more of 20 1.5 %) is taken back: at a plateau the limit stays
+ *   within one of where the throughput stopped rising, and a --rate or a slow destination keeps it small.</li>
  *   <li>It cuts to {@link #BACK_OFF} of itself (never below the minimum) when SQS or KMS throttles a call, at
  *   most once per interval, and when the calls' latency rose above {@link #QUEUEING} times the best seen while
  *   the throughput did not rise: the calls queue somewhere (the CPU, the endpoint) and more workers only
@@ -31,8 +31,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     static final int MIN_MOVED = 200;
     static final double BACK_OFF = 0.7;
     static final double QUEUEING = 2.0;
-    /** Share of a step's promised gain that it must deliver to be kept. */
-    static final double GAIN_SHARE = 0.5;
+    /** Share of a step's promised gain that it must deliver to be kept (a doubling: +30 %). */
+    static final double GAIN_SHARE = 0.3;
     /** The best latency seen is forgotten slowly (×1.05 an interval), so that one quiet moment does not rule. */
     static final double BEST_DRIFT = 1.05;
 
@@ -147,7 +147,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
             set(cutTo());
             // Once per doubling of the latency: the same latency next interval is no new signal, and a slower
             // endpoint (whose every call takes longer, whatever the workers) does not cut the limit to nothing.
-            bestLatency = latency / QUEUEING;
+            bestLatency = latency;
         } else if (steppedUp && !paid) {
             slowStart = false;
             set(lastLimit); // the step bought nothing: taken back

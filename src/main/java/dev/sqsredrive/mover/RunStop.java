@@ -38,7 +38,7 @@ final class RunStop {
     /** Safe from any thread. */
     void stop(StopReason r) {
         if (r == StopReason.DRAINED) {
-            reason.compareAndSet(null, r); // soft: workers see it between batches, no wake-up
+            reason.compareAndSet(null, r); // soft: workers see it between batches; only waiting turns wake
             onStop.run();
             return;
         }
