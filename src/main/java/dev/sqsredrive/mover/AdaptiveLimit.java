@@ -15,8 +15,10 @@ import dev.sqsredrive.time.Ticker;
  *   within one of where the throughput stopped rising, and a --rate or a slow destination keeps it small.</li>
  *   <li>It cuts to {@link #BACK_OFF} of itself (never below the minimum) when SQS or KMS throttles a call, at
  *   most once per interval, and when the calls' latency rose above {@link #QUEUEING} times the best seen while
- *   the throughput did not rise: the calls queue somewhere (the CPU, the endpoint) and more workers only
- *   lengthen the queue.</li>
+ *   the throughput fell by {@link #FALL} or more: the calls queue somewhere (the CPU, the endpoint) and the
+ *   workers only lengthen the queue. A throughput that merely did not rise is no such sign: on a shared
+ *   two-core machine under +20 ms the latency doubled with the workers while the throughput still rose, and
+ *   cutting then kept the run at half the speed of a fixed 64.</li>
  * </ul>
  * An interval ends when it has lasted {@link #INTERVAL}, seen two calls per working worker and
  * {@link #MIN_MOVED} messages moved: enough that one interval's throughput compares with the next
@@ -33,6 +35,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     static final double QUEUEING = 2.0;
     /** Share of a step's promised gain that it must deliver to be kept (a doubling: +30 %). */
     static final double GAIN_SHARE = 0.3;
+    /** A throughput this much below the last interval's fell beyond the noise of a loaded machine. */
+    static final double FALL = 0.1;
     /** The best latency seen is forgotten slowly (×1.05 an interval), so that one quiet moment does not rule. */
     static final double BEST_DRIFT = 1.05;
 
@@ -142,7 +146,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         boolean paid = lastRate < 0 || rate >= lastRate * (1 + GAIN_SHARE * (before - lastLimit) / lastLimit);
         if (cutSince) {
             // throttled meanwhile: this interval is not compared; the next one starts from here
-        } else if (latency > QUEUEING * bestLatency && (steppedUp ? !paid : rate <= lastRate)) {
+        } else if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
             slowStart = false;
             set(cutTo());
             // Once per doubling of the latency: the same latency next interval is no new signal, and a slower

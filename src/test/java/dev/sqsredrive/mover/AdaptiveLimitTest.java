@@ -58,12 +58,12 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void aLatencyRiseWhileTheThroughputHoldsCutsOncePerDoubling() {
+    void aLatencyRiseWhileTheThroughputFallsCutsOncePerDoubling() {
         run(40, w -> 250.0 * Math.min(w, 20), w -> 10);
         int settled = limit.current();
-        run(1, w -> 250.0 * Math.min(w, 20), w -> 50); // the calls queue: 5× the best latency
+        run(1, w -> 200.0 * Math.min(w, 20), w -> 50); // the calls queue: 5× the best latency, 20 % less moved
         assertThat(limit.current()).isEqualTo((int) Math.floor(settled * AdaptiveLimit.BACK_OFF));
-        List<Integer> after = run(3, w -> 250.0 * Math.min(w, 20), w -> 50);
+        List<Integer> after = run(3, w -> 150.0 * Math.min(w, 20), w -> 50);
         assertThat(after).as("the same latency again is no new signal").allSatisfy(
                 w -> assertThat(w).isGreaterThanOrEqualTo((int) Math.floor(settled * AdaptiveLimit.BACK_OFF)));
     }
@@ -74,6 +74,13 @@ class AdaptiveLimitTest {
         // growing with the workers (Little's law).
         List<Integer> seen = run(80, w -> 500.0 * Math.min(w, 6), w -> 2.0 * Math.max(w, 6) / 6);
         assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(4, 12));
+    }
+
+    @Test
+    void aLatencyRiseWhileTheThroughputStillRisesIsNoReasonToCut() {
+        // +20 ms on a busy machine: each worker more lengthens the calls, and still moves more
+        List<Integer> seen = run(8, w -> 250.0 * w, w -> 20.0 + w);
+        assertThat(seen).containsExactly(4, 8, 16, 32, 64, 128, 128, 128);
     }
 
     @Test
