@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.sqsredrive.aws.RedriveException;
+import dev.sqsredrive.mover.AdaptiveLimit;
 import dev.sqsredrive.mover.file.FileRef;
 import dev.sqsredrive.mover.file.MessageFileWriter;
 import dev.sqsredrive.task.ClientOptions;
@@ -19,10 +20,12 @@ import picocli.CommandLine.Option;
  */
 final class ClientMoveOptions {
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Client-side workers, 1 to " + ClientOptions.MAX_CONCURRENCY + " (default "
-                    + ClientOptions.DEFAULT_CONCURRENCY + ").")
-    Integer concurrency;
+    @Option(names = "--concurrency", paramLabel = "N|auto",
+            description = "Client-side workers: N, 1 to " + ClientOptions.MAX_CONCURRENCY + ", fixed; or auto (the"
+                    + " default): from " + AdaptiveLimit.START + ", more while the throughput rises and calls stay"
+                    + " fast, fewer on throttling or rising latency, " + AdaptiveLimit.MIN + " to "
+                    + ClientOptions.MAX_CONCURRENCY + ".")
+    String concurrency;
 
     @Option(names = "--limit", paramLabel = "N", description = "Stop after N messages moved (client-side).")
     Long limit;
@@ -88,7 +91,7 @@ final class ClientMoveOptions {
         if (idsFrom != null) {
             all.addAll(IdsFile.filters(idsFrom, stdin));
         }
-        return ClientOptions.builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun)
+        return ClientOptions.builder().concurrency(ConcurrencyOption.parse(concurrency)).limit(limit).copy(copy).dryRun(dryRun)
                 .showBodies(showBodies).filters(all).again(again).archive(archive == null ? null : archivePath(archive))
                 .existing(force ? MessageFileWriter.Existing.OVERWRITE : append ? MessageFileWriter.Existing.APPEND
                         : MessageFileWriter.Existing.REFUSE)

@@ -15,6 +15,7 @@ import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.Screen;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.render.WorkersText;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.MovePlan;
@@ -36,6 +37,8 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
     private Duration lastPrinted = Duration.ZERO;
     private ClientRunView view;
     private boolean dryRun;
+    private String workersPlanned = "";
+    private int workersShown;
 
     /**
      * @param confirm shows the plan and asks, before anything moves; true to go ahead
@@ -59,7 +62,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
         }
         out.note("Moving client-side: " + TaskText.name(task.sourceArn()) + " -> "
                 + TaskText.destination(task.destinationArn()) + " " + RateWords.of(task.rate(), false)
-                + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
+                + (workersPlanned.isEmpty() ? "" : ", " + workersPlanned) + "; Ctrl-C or 'redrive cancel " + task.taskHandle() + "' stops it");
         view = screens.get().map(s -> new ClientRunView(new LiveView(s, out.style()), task)).orElse(null);
     }
 
@@ -70,7 +73,8 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
         boolean client = !how.startsWith("native");
         out.verbose("rate: " + PlanText.rate(!client, rate));
         if (client) {
-            out.verbose("workers: " + options.workers() + ", visibility timeout "
+            workersPlanned = WorkersText.planned(options.concurrency());
+            out.verbose(workersPlanned + ", visibility timeout "
                     + MoverConfig.DEFAULT_VISIBILITY.toSeconds() + "s (extended while a message is being moved)");
         }
     }
@@ -102,6 +106,10 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
 
     @Override
     public void onProgress(MoveProgress p) {
+        if (view == null && p.workers() != null && p.workers().current() != workersShown) {
+            workersShown = p.workers().current(); // -v: each change of an adaptive number (the live view shows it)
+            out.verbose(WorkersText.now(p.workers()));
+        }
         if (view != null) {
             view.progress(p);
         } else if (p.elapsed().minus(lastPrinted).compareTo(PROGRESS_EVERY) >= 0) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.sqsredrive.time.Ticker;
@@ -16,6 +17,9 @@ import dev.sqsredrive.time.Ticker;
  * without an answer, and nothing answered since), and which calls are waiting. Any answer counts, an error
  * answer too (throttled, 5xx): the endpoint is alive. A timeout, a reset or a refused connection is no
  * answer (as the kind of queue tells, {@link CallFailure#noAnswer}). The ticking thread reads this to say what the run waits for and to give up on a dead endpoint.
+ * <p>
+ * The concurrency limit hears of every call here too: how long each answered call took (not a receive that
+ * came back empty, which waited out its long poll) and which were throttled.
  */
 final class AnswerWatch {
 
@@ -28,10 +32,12 @@ final class AnswerWatch {
     private long lastAnswer;
     private long failedSince = Long.MAX_VALUE;
     private String silentEndpoint;
+    private final ConcurrencyLimit limit;
 
-    AnswerWatch(CallFailures failures, Ticker ticker) {
+    AnswerWatch(CallFailures failures, Ticker ticker, ConcurrencyLimit limit) {
         this.failures = failures;
         this.ticker = ticker;
+        this.limit = limit;
         this.lastAnswer = ticker.nanos();
     }
 
@@ -65,7 +71,7 @@ final class AnswerWatch {
             @Override
             public List<Msg> receive(int max, int waitSeconds, int visibilitySeconds) {
                 return watch("ReceiveMessage", source::endpoint,
-                        () -> source.receive(max, waitSeconds, visibilitySeconds));
+                        () -> source.receive(max, waitSeconds, visibilitySeconds), got -> !got.isEmpty());
             }
 
             @Override
@@ -116,14 +122,25 @@ final class AnswerWatch {
     }
 
     private <T> T watch(String call, Supplier<String> endpoint, Supplier<T> body) {
+        return watch(call, endpoint, body, result -> true);
+    }
+
+    /** @param timed whether this answer's time says how fast the endpoint is */
+    private <T> T watch(String call, Supplier<String> endpoint, Supplier<T> body, Predicate<T> timed) {
         long start = begin(call, endpoint);
         try {
             T result = body.get();
             end(start, call, true);
+            if (timed.test(result)) {
+                limit.callEnded(ticker.nanos() - start, false);
+            }
             return result;
         } catch (RuntimeException e) {
             CallFailure failure = failures.classify(e);
             end(start, call, failure == null || !failure.noAnswer());
+            if (failure != null && failure.type() == CallFailure.Type.THROTTLED) {
+                limit.callEnded(ticker.nanos() - start, true);
+            }
             throw e;
         }
     }

@@ -54,6 +54,7 @@ public final class ClientMover {
     private final SilenceGuard silence;
     private final OnePass onePass;
     private final GuardWatch guards;
+    private final ConcurrencyLimit limit;
     private volatile int notReleased;
     private volatile long startedAt;
 
@@ -68,7 +69,8 @@ public final class ClientMover {
         this.clocks = clocks;
         this.failures = queues.failures();
         this.unwatched = queues.source(config.sourceUrl());
-        AnswerWatch watch = new AnswerWatch(failures, clocks.ticker()); // every call below goes through it
+        this.limit = config.concurrencyLimit(clocks.ticker());
+        AnswerWatch watch = new AnswerWatch(failures, clocks.ticker(), limit); // every call below goes through it
         this.silence = new SilenceGuard(watch, queues.attemptTimeout(), config.waitSeconds());
         Source source = watch.watch(unwatched);
         Map<Destination, Sink> sinks = new ConcurrentHashMap<>();
@@ -82,6 +84,7 @@ public final class ClientMover {
                 ConcurrentHashMap.newKeySet(), new BrokenGroups(), onePass);
         this.dryRun = config.dryRun() ? new DryRunReport(config.showBodies()) : null;
         this.stop = new RunStop(clocks.ticker(), clocks.sleeper(), STOP_GRACE);
+        stop.onStop(limit::stop);
         Retry retry = Retry.forRun(clocks, queues.attemptTimeout(), stop::stopBy, failures);
         java.util.function.Function<Destination, Sink> sinkOf =
                 d -> sinks.computeIfAbsent(d, dd -> watch.watch(queues.sink(dd)));
@@ -92,7 +95,7 @@ public final class ClientMover {
         SourceReceiver receiver = new SourceReceiver(source, failures, config, stop, notHeld);
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
                 retry, send.guard()), stop);
-        this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks);
+        this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks, limit);
         this.whenDrained = new WhenDrained(config, stop, onePass, new InFlightWait(source::approximateMessages,
                 held::count, clocks.ticker(), failures), workers.drain());
     }
@@ -137,7 +140,7 @@ public final class ClientMover {
         long elapsed = startedAt == 0 ? 0 : clocks.ticker().nanos() - startedAt;
         RunLedger l = state.ledger();
         return new MoveProgress(l.moved(), l.failed(), l.skipped(), config.toMove(),
-                Duration.ofNanos(elapsed), l.returned(), guards.viewLines());
+                Duration.ofNanos(elapsed), l.returned(), guards.viewLines(), limit.now());
     }
 
     /** Runs the move to its end; returns how it ended. */
@@ -208,7 +211,8 @@ public final class ClientMover {
                 new MoveSummary.Counts(l.moved(), l.skipped(), l.duplicatesPossible(),
                         l.resumedDeletes(), state.deleteFailed().size(), failures, l.returned(),
                         l.unrecorded()),
-                new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt)),
+                new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt),
+                        limit.now()),
                 left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
                 config.copy());
     }

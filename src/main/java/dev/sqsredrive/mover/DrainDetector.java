@@ -1,35 +1,54 @@
 package dev.sqsredrive.mover;
 
+import java.util.function.IntSupplier;
+
 /**
  * Tells when the DLQ has nothing more to give: every worker's latest receive came back empty while no
  * worker held messages. One empty receive is not enough with several workers: SQS may hand all visible
  * messages to another worker's concurrent receive, and a FIFO group stays hidden while one of its
  * messages is held. If a batch still finished after the declaration (its receive answered just as the
  * last empty one did), the run must go on: {@link #confirm()} says so.
+ * <p>
+ * With an adaptive number of workers only the first {@code active} receive ({@link ConcurrencyLimit}): a
+ * worker waiting for its turn receives nothing and holds nothing, so it neither blocks the declaration nor
+ * counts toward it.
  */
 final class DrainDetector {
 
     private final boolean[] idle;
-    private int idleCount;
+    private final IntSupplier active;
     private int holding;
     private long batchesDone;
     private long declaredAt = -1;
 
+    /** Every one of {@code workers} receives. */
     DrainDetector(int workers) {
+        this(workers, () -> workers);
+    }
+
+    /** @param active how many workers (the first ones) receive now */
+    DrainDetector(int workers, IntSupplier active) {
         this.idle = new boolean[workers];
+        this.active = active;
     }
 
     /** A worker's receive came back empty; true when that makes the DLQ drained. */
     synchronized boolean empty(int worker) {
-        if (!idle[worker]) {
-            idle[worker] = true;
-            idleCount++;
-        }
-        if (idleCount == idle.length && holding == 0) {
+        idle[worker] = true;
+        if (holding == 0 && activeAllIdle()) {
             declaredAt = batchesDone;
             return true;
         }
         return false;
+    }
+
+    private boolean activeAllIdle() {
+        for (int i = Math.min(active.getAsInt(), idle.length) - 1; i >= 0; i--) {
+            if (!idle[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when this worker's latest receive came back empty. */
@@ -39,10 +58,7 @@ final class DrainDetector {
 
     /** A worker received messages and holds them until {@link #batchDone()}. */
     synchronized void received(int worker) {
-        if (idle[worker]) {
-            idle[worker] = false;
-            idleCount--;
-        }
+        idle[worker] = false;
         holding++;
     }
 
@@ -63,7 +79,6 @@ final class DrainDetector {
     /** Forgets what the workers saw: every one must come back empty again. */
     synchronized void reset() {
         java.util.Arrays.fill(idle, false);
-        idleCount = 0;
         declaredAt = -1;
     }
 }

@@ -13,12 +13,19 @@ import java.util.List;
  * @param returned moved messages that came back to the DLQ (one pass: left there)
  * @param guards  what the guards hold the run for right now, one line each (the canary's wait, the
  *                backpressure's pause); empty when nothing holds it
+ * @param workers  the workers now (an adaptive number changes as the run goes); null when not told
  */
 public record MoveProgress(long moved, long failed, long skipped, Long toMove, Duration elapsed, long returned,
-                           List<String> guards) {
+                           List<String> guards, Concurrency workers) {
 
     public MoveProgress {
         guards = List.copyOf(guards);
+    }
+
+    /** Without the workers. */
+    public MoveProgress(long moved, long failed, long skipped, Long toMove, Duration elapsed, long returned,
+                        List<String> guards) {
+        this(moved, failed, skipped, toMove, elapsed, returned, guards, null);
     }
 
     /** A run without returns or guards holding it. */

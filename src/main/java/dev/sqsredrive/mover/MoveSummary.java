@@ -72,9 +72,18 @@ public record MoveSummary(Outcome outcome, Counts counts, Timing timing, LeftBeh
      * @param active  from the start to the last message moved: what the achieved rate is measured over (the
      *                final empty receives that tell the DLQ is drained are not moving)
      */
-    public record Timing(Duration elapsed, Duration active) {
+    /**
+     * @param elapsed from start to end
+     * @param active  from start to the last message moved
+     * @param workers the workers at the end, with the most at once; null when not told
+     */
+    public record Timing(Duration elapsed, Duration active, Concurrency workers) {
 
         public static final Timing NONE = new Timing(Duration.ZERO, Duration.ZERO);
+
+        public Timing(Duration elapsed, Duration active) {
+            this(elapsed, active, null);
+        }
     }
 
     public long moved() {

@@ -13,7 +13,8 @@ import dev.sqsredrive.mover.guard.MaxReturned;
  * <ul>
  *   <li>{@code rate}: messages per second, any positive number; null for as fast as the queues allow</li>
  *   <li>{@code concurrency}: workers, each sending one batch at a time, its next receive and its deletes
- *   under way meanwhile</li>
+ *   under way meanwhile; null (the default) for as many as pay, found as the run goes ({@link AdaptiveLimit},
+ *   1 to {@link #MAX_CONCURRENCY})</li>
  *   <li>{@code limit}: stop after this many messages moved; null for all</li>
  *   <li>{@code copy}: send without deleting; {@code dryRun}: count and sample what would move, move nothing
  *       ({@code showBodies}: the samples show bodies)</li>
@@ -35,6 +36,8 @@ public final class MoverConfig {
     public static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(30);
     public static final int DEFAULT_WAIT_SECONDS = 1;
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+    /** The most workers a run starts, fixed or adaptive (docs/MOVER.md "Concurrency"). */
+    public static final int MAX_CONCURRENCY = 128;
 
     private final Builder b;
 
@@ -59,8 +62,14 @@ public final class MoverConfig {
         return b.rate;
     }
 
+    /** The workers started: the fixed number, or the adaptive limit's most. */
     public int concurrency() {
-        return b.concurrency;
+        return b.concurrency == null ? MAX_CONCURRENCY : b.concurrency;
+    }
+
+    /** The run's limit on its working workers, new (it learns as the run goes), on this ticker. */
+    public ConcurrencyLimit concurrencyLimit(dev.sqsredrive.time.Ticker ticker) {
+        return b.concurrency == null ? new AdaptiveLimit(MAX_CONCURRENCY, ticker) : ConcurrencyLimit.fixed(b.concurrency);
     }
 
     public Long limit() {
@@ -140,7 +149,7 @@ public final class MoverConfig {
         private final String sourceUrl;
         private final String sourceArn;
         private Double rate;
-        private int concurrency = 1;
+        private Integer concurrency = 1;
         private Long limit;
         private boolean copy;
         private boolean dryRun;
@@ -167,7 +176,8 @@ public final class MoverConfig {
             return this;
         }
 
-        public Builder concurrency(int workers) {
+        /** @param workers null for adaptive */
+        public Builder concurrency(Integer workers) {
             this.concurrency = workers;
             return this;
         }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * worker when it is ready for it: one receive ahead at most, so a stop finds at most one batch per worker
  * received and not sent. Before each receive, as before the pipeline: the breaker is looked at, the canary's
  * and --limit's permits are taken (a receive ahead never receives past either), and drain detection decides
- * between a long and a short poll.
+ * between a long and a short poll. Before all that, the worker waits for its turn ({@link ConcurrencyLimit}).
  */
 final class ReceiveAhead {
 
@@ -31,7 +31,8 @@ final class ReceiveAhead {
 
     /** What both halves of a worker share. */
     record Shared(MoverConfig config, RunStop stop, SourceReceiver receiver, HeldMessages held, OnePass onePass,
-                  Clocks clocks, LimitPermits permits, DrainDetector drain, Consumer<List<Msg>> countReturns) {
+                  Clocks clocks, LimitPermits permits, DrainDetector drain, Consumer<List<Msg>> countReturns,
+                  ConcurrencyLimit limit) {
     }
 
     private final Shared s;
@@ -88,7 +89,8 @@ final class ReceiveAhead {
 
     /** @return what one receive brought, held; null when it brought nothing (paused as fits, permits given back) */
     private Received receiveOnce() throws InterruptedException {
-        if (stoppedByReturns()) {
+        s.limit().awaitTurn(worker); // waits holding nothing: no permit taken, nothing received
+        if (stoppedByReturns() || s.stop().reason() != null) {
             return null;
         }
         int canary = s.onePass().canaryTake(s.config().batchSize());

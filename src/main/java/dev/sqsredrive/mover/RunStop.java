@@ -23,6 +23,7 @@ final class RunStop {
     private final AtomicLong stopBy = new AtomicLong(Long.MAX_VALUE);
     private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     private volatile boolean ended;
+    private volatile Runnable onStop = () -> { };
 
     /** @param grace after a stop that releases: how long work under way may still take */
     RunStop(Ticker ticker, Sleeper sleeper, Duration grace) {
@@ -31,10 +32,16 @@ final class RunStop {
         this.grace = grace;
     }
 
+    /** Runs on every stop, "drained" too: e.g. wakes the workers waiting for their turn (ConcurrencyLimit). */
+    void onStop(Runnable r) {
+        this.onStop = r;
+    }
+
     /** Safe from any thread. */
     void stop(StopReason r) {
         if (r == StopReason.DRAINED) {
-            reason.compareAndSet(null, r); // soft: workers see it between batches, no wake-up
+            reason.compareAndSet(null, r); // soft: workers see it between batches; only waiting turns wake
+            onStop.run();
             return;
         }
         StopReason current = reason.get();
@@ -45,6 +52,7 @@ final class RunStop {
             stopBy.compareAndSet(Long.MAX_VALUE, ticker.nanos() + grace.toNanos());
         }
         signal.countDown();
+        onStop.run();
     }
 
     /** The first error stops the run and is the one reported; a worker left behind after the end is not heard. */

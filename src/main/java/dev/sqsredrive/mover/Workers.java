@@ -32,17 +32,20 @@ final class Workers {
     private final DrainDetector drain;
     private final ReceiveAhead.Shared shared;
     private final AtomicLong lastMovedAt = new AtomicLong();
+    private final ConcurrencyLimit limit;
 
+    /** @param limit how many of the workers may work now; {@code limit.max()} are started */
     Workers(MoverConfig config, RunStop stop, SourceReceiver receiver, HeldMessages held, BatchMover batches,
-            OnePass onePass, Clocks clocks) {
+            OnePass onePass, Clocks clocks, ConcurrencyLimit limit) {
+        this.limit = limit;
         this.onePass = onePass;
         this.config = config;
         this.stop = stop;
         this.batches = batches;
         this.clocks = clocks;
-        this.drain = new DrainDetector(config.concurrency());
+        this.drain = new DrainDetector(limit.max(), limit::current);
         this.shared = new ReceiveAhead.Shared(config, stop, receiver, held, onePass, clocks,
-                new LimitPermits(config.limit()), drain, batches::countReturns);
+                new LimitPermits(config.limit()), drain, batches::countReturns, limit);
     }
 
     DrainDetector drain() {
@@ -59,9 +62,10 @@ final class Workers {
      * a stop's grace, stops waiting for either.
      */
     void runAll(Tick tick) throws InterruptedException {
-        CountDownLatch workersDone = new CountDownLatch(config.concurrency());
+        limit.resume(); // a run taken back from "drained" runs its workers again
+        CountDownLatch workersDone = new CountDownLatch(limit.max());
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < config.concurrency(); i++) {
+        for (int i = 0; i < limit.max(); i++) {
             ReceiveAhead ahead = new ReceiveAhead(shared, i);
             int worker = i;
             threads.add(start("redrive-receive-" + i, ahead::run));
@@ -126,6 +130,7 @@ final class Workers {
             done = batches.process(messages, r.hold(), clocks.wall().instant());
             if (done.moved() > 0) {
                 lastMovedAt.accumulateAndGet(clocks.ticker().nanos(), Math::max);
+                limit.moved(done.moved());
             }
         } finally {
             ahead.giveBack(r, done.counted());

@@ -1,6 +1,8 @@
 package dev.sqsredrive.render;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.task.MoveTask;
@@ -32,7 +34,12 @@ public final class ClientRunView implements AutoCloseable {
                 started.startedAt(), Math.max(started.returned(), p.returned())); // as the record counts them
         // The mover's own monotonic elapsed time, so the measured rate does not jump with the wall clock.
         lastAt = started.startedAt().plus(p.elapsed());
-        view.show(last, lastAt, p.guards());
+        List<String> below = new ArrayList<>();
+        if (p.workers() != null) {
+            below.add(WorkersText.now(p.workers())); // an adaptive number moves as the run goes
+        }
+        below.addAll(p.guards());
+        view.show(last, lastAt, below);
     }
 
     /** Lines printed while the view is up go above it. */

@@ -32,7 +32,10 @@ public final class LiveView implements AutoCloseable {
         show(now, at, List.of());
     }
 
-    /** @param guards what holds the run right now (a client-side run's canary or backpressure), a line each */
+    /**
+     * @param guards lines below the numbers while the run goes: a client-side run's workers, and what holds it
+     *               right now (its canary or backpressure), a line each
+     */
     public synchronized void show(MoveTask now, Instant at, List<String> guards) {
         this.guards = List.copyOf(guards);
         meter.add(at, now.moved());

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.mover.Concurrency;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
@@ -21,7 +22,7 @@ public final class MoveSummaryText {
         return "moved " + ToMove.moved(p.moved(), p.toMove()) + "  failed " + p.failed()
                 + "  skipped " + p.skipped() + (p.returned() > 0 ? "  returned " + p.returned() : "")
                 + "  " + rate(p.achievedRate()) + "  "
-                + p.elapsed().toSeconds() + "s";
+                + p.elapsed().toSeconds() + "s" + (p.workers() == null ? "" : "  " + WorkersText.now(p.workers()));
     }
 
     /** The result line on stdout, e.g. "COMPLETED  moved 300  failed 0  ...". */
@@ -89,6 +90,15 @@ public final class MoveSummaryText {
         n.put("leftBehindReason", s.leftBehind().describe(s.dryRun() != null));
         n.put("elapsedSeconds", Math.round(seconds(s) * 1000) / 1000.0);
         n.put("achievedRate", Math.round(s.achievedRate() * 100) / 100.0);
+        Concurrency w = s.timing().workers();
+        if (w != null) {
+            ObjectNode workers = n.putObject("workers");
+            workers.put("adaptive", w.adaptive());
+            workers.put("min", w.min());
+            workers.put("max", w.max());
+            workers.put("atEnd", w.current());
+            workers.put("peak", w.peak());
+        }
         ObjectNode failures = n.putObject("failures");
         s.failures().forEach(failures::put);
         n.put("error", s.error());

@@ -10,7 +10,7 @@ import dev.sqsredrive.mover.file.MessageFileWriter;
  * something only the client-side mover can do. Made with {@link #builder()}: a new option then needs no edit
  * where options are made without it.
  *
- * @param concurrency workers (client-side); null for the default
+ * @param concurrency workers (client-side); null for the default, as many as pay ({@code --concurrency auto})
  * @param limit       stop after this many messages; null for all
  * @param filters     --filter expressions, all of which must match
  * @param archive     --archive: the file every moved message is also written to, as typed; null for none
@@ -26,9 +26,13 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         existing = existing == null ? MessageFileWriter.Existing.REFUSE : existing;
     }
 
-    /** Enough in-flight batches to keep SQS busy: a raw loop peaks around 16 threads (docs/PERFORMANCE.md). */
-    public static final int DEFAULT_CONCURRENCY = 16;
-    public static final int MAX_CONCURRENCY = 64;
+    /** The most workers --concurrency takes, and the adaptive default goes up to. */
+    public static final int MAX_CONCURRENCY = dev.sqsredrive.mover.MoverConfig.MAX_CONCURRENCY;
+
+    /** The one line that refuses a --concurrency, as typed. */
+    public static String concurrencyRefused(String typed) {
+        return "--concurrency takes 1 to " + MAX_CONCURRENCY + " workers, or auto; not " + typed;
+    }
 
     public static ClientOptions none() {
         return builder().build();
@@ -44,8 +48,9 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
                 .filters(filters).archive(archive).existing(existing).again(again);
     }
 
-    public int workers() {
-        return concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
+    /** No --concurrency N: the number of workers finds itself as the run goes. */
+    public boolean adaptive() {
+        return concurrency == null;
     }
 
     /**
@@ -72,7 +77,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
-    /** Starts from no options: default concurrency, no limit, no filter, a move rather than a copy. */
+    /** Starts from no options: adaptive concurrency, no limit, no filter, a move rather than a copy. */
     public static final class Builder {
         private Integer concurrency;
         private Long limit;
@@ -87,7 +92,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         private Builder() {
         }
 
-        /** Null for the default. */
+        /** Null for the default (adaptive). */
         public Builder concurrency(Integer workers) {
             this.concurrency = workers;
             return this;

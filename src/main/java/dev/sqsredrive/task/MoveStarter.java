@@ -103,8 +103,7 @@ public final class MoveStarter {
         }
         ClientOptions o = r.options();
         if (o.concurrency() != null && (o.concurrency() < 1 || o.concurrency() > ClientOptions.MAX_CONCURRENCY)) {
-            throw RedriveException.usage("--concurrency takes 1 to " + ClientOptions.MAX_CONCURRENCY + ", not "
-                    + o.concurrency());
+            throw RedriveException.usage(ClientOptions.concurrencyRefused(String.valueOf(o.concurrency())));
         }
         if (o.limit() != null && o.limit() < 1) {
             throw RedriveException.usage("--limit takes a positive number of messages, not " + o.limit());

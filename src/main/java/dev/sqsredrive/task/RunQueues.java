@@ -56,16 +56,17 @@ final class RunQueues {
     }
 
     /**
-     * Workers: a file whose messages carry FIFO groups is imported by one worker, since a file, unlike a FIFO
+     * Workers (null: adaptive): a file whose messages carry FIFO groups is imported by one worker, since a file, unlike a FIFO
      * queue, does not hide the rest of a group while a message of it is in flight.
      */
-    static int workers(ClientTaskRun.Plan plan, Consumer<String> notes) {
+    static Integer workers(ClientTaskRun.Plan plan, Consumer<String> notes) {
         boolean groups = Boolean.parseBoolean(plan.source().attributes().getOrDefault(FileQueues.HAS_GROUPS, "false"));
-        if (groups && plan.options().workers() > 1) {
+        Integer asked = plan.options().concurrency(); // null: adaptive
+        if (groups && (asked == null || asked > 1)) {
             notes.accept("the file's messages have FIFO groups: imported by one worker, to keep each group's order");
             return 1;
         }
-        return plan.options().workers();
+        return asked;
     }
 
     Routing routing(ClientTaskRun.Plan plan) {

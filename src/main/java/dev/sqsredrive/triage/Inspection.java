@@ -26,8 +26,11 @@ import dev.sqsredrive.mover.sqs.SqsQueueOps;
  */
 public final class Inspection {
 
-    /** Receives under way at once: as many as the mover's default, which keeps SQS busy. */
-    static final int WORKERS = dev.sqsredrive.task.ClientOptions.DEFAULT_CONCURRENCY;
+    /**
+     * Receives under way at once, fixed: a raw receive loop peaks around 16 (docs/PERFORMANCE.md), and a scan
+     * has no sends or deletes whose latency an adaptive limit would read.
+     */
+    static final int WORKERS = 16;
     /**
      * How long a received message stays hidden before its hold is extended. The move's 30 s would extend every
      * hold of a long scan again and again (at 100,000 messages, thousands of visibility calls, under which

@@ -47,7 +47,7 @@ final class BenchReport {
     private final java.util.Map<String, TreeMap<Integer, Long>> cappedRss = new java.util.LinkedHashMap<>();
 
     void unthrottled(int messages, Integer concurrency, String jvmOptions, double rate, MoverProcess.Result r) {
-        int workers = concurrency == null ? ClientOptions.DEFAULT_CONCURRENCY : concurrency;
+        int workers = concurrency == null ? ClientOptions.MAX_CONCURRENCY : concurrency;
         String label = "mover, unthrottled, " + workers + (concurrency == null ? " workers (default)" : " workers")
                 + (jvmOptions == null ? "" : ", " + jvmOptions);
         if (jvmOptions != null) {

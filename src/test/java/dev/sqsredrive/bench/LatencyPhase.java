@@ -78,7 +78,7 @@ final class LatencyPhase {
     }
 
     private void redrive(FaultProxy proxy, Integer concurrency) throws Exception {
-        int workers = concurrency == null ? ClientOptions.DEFAULT_CONCURRENCY : concurrency;
+        int workers = concurrency == null ? ClientOptions.MAX_CONCURRENCY : concurrency;
         measure(proxy, "redrive", label(concurrency, workers), workers, true, q -> {
             List<String> args = MoverBenchmark.moveArgs(q, null);
             if (concurrency != null) {

@@ -24,13 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClientLiveViewInTmuxTest {
 
-    /** `start --mode client` at 160 columns, mid-move: the handle on stdout, the note, then the block. */
+    /**
+     * `start --mode client` at 200 columns (its start line, with the workers, is longer than 160), mid-move: the
+     * handle on stdout, the note, then the block with the workers below the numbers.
+     */
     private static final String MID_MOVE = """
             client-<id>
-            Moving client-side: orders-dlq -> each message's origin at 40/s; Ctrl-C or 'redrive cancel client-<id>' stops it
+            Moving client-side: orders-dlq -> each message's origin at 40/s, adaptive workers (from 4, 1 to 128); Ctrl-C or 'redrive cancel client-<id>' stops it
             RUNNING  orders-dlq → each message's origin  limit 40/s  client
             [<bar>]  <p>%
             <n>/300 moved  ETA <t>  <rate> msg/s  elapsed <t>
+            workers <w> (adaptive, 1 to 128)
             """;
 
     /** The end: the final block left in place, then the summary line (stdout), nothing drawn after it. */
@@ -77,7 +81,7 @@ class ClientLiveViewInTmuxTest {
                     + "NO_COLOR=1 redrive start " + audit.name() + " --mode client --rate 20 --yes;"
                     + " echo interrupted-exit=$?\n"
                     + "sleep 600\n");
-            try (Tmux tmux = Tmux.start(160, 50, "sh " + script)) {
+            try (Tmux tmux = Tmux.start(200, 50, "sh " + script)) {
                 String mid = tmux.awaitCapture(Duration.ofSeconds(60),
                         s -> s.matches("(?s).*\\n[1-9]\\d*/300 moved  ETA \\d.*"), "a client-side move under way");
                 System.out.println("=== client-side, mid-move\n" + mid);
@@ -134,6 +138,7 @@ class ClientLiveViewInTmuxTest {
         return LiveViewInTmuxTest.normalise(capture
                 .replaceAll("client-[0-9a-f-]{36}", "client-<id>")
                 .replaceAll("elapsed \\d+\\.\\d+s", "elapsed <t>")
+                .replaceAll("workers \\d+ \\(", "workers <w> (") // an adaptive number, as the run goes
                 .replaceAll("\\b\\d+/200\\b", "<n>/200"), dlqName);
     }
 }

@@ -24,7 +24,7 @@ class StartLineTest extends ElasticMqCliTest {
         RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains(" as fast as the queues allow (no --rate); ").doesNotContain("at auto");
+        assertThat(r.err()).contains(" as fast as the queues allow (no --rate), ").doesNotContain("at auto");
     }
 
     @Test

@@ -120,7 +120,8 @@ class ClientMoverKillTest {
             assertThat(census.duplicates()).as("copies found vs admitted by the resumed run; " + story)
                     .isLessThanOrEqualTo((int) summary.duplicatesPossible());
             // the crash window: a batch whose send was confirmed but not yet journaled, one per worker at most
-            assertThat(census.duplicates()).as(story).isLessThanOrEqualTo(ClientOptions.DEFAULT_CONCURRENCY * 10);
+            // (the adaptive default starts up to MAX_CONCURRENCY workers)
+            assertThat(census.duplicates()).as(story).isLessThanOrEqualTo(ClientOptions.MAX_CONCURRENCY * 10);
             assertThat(sentNotDeleted).as("the kill left sent-but-not-deleted messages to resume; " + story)
                     .isPositive();
             assertThat(summary.raw().path("resumedDeletes").asLong()).as("journaled sends are deleted, not resent; "

@@ -29,4 +29,20 @@ class DrainDetectorTest {
         assertThat(d.empty(1)).isFalse(); // reset: both must come back empty again
         assertThat(d.empty(0)).isTrue();
     }
+
+    @Test
+    void onlyTheWorkersThatMayWorkDecideAndAWaitingOneNeitherBlocksNorFakesIt() {
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger(2);
+        DrainDetector d = new DrainDetector(4, active::get); // workers 2 and 3 wait for their turn
+        d.empty(0);
+        assertThat(d.empty(1)).as("the waiting workers 2 and 3 never receive: no wait for them").isTrue();
+        d.reset();
+        active.set(3);
+        d.received(2);
+        d.batchDone();
+        assertThat(d.empty(0)).isFalse();
+        assertThat(d.empty(1)).as("worker 2 received last: the DLQ may hold more").isFalse();
+        active.set(2); // worker 2 goes back to waiting before its next receive
+        assertThat(d.empty(1)).as("what worker 2 saw last is no longer waited for").isTrue();
+    }
 }

@@ -42,7 +42,7 @@ class ReceiveAheadTest {
             new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0), held,
             new OnePass(new RunLedger(true), new ReturnBreaker(MaxReturned.parse("off")), null, frozen, false),
             new Clocks(Clock.systemUTC(), frozen, instant), permits, new DrainDetector(1),
-            ms -> counted.addAndGet(ms.size())), 0);
+            ms -> counted.addAndGet(ms.size()), ConcurrencyLimit.fixed(1)), 0);
 
     private void script(String... batches) {
         for (String batch : batches) {

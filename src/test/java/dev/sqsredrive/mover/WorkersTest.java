@@ -55,7 +55,7 @@ class WorkersTest {
                 new BatchMover.Seam(source, ops.endpoint()::sink, retry, SendGuard.unless(stop::releaseRequested)),
                 stop);
         return new Workers(config, stop, new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0),
-                held, batches, onePass, new Clocks(Clock.systemUTC(), frozen, instant));
+                held, batches, onePass, new Clocks(Clock.systemUTC(), frozen, instant), ConcurrencyLimit.fixed(n));
     }
 
     @AfterEach

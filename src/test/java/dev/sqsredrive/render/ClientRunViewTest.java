@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.sqsredrive.mover.Concurrency;
 import dev.sqsredrive.mover.MoveProgress;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
@@ -122,6 +123,28 @@ class ClientRunViewTest {
         assertThat(unicode.last()).endsWith(paused);
         assertThat(ascii.last()).endsWith("paused: orders backlog 1,240 >= 1,000");
         assertThat(lastFrame(ascii).get(2)).as("none came back: no returned").doesNotContain("returned");
+    }
+
+    @Test
+    void theWorkersGetALineBelowTheNumbersThatFollowsAnAdaptiveNumberUntilTheEnd() {
+        RecordingScreen screen = new RecordingScreen();
+        ClientRunView view = new ClientRunView(new LiveView(screen, Style.plain()), started(null, 0, 100));
+        view.progress(new MoveProgress(10, 0, 0, 100L, Duration.ofSeconds(1), 0, List.of(),
+                new Concurrency(4, 4, 1, 128, true)));
+        assertThat(lastFrame(screen).get(3)).isEqualTo("workers 4 (adaptive, 1 to 128)");
+        view.progress(new MoveProgress(60, 0, 0, 100L, Duration.ofSeconds(2), 0, List.of("canary: waiting"),
+                new Concurrency(12, 16, 1, 128, true)));
+        assertThat(lastFrame(screen).subList(3, 5)).containsExactly("workers 12 (adaptive, 1 to 128)",
+                "canary: waiting");
+        view.end(new MoveTask("client-1", MoveTask.Kind.CLIENT, TaskStatus.COMPLETED, DLQ, DEST, null, 100, 100L,
+                null, T0));
+        assertThat(lastFrame(screen)).as("the end says how it ended, not how many worked")
+                .noneMatch(line -> line.startsWith("workers"));
+
+        RecordingScreen fixed = new RecordingScreen();
+        new ClientRunView(new LiveView(fixed, Style.plain()), started(null, 0, 100)).progress(new MoveProgress(10,
+                0, 0, 100L, Duration.ofSeconds(1), 0, List.of(), new Concurrency(16, 16, 16, 16, false)));
+        assertThat(lastFrame(fixed).get(3)).isEqualTo("workers 16");
     }
 
     private static List<String> lastFrame(RecordingScreen screen) {

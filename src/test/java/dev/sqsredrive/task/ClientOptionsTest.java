@@ -12,7 +12,7 @@ class ClientOptionsTest {
     @Test
     void noOptionsMeanTheDefaultsAndNothingClientOnly() {
         ClientOptions o = ClientOptions.none();
-        assertThat(o.workers()).isEqualTo(ClientOptions.DEFAULT_CONCURRENCY);
+        assertThat(o.adaptive()).as("no --concurrency: the workers find their number").isTrue();
         assertThat(o.limit()).isNull();
         assertThat(o.filters()).isEmpty();
         assertThat(o.clientOnlyReason()).isNull();

@@ -1,0 +1,153 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+/** The adaptive limit on a ticker the test moves: each interval's throughput and latency follow a model. */
+class AdaptiveLimitTest {
+
+    private static final long INTERVAL = AdaptiveLimit.INTERVAL.toNanos();
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final AdaptiveLimit limit = new AdaptiveLimit(128, now::get);
+
+    @Test
+    void startsSmallAndDoublesWhileTheThroughputRisesUpToItsBound() {
+        assertThat(limit.current()).isEqualTo(AdaptiveLimit.START);
+        assertThat(limit.max()).isEqualTo(128);
+        List<Integer> seen = run(20, w -> 250.0 * w, w -> 60); // a far endpoint: each worker adds its share
+        assertThat(seen.subList(0, 6)).containsExactly(4, 8, 16, 32, 64, 128);
+        assertThat(seen.subList(6, seen.size())).containsOnly(128); // never above the bound
+        assertThat(limit.peak()).isEqualTo(128);
+    }
+
+    @Test
+    void holdsWithinOneWorkerOfWhereTheThroughputStopsRising() {
+        List<Integer> seen = run(60, w -> 250.0 * Math.min(w, 20), w -> 60);
+        // slow start overshoots once (32 bought nothing over 16), then one worker at a time up to the plateau
+        assertThat(seen.subList(30, 60)).allSatisfy(w -> assertThat(w).isBetween(19, 21));
+        assertThat(seen.subList(30, 60)).contains(20);
+    }
+
+    @Test
+    void aRateThatHoldsTheThroughputKeepsTheWorkersFew() {
+        List<Integer> seen = run(60, w -> 1000, w -> 5); // --rate 1000: more workers only wait for it
+        assertThat(seen.subList(10, 60)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(AdaptiveLimit.START + 1));
+    }
+
+    @Test
+    void aThrottledCallCutsToSevenTenthsOncePerIntervalNeverBelowTheMinimum() {
+        run(4, w -> 250.0 * w, w -> 60);
+        assertThat(limit.current()).isEqualTo(64);
+        limit.callEnded(1_000_000, true);
+        assertThat(limit.current()).isEqualTo(44); // 64 × 0.7
+        limit.callEnded(1_000_000, true);
+        assertThat(limit.current()).as("the same burst of throttling is one signal").isEqualTo(44);
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(INTERVAL);
+            limit.callEnded(1_000_000, true);
+        }
+        assertThat(limit.current()).isEqualTo(1);
+        assertThat(limit.peak()).isEqualTo(64);
+    }
+
+    @Test
+    void aLatencyRiseWhileTheThroughputFallsCutsOncePerDoubling() {
+        run(40, w -> 250.0 * Math.min(w, 20), w -> 10);
+        int settled = limit.current();
+        run(1, w -> 200.0 * Math.min(w, 20), w -> 50); // the calls queue: 5× the best latency, 20 % less moved
+        assertThat(limit.current()).isEqualTo((int) Math.floor(settled * AdaptiveLimit.BACK_OFF));
+        List<Integer> after = run(3, w -> 150.0 * Math.min(w, 20), w -> 50);
+        assertThat(after).as("the same latency again is no new signal").allSatisfy(
+                w -> assertThat(w).isGreaterThanOrEqualTo((int) Math.floor(settled * AdaptiveLimit.BACK_OFF)));
+    }
+
+    @Test
+    void onACpuBoundServerTheWorkersSettleInsteadOfRunningAway() {
+        // The CPU is the limit (two cores, the server on them): throughput flat beyond 6 workers, latency
+        // growing with the workers (Little's law).
+        List<Integer> seen = run(80, w -> 500.0 * Math.min(w, 6), w -> 2.0 * Math.max(w, 6) / 6);
+        assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(4, 12));
+    }
+
+    @Test
+    void aLatencyRiseWhileTheThroughputStillRisesIsNoReasonToCut() {
+        // +20 ms on a busy machine: each worker more lengthens the calls, and still moves more
+        List<Integer> seen = run(8, w -> 250.0 * w, w -> 20.0 + w);
+        assertThat(seen).containsExactly(4, 8, 16, 32, 64, 128, 128, 128);
+    }
+
+    @Test
+    void aFixedLimitLetsEveryWorkerWorkAtOnce() throws InterruptedException {
+        ConcurrencyLimit fixed = ConcurrencyLimit.fixed(16);
+        fixed.awaitTurn(15); // returns: a waiting worker would hang this test
+        assertThat(fixed.current()).isEqualTo(16);
+        assertThat(fixed.adaptive()).isFalse();
+    }
+
+    @Test
+    void aWaitingWorkerIsWokenWhenTheLimitRises() throws Exception {
+        Thread fifth = waiting(limit, AdaptiveLimit.START);
+        run(1, w -> 250.0 * w, w -> 60); // 4 -> 8
+        fifth.join(30_000);
+        assertThat(fifth.isAlive()).isFalse();
+    }
+
+    @Test
+    void aStopWakesEveryWaitingWorkerWithoutTheTickerMoving() throws Exception {
+        AdaptiveLimit still = new AdaptiveLimit(128, () -> 42L); // time never passes: only the stop can wake them
+        Thread a = waiting(still, 10);
+        Thread b = waiting(still, 127);
+        still.stop();
+        a.join(30_000);
+        b.join(30_000);
+        assertThat(a.isAlive()).isFalse();
+        assertThat(b.isAlive()).isFalse();
+        still.awaitTurn(100); // stopped: passes at once
+        still.resume();
+        Thread c = waiting(still, 100); // goes on waiting after a stop taken back
+        c.interrupt();
+        c.join(30_000);
+    }
+
+    /** A worker thread waiting its turn; returns once it is seen waiting. */
+    private static Thread waiting(ConcurrencyLimit l, int worker) throws InterruptedException {
+        Thread t = new Thread(() -> {
+            try {
+                l.awaitTurn(worker);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(t.getState()).as("worker " + worker + " waits its turn").isEqualTo(Thread.State.WAITING);
+        return t;
+    }
+
+    /** Runs intervals in which the workers allowed move {@code perSecond} with calls of {@code latencyMillis}. */
+    private List<Integer> run(int intervals, IntToDoubleFunction perSecond, IntToDoubleFunction latencyMillis) {
+        List<Integer> seen = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            int workers = limit.current();
+            seen.add(workers);
+            now.addAndGet(INTERVAL);
+            long callNanos = Math.round(latencyMillis.applyAsDouble(workers) * 1e6);
+            for (int c = 0; c < 2 * workers; c++) {
+                limit.callEnded(callNanos, false);
+            }
+            limit.moved((int) Math.round(perSecond.applyAsDouble(workers) * INTERVAL / 1e9));
+        }
+        return seen;
+    }
+}
