@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 
@@ -50,31 +51,7 @@ public final class MessageCopy {
         return size;
     }
 
-    /**
-     * The length of s in UTF-8, counted without encoding it (which copied every body once more per send):
-     * what {@code s.getBytes(UTF_8).length} says, an unpaired surrogate included (encoded as one '?').
-     */
-    static long utf8(String s) {
-        if (s == null) {
-            return 0;
-        }
-        long bytes = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                bytes++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+    private static long utf8(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 }
