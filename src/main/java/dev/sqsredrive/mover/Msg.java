@@ -1,6 +1,5 @@
 package dev.sqsredrive.mover;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -27,7 +26,7 @@ public record Msg(String id, String receiptHandle, String body, Map<String, MsgA
 
     public Msg {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
-        system = system == null || system.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(system));
+        system = system == null || system.isEmpty() ? Map.of() : Map.copyOf(system);
     }
 
     /** A message with a body only (tests, and kinds whose messages carry nothing else). */

@@ -43,19 +43,30 @@ public final class SqsMessages {
     }
 
     public static Msg from(Message m) {
-        Map<String, MsgAttribute> attributes = new LinkedHashMap<>();
-        if (m.hasMessageAttributes()) {
-            m.messageAttributes().forEach((name, v) -> attributes.put(name, new MsgAttribute(v.dataType(),
-                    v.stringValue(), v.binaryValue() == null ? null : v.binaryValue().asByteArray())));
+        Map<String, MsgAttribute> attributes = Map.of();
+        if (m.hasMessageAttributes() && !m.messageAttributes().isEmpty()) {
+            // Built immutable here, so Msg keeps it as it is instead of copying it again.
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, MsgAttribute>[] each = new Map.Entry[m.messageAttributes().size()];
+            int i = 0;
+            for (var a : m.messageAttributes().entrySet()) {
+                MessageAttributeValue v = a.getValue();
+                each[i++] = Map.entry(a.getKey(), new MsgAttribute(v.dataType(), v.stringValue(),
+                        v.binaryValue() == null ? null : v.binaryValue().asByteArray()));
+            }
+            attributes = Map.ofEntries(each);
         }
-        Map<Msg.SystemAttribute, String> system = new EnumMap<>(Msg.SystemAttribute.class);
+        Map<Msg.SystemAttribute, String> system = Map.of();
         if (m.hasAttributes()) {
-            SYSTEM.forEach((ours, sqs) -> {
-                String value = m.attributes().get(sqs);
+            // By name: the SDK's attributes() converts its whole map to enum keys on every call.
+            Map<String, String> received = m.attributesAsStrings();
+            system = new EnumMap<>(Msg.SystemAttribute.class);
+            for (var s : SYSTEM.entrySet()) {
+                String value = received.get(s.getValue().toString());
                 if (value != null) {
-                    system.put(ours, value);
+                    system.put(s.getKey(), value);
                 }
-            });
+            }
         }
         return new Msg(m.messageId(), m.receiptHandle(), m.body(), attributes, system);
     }
