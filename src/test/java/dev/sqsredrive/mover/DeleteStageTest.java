@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.sqsredrive.mover.sqs.SqsFailures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,29 +25,19 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
  */
 class DeleteStageTest {
 
-    @TempDir
-    Path dir;
+    private final ScriptedRun run;
 
-    private final FakeQueueOps ops = new FakeQueueOps();
-    private final Source source = ops.endpoint().source("http://q/dlq");
-    private final Retry retry = new Retry(d -> { }, SqsFailures.INSTANCE);
-    private final RunLedger ledger = new RunLedger(true);
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
-    private Journal journal;
-    private RunState state;
-
-    private DeleteStage stage() {
-        journal = Journal.open(dir.resolve("j.log"), "{}");
-        state = new RunState(ledger, journal, pending, deleteFailed);
-        return new DeleteStage(source, retry, state);
+    DeleteStageTest(@TempDir Path dir) {
+        run = new ScriptedRun(dir);
     }
 
     @AfterEach
     void closeJournal() {
-        if (journal != null) {
-            journal.close();
-        }
+        run.close();
+    }
+
+    private DeleteStage stage() {
+        return new DeleteStage(run.source, run.retry, run.state);
     }
 
     /** Sent, journalled as such, held by this receive: what the delete stage is handed. */
@@ -59,17 +46,17 @@ class DeleteStageTest {
         for (int i = 0; i < n; i++) {
             Msg m = FakeQueueOps.msg("id" + i, "body" + i);
             ms.add(m);
-            pending.add(m.id());
+            run.pending.add(m.id());
         }
         return ms;
     }
 
     private HeldMessages.Hold hold(List<Msg> ms) {
-        return new HeldMessages(source, () -> 0L, Duration.ofSeconds(30), retry).hold(ms, 0);
+        return run.hold(ms);
     }
 
     private List<String> journalLines(char kind) throws IOException {
-        return Files.readAllLines(journal.file()).stream().filter(l -> l.startsWith(kind + " "))
+        return Files.readAllLines(run.state.journal().file()).stream().filter(l -> l.startsWith(kind + " "))
                 .map(l -> l.substring(2).strip()).toList();
     }
 
@@ -81,32 +68,33 @@ class DeleteStageTest {
         Set<String> deleted = stage().delete(ms, hold);
 
         assertThat(deleted).containsExactlyInAnyOrder("id0", "id1", "id2");
-        assertThat(ops.deletedReceiptHandles()).as("this receive's handles").containsExactly("rh-id0", "rh-id1",
-                "rh-id2");
+        assertThat(run.ops.deletedReceiptHandles()).as("this receive's handles")
+                .containsExactly("rh-id0", "rh-id1", "rh-id2");
         assertThat(journalLines('D')).containsExactly("id0", "id1", "id2");
-        assertThat(ledger.deleted()).isEqualTo(3);
-        assertThat(pending).isEmpty();
-        assertThat(deleteFailed).isEmpty();
+        assertThat(run.ledger.deleted()).isEqualTo(3);
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).isEmpty();
         assertThat(hold.empty()).as("no longer held: nothing left to release").isTrue();
-        assertThat(ops.visibilityChanges).isEmpty();
+        assertThat(run.ops.visibilityChanges).isEmpty();
     }
 
     @Test
     void aDeleteTheSourceRefusesLeavesItWaitingForItsDeleteAndReleasesItToBeReceivedAgain() throws Exception {
         List<Msg> ms = sent(3);
         HeldMessages.Hold hold = hold(ms);
-        ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id1"), new EntryError("ReceiptHandleIsInvalid", "", true)));
+        run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id1"),
+                new EntryError("ReceiptHandleIsInvalid", "", true)));
 
         Set<String> deleted = stage().delete(ms, hold);
 
         assertThat(deleted).containsExactlyInAnyOrder("id0", "id2");
-        assertThat(ops.deletes).as("a refusal is not retried").hasSize(1);
+        assertThat(run.ops.deletes).as("a refusal is not retried").hasSize(1);
         assertThat(journalLines('D')).containsExactly("id0", "id2");
-        assertThat(ledger.deleted()).isEqualTo(2);
-        assertThat(pending).as("sent and still in the DLQ: a later receive only deletes it").containsExactly("id1");
-        assertThat(deleteFailed).containsExactly("id1");
-        assertThat(state.deleteUnknown()).as("SQS answered: it is still there").isEmpty();
-        assertThat(ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle,
+        assertThat(run.ledger.deleted()).isEqualTo(2);
+        assertThat(run.pending).as("sent and still in the DLQ: a later receive only deletes it").containsExactly("id1");
+        assertThat(run.deleteFailed).containsExactly("id1");
+        assertThat(run.state.deleteUnknown()).as("SQS answered: it is still there").isEmpty();
+        assertThat(run.ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle,
                 ChangeMessageVisibilityBatchRequestEntry::visibilityTimeout).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("rh-id1", 0));
         assertThat(hold.empty()).isTrue();
@@ -115,53 +103,54 @@ class DeleteStageTest {
     @Test
     void aDeleteFailedOnTheServersSideIsTriedAgainUntilConfirmed() throws Exception {
         List<Msg> ms = sent(2);
-        ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id0"), new EntryError("InternalError", "", false)));
+        run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id0"),
+                new EntryError("InternalError", "", false)));
 
         Set<String> deleted = stage().delete(ms, hold(ms));
 
         assertThat(deleted).containsExactlyInAnyOrder("id0", "id1");
-        assertThat(ops.deletes).hasSize(2);
-        assertThat(ops.deletes.get(1)).extracting(DeleteMessageBatchRequestEntry::receiptHandle)
+        assertThat(run.ops.deletes).hasSize(2);
+        assertThat(run.ops.deletes.get(1)).extracting(DeleteMessageBatchRequestEntry::receiptHandle)
                 .as("only the failed entry again").containsExactly("rh-id0");
-        assertThat(pending).isEmpty();
-        assertThat(deleteFailed).isEmpty();
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).isEmpty();
     }
 
     @Test
     void aDeleteThatNeverGotAnAnswerMayHaveHappenedAndIsRecordedAsUnknown() throws Exception {
         List<Msg> ms = sent(2);
-        ops.deleteError = SdkClientException.create("Connection reset");
+        run.ops.deleteError = SdkClientException.create("Connection reset");
 
         Set<String> deleted = stage().delete(ms, hold(ms));
 
         assertThat(deleted).isEmpty();
-        assertThat(ops.deletes).as("every attempt").hasSize(Retry.MAX_ATTEMPTS);
+        assertThat(run.ops.deletes).as("every attempt").hasSize(Retry.MAX_ATTEMPTS);
         assertThat(journalLines('D')).isEmpty();
-        assertThat(pending).containsExactlyInAnyOrder("id0", "id1");
-        assertThat(deleteFailed).containsExactlyInAnyOrder("id0", "id1");
-        assertThat(state.deleteUnknown()).as("the call may have been carried out").containsExactlyInAnyOrder("id0",
+        assertThat(run.pending).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.deleteFailed).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.state.deleteUnknown()).as("the call may have been carried out").containsExactlyInAnyOrder("id0",
                 "id1");
-        assertThat(ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle)
+        assertThat(run.ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle)
                 .containsExactlyInAnyOrder("rh-id0", "rh-id1");
     }
 
     @Test
     void aDeleteRefusedAsAWholeStopsWithItsErrorAndForgetsNothingSent() throws Exception {
         List<Msg> ms = sent(2);
-        ops.deleteError = BatchMoverTest.awsError(403, "AccessDenied");
+        run.ops.deleteError = BatchMoverTest.awsError(403, "AccessDenied");
         DeleteStage stage = stage();
 
         assertThatThrownBy(() -> stage.delete(ms, hold(ms))).isInstanceOf(AwsServiceException.class);
 
-        assertThat(ops.deletes).hasSize(1);
+        assertThat(run.ops.deletes).hasSize(1);
         assertThat(journalLines('D')).isEmpty();
-        assertThat(ledger.deleted()).isZero();
-        assertThat(pending).as("still waiting for their delete").containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.ledger.deleted()).isZero();
+        assertThat(run.pending).as("still waiting for their delete").containsExactlyInAnyOrder("id0", "id1");
     }
 
     @Test
     void nothingToDeleteMakesNoCall() throws Exception {
         assertThat(stage().delete(List.of(), hold(List.of()))).isEmpty();
-        assertThat(ops.deletes).isEmpty();
+        assertThat(run.ops.deletes).isEmpty();
     }
 }
