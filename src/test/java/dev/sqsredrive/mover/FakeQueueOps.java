@@ -31,6 +31,8 @@ final class FakeQueueOps implements QueueOps {
     final List<List<DeleteMessageBatchRequestEntry>> deletes = new ArrayList<>();
     final List<ChangeMessageVisibilityBatchRequestEntry> visibilityChanges = new ArrayList<>();
     final Deque<List<Message>> receives = new ArrayDeque<>();
+    /** Thrown by the next receives, in order, before any scripted answer. */
+    final Deque<RuntimeException> receiveErrors = new ArrayDeque<>();
     /** One answer per send call, in order; when empty every entry succeeds. */
     final Deque<Function<List<SendMessageBatchRequestEntry>, BatchResult>> sendScript = new ArrayDeque<>();
     /** One answer per delete call, in order; when empty every entry succeeds. */
@@ -46,6 +48,9 @@ final class FakeQueueOps implements QueueOps {
 
     @Override
     public synchronized List<Message> receive(String queueUrl, int max, int waitSeconds, int visibility) {
+        if (!receiveErrors.isEmpty()) {
+            throw receiveErrors.poll();
+        }
         return receives.isEmpty() ? List.of() : receives.poll();
     }
 
