@@ -15,6 +15,7 @@ import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.ProxiedMove;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.testing.proxy.Fault;
 import dev.sqsredrive.testing.proxy.FaultRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DeletesOffTheWorkerTest {
 
     private static final int MESSAGES = 40;
-    private static final Duration SLOW_DELETE = Duration.ofSeconds(8);
 
     @TempDir
     Path stateDir;
@@ -53,14 +53,17 @@ class DeletesOffTheWorkerTest {
     @Test
     void slowDeletesDoNotHoldTheWorkersBack() throws Exception {
         List<String> bodies = queues.send(setup.dlq(), MESSAGES, "slow-delete");
-        setup.proxy().add(FaultRule.on("DeleteMessageBatch", latency(SLOW_DELETE), 1, 1, 1000));
+        // No delete answers until every message is sent: whatever the machine's load, the sends cannot race them.
+        FaultRule heldDeletes = FaultRule.on("DeleteMessageBatch", Fault.stall(), 1, 1, 1000);
+        setup.proxy().add(heldDeletes);
 
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> move("--concurrency", "2"));
-        // Two workers, 10 messages a receive: a worker that waited for its delete would have sent 20 messages
-        // by the time the first delete answers; off the worker, all 40 go out before that.
-        Deadline.await(SLOW_DELETE.minusSeconds(2), () -> queues.depth(setup.dest()) == MESSAGES,
-                () -> "all " + MESSAGES + " sent before the first delete answered; destination has "
+        // Two workers, 10 messages a receive: a worker that waited for its delete would stop at 20 messages sent,
+        // since none answers; off the worker, all 40 go out.
+        Deadline.await(Duration.ofSeconds(60), () -> queues.depth(setup.dest()) == MESSAGES,
+                () -> "all " + MESSAGES + " sent while no delete answered; destination has "
                         + queues.depth(setup.dest()));
+        setup.proxy().remove(heldDeletes); // the held deletes' connections are reset: the run tries them again
         RunResult run = running.get(60, TimeUnit.SECONDS);
         Census census = setup.census();
         String seen = census + "\n" + run;
