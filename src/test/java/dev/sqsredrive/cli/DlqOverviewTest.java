@@ -14,12 +14,14 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.RunsAlone;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** `list` without a queue: every DLQ of the region, how deep it is, what feeds it, its latest task. */
 @Timeout(180)
+@RunsAlone // lists 200 queues within 5 s: a claim about speed, which other JVMs' load would distort
 class DlqOverviewTest extends ElasticMqCliTest {
 
     private Map<String, JsonNode> dlqsByArn(RunResult list) throws Exception {

@@ -19,7 +19,9 @@ import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoverClaim;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
+import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.Deadline;
+import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues.Queue;
@@ -39,12 +41,13 @@ class ReusedPidTest extends ElasticMqCliTest {
     private final List<Process> started = new ArrayList<>();
     private Queue dlq;
     private Queue target;
+    private List<String> bodies;
 
     @BeforeEach
     void queues() {
         dlq = queues.create("dlq");
         target = queues.create("target");
-        queues.send(dlq, 20, "m");
+        bodies = queues.send(dlq, 20, "m");
     }
 
     @AfterEach
@@ -68,11 +71,15 @@ class ReusedPidTest extends ElasticMqCliTest {
         RunResult watch = redrive("watch", handle, "--timeout", "20s");
         assertThat(watch.exitCode()).as("watch ends: the task FAILED; " + watch).isEqualTo(ExitCode.TASK_FAILED.code());
 
-        RunResult resumed = redrive("start", "--resume", handle);
+        RunResult resumed = redrive("start", "--resume", handle, "-o", "json");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.err()).doesNotContain("still running").doesNotContain("already moving");
-        assertThat(queues.depth(dlq)).isZero();
-        assertThat(queues.depth(target)).isEqualTo(20);
+        Census census = Census.take(queues, dlq, target, Duration.ofSeconds(60));
+        assertThat(census.lost(bodies)).as(census + "\n" + resumed).isEmpty();
+        assertThat(census.remaining()).as(census.toString()).isZero();
+        // a kill -9 between a send and its journal line may deliver a message twice: the resume says so
+        assertThat(census.extraDeliveries()).as(census + "\n" + resumed)
+                .isLessThanOrEqualTo((int) MoverSummary.of(resumed).duplicatesPossible());
         assertThat(sleep.isAlive()).as("the unrelated process is left alone").isTrue();
     }
 

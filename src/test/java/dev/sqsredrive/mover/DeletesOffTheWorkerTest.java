@@ -1,6 +1,5 @@
 package dev.sqsredrive.mover;
 
-import static dev.sqsredrive.testing.proxy.Fault.hold;
 import static dev.sqsredrive.testing.proxy.Fault.latency;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.sqsredrive.testing.Census;
@@ -17,6 +15,7 @@ import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.ProxiedMove;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.testing.proxy.Fault;
 import dev.sqsredrive.testing.proxy.FaultRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,19 +53,17 @@ class DeletesOffTheWorkerTest {
     @Test
     void slowDeletesDoNotHoldTheWorkersBack() throws Exception {
         List<String> bodies = queues.send(setup.dlq(), MESSAGES, "slow-delete");
-        CountDownLatch deletesAnswer = new CountDownLatch(1);
-        setup.proxy().add(FaultRule.on("DeleteMessageBatch", hold(deletesAnswer), 1, 1, 1000));
+        // No delete answers until every message is sent: whatever the machine's load, the sends cannot race them.
+        FaultRule heldDeletes = FaultRule.on("DeleteMessageBatch", Fault.stall(), 1, 1, 1000);
+        setup.proxy().add(heldDeletes);
 
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> move("--concurrency", "2"));
-        // Two workers, 10 messages a receive, no delete answered yet: a worker that waited for its delete would
-        // stop at 20 messages sent; off the worker, all 40 go out while every delete is still unanswered.
-        try {
-            Deadline.await(Duration.ofSeconds(60), () -> queues.depth(setup.dest()) == MESSAGES,
-                    () -> "all " + MESSAGES + " sent while no delete had answered; destination has "
-                            + queues.depth(setup.dest()));
-        } finally {
-            deletesAnswer.countDown();
-        }
+        // Two workers, 10 messages a receive: a worker that waited for its delete would stop at 20 messages sent,
+        // since none answers; off the worker, all 40 go out.
+        Deadline.await(Duration.ofSeconds(60), () -> queues.depth(setup.dest()) == MESSAGES,
+                () -> "all " + MESSAGES + " sent while no delete answered; destination has "
+                        + queues.depth(setup.dest()));
+        setup.proxy().remove(heldDeletes); // the held deletes' connections are reset: the run tries them again
         RunResult run = running.get(60, TimeUnit.SECONDS);
         Census census = setup.census();
         String seen = census + "\n" + run;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.sqsredrive.mover.sqs.QueueOps;
 import dev.sqsredrive.mover.sqs.SqsEndpoint;
@@ -30,8 +31,12 @@ final class FakeQueueOps implements QueueOps {
     final List<List<DeleteMessageBatchRequestEntry>> deletes = new ArrayList<>();
     final List<ChangeMessageVisibilityBatchRequestEntry> visibilityChanges = new ArrayList<>();
     final Deque<List<Message>> receives = new ArrayDeque<>();
+    /** Thrown by the next receives, in order, before any scripted answer. */
+    final Deque<RuntimeException> receiveErrors = new ArrayDeque<>();
     /** One answer per send call, in order; when empty every entry succeeds. */
     final Deque<Function<List<SendMessageBatchRequestEntry>, BatchResult>> sendScript = new ArrayDeque<>();
+    /** One answer per delete call, in order; when empty every entry succeeds. */
+    final Deque<Function<List<DeleteMessageBatchRequestEntry>, BatchResult>> deleteScript = new ArrayDeque<>();
     /** When set, every delete fails as a whole with this error. */
     RuntimeException deleteError;
     /** When set, every visibility change fails as a whole with this error (after being recorded). */
@@ -43,6 +48,9 @@ final class FakeQueueOps implements QueueOps {
 
     @Override
     public synchronized List<Message> receive(String queueUrl, int max, int waitSeconds, int visibility) {
+        if (!receiveErrors.isEmpty()) {
+            throw receiveErrors.poll();
+        }
         return receives.isEmpty() ? List.of() : receives.poll();
     }
 
@@ -60,7 +68,8 @@ final class FakeQueueOps implements QueueOps {
         if (deleteError != null) {
             throw deleteError;
         }
-        return allOk(entries, DeleteMessageBatchRequestEntry::id);
+        return deleteScript.isEmpty() ? allOk(entries, DeleteMessageBatchRequestEntry::id)
+                : deleteScript.poll().apply(entries);
     }
 
     @Override
@@ -104,14 +113,25 @@ final class FakeQueueOps implements QueueOps {
 
     /** An answer that fails the entries whose body is in failBodies with the given error. */
     static Function<List<SendMessageBatchRequestEntry>, BatchResult> failing(Set<String> failBodies, EntryError error) {
+        return failing(SendMessageBatchRequestEntry::id, e -> failBodies.contains(e.messageBody()), error);
+    }
+
+    /** A delete's answer that fails the entries whose receipt handle is in handles with the given error. */
+    static Function<List<DeleteMessageBatchRequestEntry>, BatchResult> failingDeletes(Set<String> handles,
+                                                                                     EntryError error) {
+        return failing(DeleteMessageBatchRequestEntry::id, e -> handles.contains(e.receiptHandle()), error);
+    }
+
+    private static <E> Function<List<E>, BatchResult> failing(Function<E, String> idOf, Predicate<E> fails,
+                                                              EntryError error) {
         return entries -> {
             Set<String> ok = new HashSet<>();
             Map<String, EntryError> failed = new HashMap<>();
-            for (SendMessageBatchRequestEntry e : entries) {
-                if (failBodies.contains(e.messageBody())) {
-                    failed.put(e.id(), error);
+            for (E e : entries) {
+                if (fails.test(e)) {
+                    failed.put(idOf.apply(e), error);
                 } else {
-                    ok.add(e.id());
+                    ok.add(idOf.apply(e));
                 }
             }
             return new BatchResult(ok, failed);

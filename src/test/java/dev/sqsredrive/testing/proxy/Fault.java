@@ -1,7 +1,6 @@
 package dev.sqsredrive.testing.proxy;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,14 +41,6 @@ public sealed interface Fault {
 
     /** Delays the call by this much, then forwards it. */
     record Latency(Duration delay) implements Fault {
-    }
-
-    /**
-     * Holds the call until the test opens {@code gate} (or the proxy closes, or two minutes pass), then forwards
-     * it: "this call has not answered yet" as an event the test controls, where a latency would race the
-     * machine's speed.
-     */
-    record Hold(CountDownLatch gate) implements Fault {
     }
 
     /**
@@ -104,10 +95,6 @@ public sealed interface Fault {
 
     static Fault latency(Duration delay) {
         return new Latency(delay);
-    }
-
-    static Fault hold(CountDownLatch gate) {
-        return new Hold(gate);
     }
 
     static Fault failEntries(int entries, boolean senderFault) {

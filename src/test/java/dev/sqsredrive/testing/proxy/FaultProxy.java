@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -159,8 +158,8 @@ public final class FaultProxy implements AutoCloseable {
         FaultRule stallingRule = null;
         for (FaultRule rule : rules) {
             if (rule.fires(operation)) {
-                if (rule.fault() instanceof Fault.Latency || rule.fault() instanceof Fault.Hold) {
-                    delay(rule.fault());
+                if (rule.fault() instanceof Fault.Latency latency) {
+                    sleep(latency);
                     if (server.isClosed()) {
                         reset(socket); // closed while the call waited: it never reaches the server
                         return false;
@@ -193,7 +192,6 @@ public final class FaultProxy implements AutoCloseable {
             case Fault.StoredButFailed f -> response = BatchFailures.storedButFailed(upstream.forward(request), f);
             case Fault.EditAnswer e -> response = BatchFailures.edited(upstream.forward(request), e);
             case Fault.Latency l -> throw new IllegalStateException("latency is applied above");
-            case Fault.Hold h -> throw new IllegalStateException("a hold is applied above");
             case null -> response = upstream.forward(request);
         }
         recordSends(operation, arrival, response);
@@ -230,13 +228,9 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private static void delay(Fault fault) {
+    private static void sleep(Fault.Latency latency) {
         try {
-            if (fault instanceof Fault.Latency latency) {
-                Thread.sleep(latency.delay());
-            } else if (fault instanceof Fault.Hold hold) {
-                hold.gate().await(2, TimeUnit.MINUTES); // bounded: a test that forgets to open it
-            }
+            Thread.sleep(latency.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,156 @@
+package dev.sqsredrive.mover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+
+/**
+ * The delete stage against scripted SQS answers: a message leaves the DLQ's books only once SQS confirmed
+ * its delete; one it did not is released (this run receives it again and only deletes it) and stays
+ * waiting for its delete, so nothing sent is forgotten.
+ */
+class DeleteStageTest {
+
+    private final ScriptedRun run;
+
+    DeleteStageTest(@TempDir Path dir) {
+        run = new ScriptedRun(dir);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        run.close();
+    }
+
+    private DeleteStage stage() {
+        return new DeleteStage(run.source, run.retry, run.state);
+    }
+
+    /** Sent, journalled as such, held by this receive: what the delete stage is handed. */
+    private List<Msg> sent(int n) {
+        List<Msg> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Msg m = FakeQueueOps.msg("id" + i, "body" + i);
+            ms.add(m);
+            run.pending.add(m.id());
+        }
+        return ms;
+    }
+
+    private HeldMessages.Hold hold(List<Msg> ms) {
+        return run.hold(ms);
+    }
+
+    private List<String> journalLines(char kind) throws IOException {
+        return Files.readAllLines(run.state.journal().file()).stream().filter(l -> l.startsWith(kind + " "))
+                .map(l -> l.substring(2).strip()).toList();
+    }
+
+    @Test
+    void everyConfirmedDeleteIsJournalledCountedAndNoLongerWaitedFor() throws Exception {
+        List<Msg> ms = sent(3);
+        HeldMessages.Hold hold = hold(ms);
+
+        Set<String> deleted = stage().delete(ms, hold);
+
+        assertThat(deleted).containsExactlyInAnyOrder("id0", "id1", "id2");
+        assertThat(run.ops.deletedReceiptHandles()).as("this receive's handles")
+                .containsExactly("rh-id0", "rh-id1", "rh-id2");
+        assertThat(journalLines('D')).containsExactly("id0", "id1", "id2");
+        assertThat(run.ledger.deleted()).isEqualTo(3);
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).isEmpty();
+        assertThat(hold.empty()).as("no longer held: nothing left to release").isTrue();
+        assertThat(run.ops.visibilityChanges).isEmpty();
+    }
+
+    @Test
+    void aDeleteTheSourceRefusesLeavesItWaitingForItsDeleteAndReleasesItToBeReceivedAgain() throws Exception {
+        List<Msg> ms = sent(3);
+        HeldMessages.Hold hold = hold(ms);
+        run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id1"),
+                new EntryError("ReceiptHandleIsInvalid", "", true)));
+
+        Set<String> deleted = stage().delete(ms, hold);
+
+        assertThat(deleted).containsExactlyInAnyOrder("id0", "id2");
+        assertThat(run.ops.deletes).as("a refusal is not retried").hasSize(1);
+        assertThat(journalLines('D')).containsExactly("id0", "id2");
+        assertThat(run.ledger.deleted()).isEqualTo(2);
+        assertThat(run.pending).as("sent and still in the DLQ: a later receive only deletes it").containsExactly("id1");
+        assertThat(run.deleteFailed).containsExactly("id1");
+        assertThat(run.state.deleteUnknown()).as("SQS answered: it is still there").isEmpty();
+        assertThat(run.ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle,
+                ChangeMessageVisibilityBatchRequestEntry::visibilityTimeout).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rh-id1", 0));
+        assertThat(hold.empty()).isTrue();
+    }
+
+    @Test
+    void aDeleteFailedOnTheServersSideIsTriedAgainUntilConfirmed() throws Exception {
+        List<Msg> ms = sent(2);
+        run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id0"),
+                new EntryError("InternalError", "", false)));
+
+        Set<String> deleted = stage().delete(ms, hold(ms));
+
+        assertThat(deleted).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.ops.deletes).hasSize(2);
+        assertThat(run.ops.deletes.get(1)).extracting(DeleteMessageBatchRequestEntry::receiptHandle)
+                .as("only the failed entry again").containsExactly("rh-id0");
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).isEmpty();
+    }
+
+    @Test
+    void aDeleteThatNeverGotAnAnswerMayHaveHappenedAndIsRecordedAsUnknown() throws Exception {
+        List<Msg> ms = sent(2);
+        run.ops.deleteError = SdkClientException.create("Connection reset");
+
+        Set<String> deleted = stage().delete(ms, hold(ms));
+
+        assertThat(deleted).isEmpty();
+        assertThat(run.ops.deletes).as("every attempt").hasSize(Retry.MAX_ATTEMPTS);
+        assertThat(journalLines('D')).isEmpty();
+        assertThat(run.pending).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.deleteFailed).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.state.deleteUnknown()).as("the call may have been carried out").containsExactlyInAnyOrder("id0",
+                "id1");
+        assertThat(run.ops.visibilityChanges).extracting(ChangeMessageVisibilityBatchRequestEntry::receiptHandle)
+                .containsExactlyInAnyOrder("rh-id0", "rh-id1");
+    }
+
+    @Test
+    void aDeleteRefusedAsAWholeStopsWithItsErrorAndForgetsNothingSent() throws Exception {
+        List<Msg> ms = sent(2);
+        run.ops.deleteError = BatchMoverTest.awsError(403, "AccessDenied");
+        DeleteStage stage = stage();
+
+        assertThatThrownBy(() -> stage.delete(ms, hold(ms))).isInstanceOf(AwsServiceException.class);
+
+        assertThat(run.ops.deletes).hasSize(1);
+        assertThat(journalLines('D')).isEmpty();
+        assertThat(run.ledger.deleted()).isZero();
+        assertThat(run.pending).as("still waiting for their delete").containsExactlyInAnyOrder("id0", "id1");
+    }
+
+    @Test
+    void nothingToDeleteMakesNoCall() throws Exception {
+        assertThat(stage().delete(List.of(), hold(List.of()))).isEmpty();
+        assertThat(run.ops.deletes).isEmpty();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sqsredrive.mover;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.sqsredrive.mover.sqs.SqsFailures;
+
+/**
+ * What a stage test of one run starts with: scripted SQS answers, the DLQ as a source, retries that do not
+ * sleep, and the run's shared state with a journal in a directory of the test's.
+ */
+final class ScriptedRun implements AutoCloseable {
+
+    final FakeQueueOps ops = new FakeQueueOps();
+    final Source source = ops.endpoint().source("http://q/dlq");
+    final Retry retry = new Retry(d -> { }, () -> 0L, SqsFailures.INSTANCE);
+    final RunLedger ledger = new RunLedger(true);
+    final Set<String> pending = ConcurrentHashMap.newKeySet();
+    final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
+    final RunState state;
+
+    ScriptedRun(Path dir) {
+        state = new RunState(ledger, Journal.open(dir.resolve("j.log"), "{}"), pending, deleteFailed, () -> 0L);
+    }
+
+    /** One receive's messages, held for 30 s from time 0 (the clock stands still). */
+    HeldMessages.Hold hold(List<Msg> ms) {
+        return new HeldMessages(source, () -> 0L, Duration.ofSeconds(30), retry).hold(ms, 0);
+    }
+
+    @Override
+    public void close() {
+        state.journal().close();
+    }
+}
