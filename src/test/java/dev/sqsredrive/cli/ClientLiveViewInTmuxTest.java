@@ -55,6 +55,14 @@ class ClientLiveViewInTmuxTest {
             watch-exit=0
             """;
 
+    /**
+     * The same when the watch first looked after the run had ended (its JVM started later than the 4 s run on a
+     * loaded machine): it cannot know how long the run took, and says nothing rather than a wrong time
+     * (LiveView). Which of the two a run shows is the machine's speed, not the product's choice.
+     */
+    private static final String WATCHED_AFTER_THE_END =
+            WATCHED.replace("<n>/200 moved  took <t>\n", "<n>/200 moved\n");
+
     @TempDir
     Path state;
 
@@ -101,7 +109,8 @@ class ClientLiveViewInTmuxTest {
                 System.out.println("=== watch CLIENT_HANDLE\n" + watched);
                 String watchPart = watched.substring(watched.indexOf("start-exit=0"),
                         watched.indexOf("watch-exit=") + "watch-exit=0\n".length());
-                assertThat(block(normalise(watchPart, orders.name()), "COMPLETED  billing")).isEqualTo(WATCHED);
+                assertThat(block(normalise(watchPart, orders.name()), "COMPLETED  billing"))
+                        .isIn(WATCHED, WATCHED_AFTER_THE_END);
                 assertThat(watched).contains("background-exit=0");
                 assertThat(Files.readAllLines(bgOut)).as("off a terminal: the handle, then the summary, as before")
                         .hasSize(2).satisfies(l -> {
