@@ -74,7 +74,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
         out.verbose("rate: " + PlanText.rate(!client, rate));
         if (client) {
             workersPlanned = WorkersText.planned(options.concurrency());
-            out.verbose(workersPlanned + ", visibility timeout "
+            out.verbose("workers: " + workersPlanned + ", visibility timeout "
                     + MoverConfig.DEFAULT_VISIBILITY.toSeconds() + "s (extended while a message is being moved)");
         }
     }

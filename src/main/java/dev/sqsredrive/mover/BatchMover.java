@@ -56,6 +56,11 @@ final class BatchMover {
      * what it left behind and releases what it holds (a delivered message released before its delete comes
      * back). Asked once no more deletes are handed over.
      */
+    /** Deletes handed over and not yet ended. */
+    int deletesInLine() {
+        return deleteLine.inLine();
+    }
+
     java.util.concurrent.CountDownLatch deletesEnded() {
         return deleteLine.ended();
     }

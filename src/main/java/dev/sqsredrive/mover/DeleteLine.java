@@ -80,6 +80,11 @@ final class DeleteLine {
         }
     }
 
+    /** Deletes handed over and not yet ended. */
+    synchronized int inLine() {
+        return inLine;
+    }
+
     /** Opens when every delete handed over so far has ended (open already when none is in the line). */
     synchronized CountDownLatch ended() {
         if (inLine == 0) {

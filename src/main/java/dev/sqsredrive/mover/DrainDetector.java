@@ -4,7 +4,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Tells when the DLQ has nothing more to give: every worker's latest receive came back empty while no
- * worker held messages. One empty receive is not enough with several workers: SQS may hand all visible
+ * worker held messages and none of this run's deletes was under way (in a FIFO queue a message sent and not
+ * yet deleted hides the rest of its group, so the DLQ looks empty until the delete ends). One empty receive is not enough with several workers: SQS may hand all visible
  * messages to another worker's concurrent receive, and a FIFO group stays hidden while one of its
  * messages is held. If a batch still finished after the declaration (its receive answered just as the
  * last empty one did), the run must go on: {@link #confirm()} says so.
@@ -17,25 +18,30 @@ final class DrainDetector {
 
     private final boolean[] idle;
     private final IntSupplier active;
+    private final IntSupplier deletesUnderWay;
     private int holding;
     private long batchesDone;
     private long declaredAt = -1;
 
     /** Every one of {@code workers} receives. */
     DrainDetector(int workers) {
-        this(workers, () -> workers);
+        this(workers, () -> workers, () -> 0);
     }
 
-    /** @param active how many workers (the first ones) receive now */
-    DrainDetector(int workers, IntSupplier active) {
+    /**
+     * @param active          how many workers (the first ones) receive now
+     * @param deletesUnderWay this run's deletes handed over and not yet ended
+     */
+    DrainDetector(int workers, IntSupplier active, IntSupplier deletesUnderWay) {
         this.idle = new boolean[workers];
         this.active = active;
+        this.deletesUnderWay = deletesUnderWay;
     }
 
     /** A worker's receive came back empty; true when that makes the DLQ drained. */
     synchronized boolean empty(int worker) {
         idle[worker] = true;
-        if (holding == 0 && activeAllIdle()) {
+        if (holding == 0 && activeAllIdle() && deletesUnderWay.getAsInt() == 0) {
             declaredAt = batchesDone;
             return true;
         }

@@ -43,7 +43,7 @@ final class Workers {
         this.stop = stop;
         this.batches = batches;
         this.clocks = clocks;
-        this.drain = new DrainDetector(limit.max(), limit::current);
+        this.drain = new DrainDetector(limit.max(), limit::current, batches::deletesInLine);
         this.shared = new ReceiveAhead.Shared(config, stop, receiver, held, onePass, clocks,
                 new LimitPermits(config.limit()), drain, batches::countReturns, limit);
     }

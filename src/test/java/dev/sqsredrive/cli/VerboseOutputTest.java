@@ -32,7 +32,7 @@ class VerboseOutputTest extends ElasticMqCliTest {
         assertThat(destination).contains(dest.url(), dest.arn(), "region " + ElasticMq.REGION);
         assertThat(lineWith(r, "mode: ")).contains("client-side", "--rate 2.5");
         assertThat(lineWith(r, "rate: ")).contains("2.50 messages/s");
-        assertThat(lineWith(r, "workers: ")).contains("16", "visibility timeout 30s");
+        assertThat(lineWith(r, "workers: ")).contains("adaptive workers (from 4, 1 to 128)", "visibility timeout 30s");
         // ElasticMQ is no AWS endpoint: its account says nothing about the caller's, and STS is not asked.
         assertThat(r.err()).doesNotContain("caller", "another account", "GetCallerIdentity");
     }

@@ -33,7 +33,7 @@ class DrainDetectorTest {
     @Test
     void onlyTheWorkersThatMayWorkDecideAndAWaitingOneNeitherBlocksNorFakesIt() {
         java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger(2);
-        DrainDetector d = new DrainDetector(4, active::get); // workers 2 and 3 wait for their turn
+        DrainDetector d = new DrainDetector(4, active::get, () -> 0); // workers 2 and 3 wait for their turn
         d.empty(0);
         assertThat(d.empty(1)).as("the waiting workers 2 and 3 never receive: no wait for them").isTrue();
         d.reset();
@@ -44,5 +44,15 @@ class DrainDetectorTest {
         assertThat(d.empty(1)).as("worker 2 received last: the DLQ may hold more").isFalse();
         active.set(2); // worker 2 goes back to waiting before its next receive
         assertThat(d.empty(1)).as("what worker 2 saw last is no longer waited for").isTrue();
+    }
+
+    @Test
+    void notDrainedWhileThisRunsDeletesAreUnderWay() {
+        java.util.concurrent.atomic.AtomicInteger deleting = new java.util.concurrent.atomic.AtomicInteger(1);
+        DrainDetector d = new DrainDetector(2, () -> 2, deleting::get);
+        d.empty(0);
+        assertThat(d.empty(1)).as("a FIFO group may be hidden behind the message being deleted").isFalse();
+        deleting.set(0);
+        assertThat(d.empty(0)).as("the delete ended and every worker's last receive was empty").isTrue();
     }
 }
