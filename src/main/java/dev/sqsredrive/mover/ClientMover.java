@@ -132,8 +132,9 @@ public final class ClientMover {
     }
 
     /** What the earlier runs of a resumed task moved (their journals): one pass, so they are not moved again. */
-    public void movedBefore(Collection<String> messageIds) {
-        onePass.movedBefore(messageIds);
+    public void movedBefore(ResumeState earlier) {
+        onePass.movedBefore(earlier.moved());
+        onePass.unrecordedCopies(earlier.unrecordedCopies(), earlier.maybeSent());
     }
 
     public MoveProgress progress() {

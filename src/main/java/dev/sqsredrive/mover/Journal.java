@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import dev.sqsredrive.files.PrivateFiles;
@@ -40,6 +41,12 @@ public final class Journal implements AutoCloseable {
     static final char GIVEN = 'M';
     /** A run's summary is out: the copies recorded so far were reported (an R line; its id is unused). */
     static final char REPORTED = 'R';
+    /**
+     * Beside an A line: the message's fingerprint ({@link Msg#fingerprint}), "F id fingerprint", so that a
+     * resumed run knows the copy of a send whose outcome went unrecorded when it comes back with a new MessageId.
+     * A version that does not know the line skips it.
+     */
+    static final char FINGERPRINT = 'F';
 
     private final Path file;
     private final FileChannel channel;
@@ -83,6 +90,23 @@ public final class Journal implements AutoCloseable {
     /** Recorded before each send, so that a crash between the send and {@link #sent} is not silent. */
     public void attempting(Collection<String> messageIds) {
         append(ATTEMPTED, messageIds);
+    }
+
+    /** {@link #attempting(Collection)} with each message's fingerprint where it has one, in one write. */
+    public void attempting(List<Msg> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(messages.size() * 120);
+        for (Msg m : messages) {
+            sb.append(ATTEMPTED).append(' ').append(m.id()).append('\n');
+        }
+        for (Msg m : messages) {
+            if (m.fingerprint() != null) {
+                sb.append(FINGERPRINT).append(' ').append(m.id()).append(' ').append(m.fingerprint()).append('\n');
+            }
+        }
+        write(sb.toString());
     }
 
     public void sent(Collection<String> messageIds) {

@@ -20,13 +20,15 @@ import java.util.Set;
  *                           confirmed (S) and each never answered, but none the destination refused (N)
  * @param reportedDuplicates those that already had two such attempts when a run that printed its summary ended
  *                           (an R line): that summary counted them
+ * @param fingerprints       per MessageId, the fingerprint its attempt recorded (F lines), where it had one
  */
 record JournalEntries(Set<String> attempted, Set<String> maybeSent, Set<String> sent, Set<String> deleted,
-                      Set<String> given, Map<String, Integer> copies, Set<String> reportedDuplicates) {
+                      Set<String> given, Map<String, Integer> copies, Set<String> reportedDuplicates,
+                      Map<String, String> fingerprints) {
 
     static JournalEntries read(List<Path> journals) {
         JournalEntries e = new JournalEntries(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
-                new HashSet<>(), new HashMap<>(), new HashSet<>());
+                new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashMap<>());
         for (Path p : journals) {
             e.readOne(p);
         }
@@ -63,6 +65,12 @@ record JournalEntries(Set<String> attempted, Set<String> maybeSent, Set<String> 
                 case Journal.DELETED -> deleted.add(id);
                 case Journal.GIVEN -> given.add(id);
                 case Journal.REPORTED -> markReported(open);
+                case Journal.FINGERPRINT -> {
+                    int space = id.indexOf(' ');
+                    if (space > 0) {
+                        fingerprints.put(id.substring(0, space), id.substring(space + 1));
+                    }
+                }
                 default -> { } // a line of a newer version: not ours to interpret
             }
         }

@@ -11,9 +11,12 @@ import java.util.Map;
  * @param body          the body, as received
  * @param attributes    the message attributes, by name, every data type kept as received
  * @param system        the system attributes the mover reads or carries over
+ * @param fingerprint   what the source says identifies its content (SQS: the MD5s of body and attributes it
+ *                      sends along, so it costs nothing), the same for a dead-lettered copy of it; null when
+ *                      the source gives none or the content was changed
  */
 public record Msg(String id, String receiptHandle, String body, Map<String, MsgAttribute> attributes,
-                  Map<SystemAttribute, String> system) {
+                  Map<SystemAttribute, String> system, String fingerprint) {
 
     /**
      * The system attributes the mover reads (routing, filters, FIFO), carries over (the trace header) or keeps
@@ -22,6 +25,12 @@ public record Msg(String id, String receiptHandle, String body, Map<String, MsgA
     public enum SystemAttribute {
         MESSAGE_GROUP_ID, MESSAGE_DEDUPLICATION_ID, AWS_TRACE_HEADER, DEAD_LETTER_QUEUE_SOURCE_ARN,
         SENT_TIMESTAMP, APPROXIMATE_RECEIVE_COUNT, APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, SEQUENCE_NUMBER
+    }
+
+    /** A message whose source gives no fingerprint. */
+    public Msg(String id, String receiptHandle, String body, Map<String, MsgAttribute> attributes,
+               Map<SystemAttribute, String> system) {
+        this(id, receiptHandle, body, attributes, system, null);
     }
 
     public Msg {
@@ -44,11 +53,11 @@ public record Msg(String id, String receiptHandle, String body, Map<String, MsgA
     }
 
     public Msg withReceiptHandle(String handle) {
-        return new Msg(id, handle, body, attributes, system);
+        return new Msg(id, handle, body, attributes, system, fingerprint);
     }
 
     public Msg withId(String newId) {
-        return new Msg(newId, receiptHandle, body, attributes, system);
+        return new Msg(newId, receiptHandle, body, attributes, system, fingerprint);
     }
 
     public Msg withAttributes(Map<String, MsgAttribute> newAttributes) {
@@ -56,6 +65,6 @@ public record Msg(String id, String receiptHandle, String body, Map<String, MsgA
     }
 
     public Msg withSystem(Map<SystemAttribute, String> newSystem) {
-        return new Msg(id, receiptHandle, body, attributes, newSystem);
+        return new Msg(id, receiptHandle, body, attributes, newSystem, fingerprint);
     }
 }

@@ -2,6 +2,7 @@ package dev.sqsredrive.mover;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,10 @@ final class OnePass {
     private final Set<String> counted = ConcurrentHashMap.newKeySet();
     /** Delivered, left in the DLQ to be sent again ({@link #sendAgain}): few, and only after a failed write. */
     private final Set<String> again = ConcurrentHashMap.newKeySet();
+    /** Per fingerprint, the copies of earlier runs' unrecorded sends not yet seen back ({@link #unrecordedCopies}). */
+    private final Map<String, Integer> copiesToCome = new ConcurrentHashMap<>();
+    /** The messages those copies were made of: still in the DLQ, they are sent again, never taken for a copy. */
+    private final Set<String> originals = ConcurrentHashMap.newKeySet();
     private final RunLedger ledger;
     private final ReturnBreaker breaker;
     private final Canary canary;
@@ -46,6 +51,16 @@ final class OnePass {
     /** What earlier runs of a resumed task moved (their journals): those count as moved by this run. */
     void movedBefore(Collection<String> ids) {
         ids.forEach(moved::add);
+    }
+
+    /**
+     * Earlier runs' sends with no recorded outcome (killed between the send's answer and its journal line): a copy
+     * that reached the destination and dead-lettered back has a MessageId no journal holds, so it is known by its
+     * fingerprint, at most as many copies per fingerprint as there were such sends (docs/MOVER.md, "One pass").
+     */
+    void unrecordedCopies(Map<String, Integer> byFingerprint, Collection<String> originalIds) {
+        copiesToCome.putAll(byFingerprint);
+        originals.addAll(originalIds);
     }
 
     /** The destination confirmed this message; {@code given} is the MessageId it gave it, or null. */
@@ -78,7 +93,8 @@ final class OnePass {
 
     /** True when this run (or the run it resumes) moved the message before: it came back to the DLQ. */
     boolean cameBack(Msg m) {
-        if (!moved.contains(m.id()) || again.contains(m.id())) {
+        boolean known = moved.contains(m.id()) && !again.contains(m.id());
+        if (!known && !counted.contains(m.id()) && !copyOfAnUnrecordedSend(m)) {
             return false;
         }
         if (counted.add(m.id())) {
@@ -88,6 +104,18 @@ final class OnePass {
             }
         }
         return true;
+    }
+
+    private boolean copyOfAnUnrecordedSend(Msg m) {
+        if (m.fingerprint() == null || copiesToCome.isEmpty() || originals.contains(m.id())) {
+            return false;
+        }
+        boolean[] taken = {false};
+        copiesToCome.computeIfPresent(m.fingerprint(), (fp, n) -> {
+            taken[0] = true;
+            return n > 1 ? n - 1 : null;
+        });
+        return taken[0];
     }
 
     /** The breaker: true once more came back than --max-returned allows. */

@@ -1,8 +1,10 @@
 package dev.sqsredrive.mover;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,12 +21,15 @@ import java.util.Set;
  * @param moved                sent or deleted, and every destination MessageId given (M): a message received
  *                             with one of these came back (one pass)
  * @param deleted              deleted (D): of an import, the file's lines already done
+ * @param unrecordedCopies     per fingerprint, how many "maybe sent" messages had it: a copy of one may come back
+ *                             to the DLQ with a MessageId no journal holds, and is known by its content (one pass)
  */
 public record ResumeState(Set<String> pending, Set<String> maybeSent, Set<String> duplicatedUnreported,
-                          Set<String> moved, Set<String> deleted) {
+                          Set<String> moved, Set<String> deleted, Map<String, Integer> unrecordedCopies) {
 
     /** No earlier run: nothing to finish. */
-    public static final ResumeState NONE = new ResumeState(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+    public static final ResumeState NONE = new ResumeState(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
+            Map.of());
 
     public static ResumeState read(List<Path> journals) {
         if (journals.isEmpty()) {
@@ -45,8 +50,15 @@ public record ResumeState(Set<String> pending, Set<String> maybeSent, Set<String
         Set<String> moved = new HashSet<>(e.sent());
         moved.addAll(e.deleted());
         moved.addAll(e.given());
+        Map<String, Integer> unrecordedCopies = new HashMap<>();
+        for (String id : maybeSent) {
+            String fingerprint = e.fingerprints().get(id);
+            if (fingerprint != null) {
+                unrecordedCopies.merge(fingerprint, 1, Integer::sum);
+            }
+        }
         return new ResumeState(Set.copyOf(pending), Set.copyOf(maybeSent), Set.copyOf(duplicated), Set.copyOf(moved),
-                Set.copyOf(e.deleted()));
+                Set.copyOf(e.deleted()), Map.copyOf(unrecordedCopies));
     }
 
     /** Messages earlier runs left unfinished in the DLQ: sent or maybe sent, not deleted. */

@@ -99,9 +99,9 @@ final class SendStage {
         if (journal == null) {
             return;
         }
-        List<String> attempted = EntryBatch.ids(batch.of(batch.byEntryId().keySet()));
-        journal.attempting(attempted);
-        state.ledger().sending(attempted, d.fifo());
+        List<Msg> attempted = batch.of(batch.byEntryId().keySet());
+        journal.attempting(attempted); // with fingerprints: a copy that comes back is known by its content
+        state.ledger().sending(EntryBatch.ids(attempted), d.fifo());
     }
 
     /**

@@ -176,7 +176,7 @@ public final class ClientTaskRun {
         ClientMover m = new ClientMover(config, queues, runQueues.routing(plan), journal, resume.pending(),
                 clocks);
         if (journaled) {
-            m.movedBefore(resume.moved()); // one pass across a resume, and after an unfinished run
+            m.movedBefore(resume); // one pass across a resume, and after an unfinished run
             // FIFO destinations dropped the killed runs' resends by their deduplication id; o.again(): a
             // COMPLETED import sent all of them before
             m.sentBefore(resume.resendsToCount(), src.fifo() ? 0 : resume.duplicatedUnreported().size(), o.again());

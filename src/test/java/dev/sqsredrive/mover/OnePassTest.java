@@ -89,6 +89,20 @@ class OnePassTest {
     }
 
     @Test
+    void aCopyOfAnUnrecordedSendIsKnownByItsFingerprintOncePerSendAndTheOriginalNever() {
+        OnePass p = onePass("off", null, false);
+        p.unrecordedCopies(java.util.Map.of("md5-body/md5-attrs", 1), List.of("original"));
+        Msg original = new Msg("original", "rh", "b", null, null, "md5-body/md5-attrs");
+
+        assertThat(p.cameBack(original)).as("the original is sent again").isFalse();
+        assertThat(p.cameBack(original.withId("copy"))).as("its copy came back").isTrue();
+        assertThat(p.cameBack(original.withId("copy"))).as("received again: still the copy").isTrue();
+        assertThat(p.cameBack(original.withId("another"))).as("one send, one copy").isFalse();
+        assertThat(p.cameBack(new Msg("x", "rh", "b", null, null, null))).as("no fingerprint").isFalse();
+        assertThat(ledger.returned()).isEqualTo(1);
+    }
+
+    @Test
     void theBreakerTripsOnceMoreCameBackThanAllowedAndSaysSoWithTheTimeSinceTheFirstMove() {
         OnePass p = onePass("1", null, false);
         moved(p, msg("a"), msg("b"), msg("c"));

@@ -68,7 +68,7 @@ public final class SqsMessages {
                 }
             }
         }
-        return new Msg(m.messageId(), m.receiptHandle(), m.body(), attributes, system);
+        return new Msg(m.messageId(), m.receiptHandle(), m.body(), attributes, system, fingerprint(m));
     }
 
     public static List<Msg> from(List<Message> messages) {
@@ -122,5 +122,13 @@ public final class SqsMessages {
             out.put(name, v.build());
         });
         return out;
+    }
+
+    /** SQS's MD5s of the body and the message attributes, sent along with every receive: null without them. */
+    private static String fingerprint(Message m) {
+        if (m.md5OfBody() == null) {
+            return null;
+        }
+        return m.md5OfBody() + "/" + (m.md5OfMessageAttributes() == null ? "" : m.md5OfMessageAttributes());
     }
 }
