@@ -66,23 +66,31 @@ class SafeRedriveResumeTest extends ElasticMqCliTest {
         assertThat(resumed.exitCode()).as(resumed.toString()).isIn(0, 8);
         // Every send's copy comes back to the DLQ, beside the messages never sent: 60 when nothing was sent twice,
         // more when the kill fell between a send and its journal line (the duplicates the summary admits, below).
-        Deadline.await(Duration.ofSeconds(60), () -> queues.depth(orders) == 0
+        // A copy the resumed run moved again is no longer in the DLQ (depth counts the messages in flight too), so
+        // the count is never reached then: a body sent a third time ends the wait, for the one-pass check below.
+        Deadline.await(Duration.ofSeconds(60), () -> mostSendsOfOneBody() > 2 || queues.depth(orders) == 0
                         && queues.depth(dlq) == sends() + MESSAGES - sendsByBody.size(),
-                () -> "every copy back in the DLQ; orders " + queues.depth(orders) + ", dlq " + queues.depth(dlq)
-                        + ", sends " + sends() + " of " + sendsByBody.size() + " bodies; " + resumed);
+                () -> "every copy back in the DLQ; orders " + queues.depth(orders) + ", dlq (visible and in flight) "
+                        + queues.depth(dlq) + ", sends " + sends() + " of " + sendsByBody.size() + " bodies; "
+                        + resumed);
         stopConsumer();
 
         long sentTwice = sendsByBody.values().stream().filter(ids -> ids.size() > 1).count();
         String story = "killed after " + sentBeforeKill + " sends; bodies sent " + sendsByBody.size() + ", sent twice "
-                + sentTwice + ", most sends of one body " + sendsByBody.values().stream().mapToInt(Set::size).max()
-                .orElse(0) + "; resumed: " + resumed;
+                + sentTwice + ", most sends of one body " + mostSendsOfOneBody() + "; resumed: " + resumed;
         assertThat(sendsByBody).as("every message moved once by the task; " + story).hasSize(MESSAGES);
-        assertThat(sendsByBody.values()).as(story).allMatch(ids -> ids.size() <= 2);
+        assertThat(sendsByBody.values()).as("no body sent a third time (e.g. the copy of a send the killed run "
+                + "never recorded, dead-lettered back and moved again as a new message); " + story)
+                .allMatch(ids -> ids.size() <= 2);
         // Twice only in the crash window the resumed run admits (confirmed, not yet journaled when killed).
         assertThat(sentTwice).as(story).isLessThanOrEqualTo(summary.duplicatesPossible());
         assertThat(summary.raw().path("returned").asLong()).as("the killed run's moves came back: returned, "
                 + "not moved; " + story).isPositive();
         System.out.println("resume keeps one pass: " + story.lines().findFirst().orElse(""));
+    }
+
+    private int mostSendsOfOneBody() {
+        return sendsByBody.values().stream().mapToInt(Set::size).max().orElse(0);
     }
 
     private int sends() {
