@@ -1,0 +1,67 @@
+package dev.sqsredrive.mover;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryNotificationInfo;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Optional;
+import javax.management.NotificationEmitter;
+
+/**
+ * Collects the old generation when it has grown past twice what was alive at its last collection (at least
+ * {@link #FLOOR}), instead of letting it grow to the heap's limit. Under the launcher's serial collector (JDK 25)
+ * a young collection promotes into an old generation it expands as needed, and a full collection comes only when
+ * the limit (1 GiB) is reached: the stacks of virtual threads parked on a call across a young collection are
+ * promoted at every one of them and die there, so at 64 workers the old generation grew by ~1.7 MiB per young
+ * collection to 385 MiB in a 20,000-message move, with 33 MiB alive (docs/PERFORMANCE.md, "Memory at 16, 64 and
+ * 128 workers"). This keeps the limit where it is (a live set that needs the heap still gets it) and collects the
+ * garbage instead. The JVM reports the crossing after a collection, on its own thread: no polling.
+ */
+public final class OldGenerationTrim {
+
+    /** Below this the old generation is left alone: a full collection costs more than the memory it frees. */
+    static final long FLOOR = 48L << 20;
+
+    private static volatile boolean installed;
+
+    private OldGenerationTrim() {
+    }
+
+    /** Watches the old generation, once per process; does nothing where the JVM offers no usage threshold. */
+    public static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        Optional<MemoryPoolMXBean> old = oldGeneration();
+        if (old.isEmpty()) {
+            return;
+        }
+        MemoryPoolMXBean pool = old.get();
+        pool.setUsageThreshold(FLOOR);
+        ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((n, h) -> {
+            if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(n.getType())) {
+                collect(pool);
+            }
+        }, null, null);
+    }
+
+    private static void collect(MemoryPoolMXBean pool) {
+        System.gc();
+        long alive = pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
+        pool.setUsageThreshold(threshold(alive));
+    }
+
+    /** The next usage at which to collect: twice what was alive after the last collection, at least the floor. */
+    static long threshold(long aliveAfterCollection) {
+        return Math.max(FLOOR, 2 * aliveAfterCollection);
+    }
+
+    /** The heap pool that holds what survived the young collections: the only one whose usage threshold is set. */
+    static Optional<MemoryPoolMXBean> oldGeneration() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
+                .filter(p -> p.getName().contains("Tenured") || p.getName().contains("Old Gen"))
+                .findFirst();
+    }
+}
