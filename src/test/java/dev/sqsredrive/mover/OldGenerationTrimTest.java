@@ -33,9 +33,9 @@ class OldGenerationTrimTest {
     }
 
     @Test
-    void theNextCollectionWaitsForTwiceWhatWasAliveAndNeverComesBelowTheFloor() {
+    void theNextCollectionWaitsForHalfAsMuchAgainAsWasAliveAndNeverComesBelowTheFloor() {
         assertThat(OldGenerationTrim.threshold(0)).isEqualTo(OldGenerationTrim.FLOOR);
-        assertThat(OldGenerationTrim.threshold(100L << 20)).isEqualTo(200L << 20);
+        assertThat(OldGenerationTrim.threshold(100L << 20)).isEqualTo(150L << 20);
     }
 
     private static long peakOldCommittedMiB(boolean trim) {
