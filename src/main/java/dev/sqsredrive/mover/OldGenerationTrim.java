@@ -9,8 +9,8 @@ import javax.management.NotificationEmitter;
 
 /**
  * Collects the old generation when it has grown past one and a half times what was alive at its last collection
- * (at least {@link #FLOOR}), instead of letting it grow to the heap's limit. Under the launcher's serial collector (JDK 25)
- * a young collection promotes into an old generation it expands as needed, and a full collection comes only when
+ * (at least {@link #FLOOR}), instead of letting it grow to the heap's limit. Under the launcher's serial collector
+ * (JDK 25) a young collection promotes into an old generation it expands as needed, and a full collection comes only when
  * the limit (1 GiB) is reached: the stacks of virtual threads parked on a call across a young collection are
  * promoted at every one of them and die there, so at 64 workers the old generation grew by ~1.7 MiB per young
  * collection to 385 MiB in a 20,000-message move, with 33 MiB alive (docs/PERFORMANCE.md, "Memory at 16, 64 and
@@ -38,7 +38,7 @@ public final class OldGenerationTrim {
             return;
         }
         MemoryPoolMXBean pool = old.get();
-        pool.setUsageThreshold(FLOOR);
+        pool.setUsageThreshold(threshold(0, pool.getUsage().getMax()));
         ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((n, h) -> {
             if (MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(n.getType())) {
                 collect(pool);
@@ -49,16 +49,18 @@ public final class OldGenerationTrim {
     private static void collect(MemoryPoolMXBean pool) {
         System.gc();
         long alive = pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
-        pool.setUsageThreshold(threshold(alive));
+        pool.setUsageThreshold(threshold(alive, pool.getUsage().getMax()));
     }
 
     /**
      * The next usage at which to collect: what was alive after the last collection and half as much again, at
-     * least the floor. Twice (and a floor of 48 MiB) left 128 workers at 193 MiB; one and a half at 169, with a
-     * full collection (~70 ms, ~40 MiB alive) every second or so on two shared cores.
+     * least the floor, at most the generation's limit (the JVM refuses a threshold above it: an operator's small
+     * -Xmx). Twice (and a floor of 48 MiB) left 128 workers at 193 MiB; one and a half at 169, with a full
+     * collection (~70 ms, ~40 MiB alive) every second or so on two shared cores.
      */
-    static long threshold(long aliveAfterCollection) {
-        return Math.max(FLOOR, aliveAfterCollection + aliveAfterCollection / 2);
+    static long threshold(long aliveAfterCollection, long max) {
+        long wanted = Math.max(FLOOR, aliveAfterCollection + aliveAfterCollection / 2);
+        return max < 0 ? wanted : Math.min(wanted, max);
     }
 
     /** The heap pool that holds what survived the young collections: the only one whose usage threshold is set. */
