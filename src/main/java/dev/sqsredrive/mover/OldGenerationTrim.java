@@ -10,8 +10,8 @@ import javax.management.NotificationEmitter;
 /**
  * Collects the old generation when it has grown past one and a half times what was alive at its last collection
  * (at least {@link #FLOOR}), instead of letting it grow to the heap's limit. Under the launcher's serial collector
- * (JDK 25) a young collection promotes into an old generation it expands as needed, and a full collection comes only when
- * the limit (1 GiB) is reached: the stacks of virtual threads parked on a call across a young collection are
+ * (JDK 25) a young collection promotes into an old generation it expands as needed, and a full collection comes
+ * only when the limit (1 GiB) is reached: the stacks of virtual threads parked on a call across a young collection are
  * promoted at every one of them and die there, so at 64 workers the old generation grew by ~1.7 MiB per young
  * collection to 385 MiB in a 20,000-message move, with 33 MiB alive (docs/PERFORMANCE.md, "Memory at 16, 64 and
  * 128 workers"). This keeps the limit where it is (a live set that needs the heap still gets it) and collects the

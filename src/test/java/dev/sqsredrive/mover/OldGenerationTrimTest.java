@@ -45,8 +45,8 @@ class OldGenerationTrimTest {
 
     @Test
     void anOperatorsSmallHeapStillMovesWithTheThresholdAtItsLimit() {
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-Xms24m", "-Xmx24m", "-Xmn8m", "-cp", System.getProperty("java.class.path"),
-                Churn.class.getName(), "true"));
+        List<String> command = List.of(java(), "-XX:+UseSerialGC", "-Xms24m", "-Xmx24m", "-Xmn8m",
+                "-cp", System.getProperty("java.class.path"), Churn.class.getName(), "true");
 
         Processes.run(Path.of("."), Map.of(), command).assertExitCode(0);
     }
