@@ -27,7 +27,7 @@ public final class OldGenerationTrim {
     private OldGenerationTrim() {
     }
 
-    /** Watches the old generation, once per process; does nothing where the JVM offers no usage threshold. */
+    /** Watches the old generation, once per process; does nothing under another collector than the serial one. */
     public static synchronized void install() {
         if (installed) {
             return;
@@ -63,11 +63,15 @@ public final class OldGenerationTrim {
         return max < 0 ? wanted : Math.min(wanted, max);
     }
 
-    /** The heap pool that holds what survived the young collections: the only one whose usage threshold is set. */
+    /**
+     * The serial collector's old generation, the only pool watched: another collector (an operator's choice in
+     * REDRIVE_JAVA_OPTS, or the tests' JVM) has its own policy for its old generation, and a System.gc() there
+     * would only cost.
+     */
     static Optional<MemoryPoolMXBean> oldGeneration() {
         return ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
-                .filter(p -> p.getName().contains("Tenured") || p.getName().contains("Old Gen"))
+                .filter(p -> p.getName().equals("Tenured Gen"))
                 .findFirst();
     }
 }
