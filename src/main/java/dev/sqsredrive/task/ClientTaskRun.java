@@ -20,6 +20,7 @@ import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MessageFilter;
 import dev.sqsredrive.mover.MoveSummary;
 import dev.sqsredrive.mover.MoverConfig;
+import dev.sqsredrive.mover.OldGenerationTrim;
 import dev.sqsredrive.mover.ProgressListener;
 import dev.sqsredrive.mover.ResumeState;
 import dev.sqsredrive.mover.file.FileEndpoints;
@@ -186,6 +187,7 @@ public final class ClientTaskRun {
             m.stop(stopBeforeStart);
         }
         ProgressListener listener = recorder == null ? events : recorder.and(events);
+        OldGenerationTrim.install(); // the workers' promoted garbage collected, not left to grow the heap
         MoveSummary summary;
         try (queues) {
             summary = m.run(listener);
