@@ -99,11 +99,11 @@ public final class Journal implements AutoCloseable {
         }
         StringBuilder sb = new StringBuilder(messages.size() * 120);
         for (Msg m : messages) {
-            sb.append(ATTEMPTED).append(' ').append(m.id()).append('\n');
+            line(sb, ATTEMPTED, m.id());
         }
         for (Msg m : messages) {
             if (m.fingerprint() != null) {
-                sb.append(FINGERPRINT).append(' ').append(m.id()).append(' ').append(m.fingerprint()).append('\n');
+                line(sb, FINGERPRINT, m.id() + ' ' + m.fingerprint());
             }
         }
         write(sb.toString());
@@ -149,9 +149,14 @@ public final class Journal implements AutoCloseable {
         }
         StringBuilder sb = new StringBuilder(messageIds.size() * 40);
         for (String id : messageIds) {
-            sb.append(kind).append(' ').append(id).append('\n');
+            line(sb, kind, id);
         }
         write(sb.toString());
+    }
+
+    /** One entry line: its kind, a space, what it records. */
+    private static void line(StringBuilder sb, char kind, String text) {
+        sb.append(kind).append(' ').append(text).append('\n');
     }
 
     private synchronized void write(String text) {
