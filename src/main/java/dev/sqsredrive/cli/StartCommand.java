@@ -3,6 +3,7 @@ package dev.sqsredrive.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.sqsredrive.task.CheckedStart;
 import dev.sqsredrive.task.ModeSelector;
 import dev.sqsredrive.task.MoveStarter;
 import picocli.CommandLine.Command;
@@ -87,9 +88,9 @@ final class StartCommand implements Callable<Integer> {
             return AuditTrail.run(session, spec, trail -> {
                 trail.source(source).destination(destination).filters(request.options().filters())
                         .handle(request.resumeHandle());
-                MoveStarter.checkInput(request); // offline, before any client is built: bad input fails fast
+                CheckedStart checked = MoveStarter.check(request); // offline, before any client: fails fast
                 return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty(), trail)
-                        .run(request);
+                        .run(checked);
             });
         }
     }

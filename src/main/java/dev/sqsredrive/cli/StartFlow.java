@@ -7,6 +7,7 @@ import dev.sqsredrive.mover.StopReason;
 import dev.sqsredrive.render.Output;
 import dev.sqsredrive.render.PlanText;
 import dev.sqsredrive.render.TaskText;
+import dev.sqsredrive.task.CheckedStart;
 import dev.sqsredrive.task.ClientTaskRun;
 import dev.sqsredrive.task.MovePlanner;
 import dev.sqsredrive.task.MoveStarter;
@@ -39,7 +40,8 @@ final class StartFlow {
     }
 
     /** @return the exit code */
-    int run(MoveStarter.Request request) throws InterruptedException {
+    int run(CheckedStart checked) throws InterruptedException {
+        MoveStarter.Request request = checked.request();
         ClientTaskRun clientRun = session.clientRun();
         MoveStarter starter = session.moveStarter(clientRun);
         var ctx = session.context();
@@ -53,7 +55,7 @@ final class StartFlow {
                      Confirmation.confirmed(ctx, out,
                              PlanText.lines(plan, how, request.rate(), session::callerAccountIfOther), yes),
                      () -> Watching.liveScreen(session))) {
-            started = starter.start(request, events);
+            started = starter.start(checked, events);
             if (started.declined()) {
                 return ExitCode.DECLINED.code();
             }

@@ -1,7 +1,5 @@
 package dev.sqsredrive.task;
 
-import java.util.function.Consumer;
-
 import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.mover.file.FileKind;
 import dev.sqsredrive.mover.file.FileQueues;
@@ -47,14 +45,17 @@ final class FileMoves {
      * The options the run goes with: writing to standard output deletes nothing (a pipe cannot be forced to
      * disk, so nothing written there is sure to be kept).
      */
-    static ClientOptions effective(MoveStarter.Request r, Consumer<String> notes) {
-        if (MovePlanner.isStdout(r.destination()) && !r.options().copy()) {
-            if (!r.options().dryRun()) {
-                notes.accept("writing to standard output: nothing is deleted from the DLQ (a pipe cannot be forced"
-                        + " to disk); export to a file:PATH to move");
-            }
-            return r.options().toBuilder().copy(true).build();
-        }
-        return r.options();
+    static ClientOptions effective(ClientOptions options, String destination) {
+        return copiesOnly(options, destination) ? options.toBuilder().copy(true).build() : options;
+    }
+
+    /** What to tell the operator when {@link #effective} made the run a copy; null otherwise. */
+    static String effectiveNote(ClientOptions options, String destination) {
+        return copiesOnly(options, destination) ? "writing to standard output: nothing is deleted from the DLQ (a pipe"
+                + " cannot be forced to disk); export to a file:PATH to move" : null;
+    }
+
+    private static boolean copiesOnly(ClientOptions options, String destination) {
+        return MovePlanner.isStdout(destination) && !options.copy();
     }
 }

@@ -87,14 +87,17 @@ public final class MoveStarter {
         this.clock = clock;
     }
 
-    /** The checks that need no AWS call, so bad input fails fast and offline. */
     /**
      * The slowest --rate: one message every 100 s. The bucket starts empty, so the first message waits a whole
      * interval too; at 0.0001 that was nearly three hours with nothing moving and nothing said.
      */
     public static final double MIN_CLIENT_RATE = 0.01;
 
-    public static void checkInput(Request r) {
+    /**
+     * The checks that need no AWS call, so bad input fails fast and offline, and what they decide: the only
+     * place the request's mode, files and resume options are judged before the queues are known.
+     */
+    public static CheckedStart check(Request r) {
         if (r.rate() != null && !(r.rate() >= MIN_CLIENT_RATE && Double.isFinite(r.rate()))) {
             throw RedriveException.usage("--rate " + number(r.rate()) + " is out of range: give at least "
                     + MIN_CLIENT_RATE + " messages per second, one every " + Math.round(1 / MIN_CLIENT_RATE) + " s (a"
@@ -119,17 +122,22 @@ public final class MoveStarter {
                 throw RedriveException.usage("--resume continues a client-side task: it cannot be --mode native");
             }
             ResumeCheck.offline(r);
-            return;
+            return new CheckedStart(r, null, o, null);
         }
         if (r.source() == null) {
             throw RedriveException.usage("missing SOURCE: the DLQ to move from (or --resume HANDLE)");
         }
         MovePlanner.checkQueues(r.source(), r.destination());
-        ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
-        if (r.mode() == ModeSelector.Mode.NATIVE && FileMoves.reason(r) != null) {
-            throw RedriveException.usage("--mode native cannot do this: " + FileMoves.reason(r) + "; use --mode client"
-                    + " or auto");
+        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
+        String files = FileMoves.reason(r);
+        if (files != null) {
+            if (r.mode() == ModeSelector.Mode.NATIVE) {
+                throw RedriveException.usage("--mode native cannot do this: " + files + "; use --mode client or auto");
+            }
+            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : files);
         }
+        return new CheckedStart(r, decision, FileMoves.effective(o, r.destination()),
+                o.dryRun() ? null : FileMoves.effectiveNote(o, r.destination()));
     }
 
     static String number(double d) {
@@ -140,19 +148,24 @@ public final class MoveStarter {
                 : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); // 0.0001, not 1.0E-4
     }
 
+    /** Checks the request, then starts it: for callers that have not checked it already. */
     public Started start(Request r, Events events) throws InterruptedException {
-        checkInput(r);
+        return start(check(r), events);
+    }
+
+    public Started start(CheckedStart checked, Events events) throws InterruptedException {
+        Request r = checked.request();
         if (!r.options().dryRun()) {
             StateDir.requireUsable(local.stateDir()); // before anything is asked, started or moved
         }
-        if (r.resumeHandle() != null) {
+        if (checked.resume()) {
             return resume(r, events);
         }
-        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), r.options(), r.safe());
-        if (FileMoves.reason(r) != null) {
-            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : FileMoves.reason(r));
+        ModeSelector.Decision decision = checked.offline();
+        if (checked.note() != null) {
+            events.note(checked.note());
         }
-        ClientOptions options = FileMoves.effective(r, events::note);
+        ClientOptions options = checked.options();
         Integer nativeRate = r.rate() == null ? null : (int) Math.round(r.rate());
         MovePlan plan = new MovePlanner(resolver).resolve(r.source(), r.destination(), nativeRate,
                 options.dryRun() ? MessageFileWriter.Existing.APPEND : options.existing());
