@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +114,7 @@ class JournalsTest {
 
     @Test
     void aTruncatedLineIsReportedWithItsNumberAndTheOthersStillCount() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path file = journals.fileOf(DLQ, "client-1");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{}\nS a\nS\nS b\nD a\nS c"); // line 3 lost its id, line 6 its end
@@ -141,7 +144,7 @@ class JournalsTest {
 
     @Test
     void aFileOfWhichNothingCanBeReadIsSetAside() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path garbage = journals.fileOf(DLQ, "client-garbage");
         Files.createDirectories(garbage.getParent());
         Files.write(garbage, new byte[] {(byte) 0xff, (byte) 0xfe, '\n', (byte) 0x80, '\n'});
@@ -156,7 +159,7 @@ class JournalsTest {
         assertThat(Files.exists(garbage)).isFalse();
         try (var left = Files.list(garbage.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.startsWith("client-garbage.log.corrupt-"));
+                    .contains("client-garbage.log.corrupt-20260501T120000Z"); // dated by the run's clock
         }
         assertThat(warnings).singleElement().asString().startsWith("journal " + garbage
                 + " has no line that can be read: set aside as client-garbage.log.corrupt-");
@@ -165,7 +168,7 @@ class JournalsTest {
 
     @Test
     void aJournalWhoseOptionsLineCannotBeReadIsNotResumedButItsEntriesStillCount() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path file = journals.fileOf(DLQ, "client-1");
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {'{', (byte) 0xc3, '}', '\n', 'S', ' ', 'a', '\n'});
@@ -177,5 +180,6 @@ class JournalsTest {
     }
 
     private static final String DLQ = "arn:aws:sqs:us-east-1:1:dlq";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
     private final List<String> warnings = new ArrayList<>();
 }
