@@ -44,7 +44,7 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            first.attempting(List.of("a", "b", "c", "d"));
+            first.attempting(messages("a", "b", "c", "d"));
             first.sent(List.of("a"));
             first.deleted(List.of("a"));
             first.sent(List.of("b")); // sent, killed before the delete: pending, not "maybe"
@@ -62,10 +62,10 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("throttled", "lost"));
+            j.attempting(messages("throttled", "lost"));
             j.notSent(List.of("throttled")); // answered RequestThrottled every time: never reached the queue
             // "lost": no outcome recorded (killed); the --resume run appends to the same journal
-            j.attempting(List.of("lost"));
+            j.attempting(messages("lost"));
             j.notSent(List.of("lost")); // this attempt was answered, the first one was not
         }
         assertThat(Journals.maybeSent(journals.files(dlq, h -> true))).containsExactly("lost");
@@ -76,10 +76,10 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("confirmed", "deleted", "open", "refused", "once"));
+            j.attempting(messages("confirmed", "deleted", "open", "refused", "once"));
             j.sent(List.of("once"));
             // killed; the resume sends the four left "maybe sent" again, and is killed too
-            j.attempting(List.of("confirmed", "deleted", "open", "refused"));
+            j.attempting(messages("confirmed", "deleted", "open", "refused"));
             j.sent(List.of("confirmed", "deleted"));
             j.deleted(List.of("deleted"));
             j.notSent(List.of("refused")); // the destination said no: this attempt made no copy
@@ -93,11 +93,11 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("a", "b", "c")); // killed
-            j.attempting(List.of("a", "b")); // the resume counts both as resent "maybe sent" ...
+            j.attempting(messages("a", "b", "c")); // killed
+            j.attempting(messages("a", "b")); // the resume counts both as resent "maybe sent" ...
             j.sent(List.of("a")); // ... "b" still unanswered when it ends (stopped), and it says so
             j.reported();
-            j.attempting(List.of("c")); // the next resume, killed: "c" has two attempts and no summary yet
+            j.attempting(messages("c")); // the next resume, killed: "c" has two attempts and no summary yet
         }
         assertThat(Journals.duplicatedUnreported(journals.files(dlq, h -> true))).containsExactly("c");
     }
@@ -177,6 +177,11 @@ class JournalsTest {
                 .hasMessageContaining("the journal " + file + " has no readable first line");
         assertThat(warnings).singleElement().asString().contains("line 1: not valid UTF-8");
         assertThat(Journals.pending(journals.files(DLQ, h -> true))).containsExactly("a");
+    }
+
+    /** Messages as a send attempts them, without fingerprints: the journal's A lines only. */
+    private static List<Msg> messages(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> Msg.of(id, "rh-" + id, null)).toList();
     }
 
     private static final String DLQ = "arn:aws:sqs:us-east-1:1:dlq";
