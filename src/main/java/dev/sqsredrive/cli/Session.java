@@ -170,7 +170,7 @@ final class Session implements AutoCloseable {
      * object, so that Ctrl-C can stop it ({@link ClientTaskRun#stop}).
      */
     ClientTaskRun clientRun() {
-        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn),
+        return new ClientTaskRun(clients(), localTasks(), new Journals(stateDir(), output::warn, context.clock()),
                 clocks(), new WriterOutputStream(output.out()));
     }
 

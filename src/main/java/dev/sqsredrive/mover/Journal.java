@@ -87,12 +87,10 @@ public final class Journal implements AutoCloseable {
         return file;
     }
 
-    /** Recorded before each send, so that a crash between the send and {@link #sent} is not silent. */
-    public void attempting(Collection<String> messageIds) {
-        append(ATTEMPTED, messageIds);
-    }
-
-    /** {@link #attempting(Collection)} with each message's fingerprint where it has one, in one write. */
+    /**
+     * Recorded before each send, so that a crash between the send and {@link #sent} is not silent: an A line
+     * per message, and an F line with its fingerprint where it has one, in one write.
+     */
     public void attempting(List<Msg> messages) {
         if (messages.isEmpty()) {
             return;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,15 +36,21 @@ public final class Journals {
 
     private final Path root;
     private final Consumer<String> warnings;
+    private final Clock clock;
 
+    /** For tests that need only its paths: no warnings, and a journal set aside is dated by the system clock. */
     public Journals(Path stateDir) {
-        this(stateDir, line -> { });
+        this(stateDir, line -> { }, Clock.systemUTC());
     }
 
-    /** @param warnings where a journal that cannot be wholly read is reported, one line per problem */
-    public Journals(Path stateDir, Consumer<String> warnings) {
+    /**
+     * @param warnings where a journal that cannot be wholly read is reported, one line per problem
+     * @param clock    the run's wall clock: it dates a journal set aside
+     */
+    public Journals(Path stateDir, Consumer<String> warnings, Clock clock) {
         this.root = stateDir.resolve("journals");
         this.warnings = warnings;
+        this.clock = clock;
     }
 
     public Path root() {
@@ -156,7 +162,7 @@ public final class Journals {
 
     /** Renamed, never deleted: what it held may still be read by hand. */
     private Path moveAside(Path file, String why) {
-        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + SET_ASIDE.format(Instant.now()));
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + SET_ASIDE.format(clock.instant()));
         try {
             Files.move(file, aside);
         } catch (IOException e) {

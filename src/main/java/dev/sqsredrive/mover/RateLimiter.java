@@ -26,8 +26,6 @@ import dev.sqsredrive.time.Ticker;
 public final class RateLimiter {
 
     private static final long WINDOW_NANOS = 1_000_000_000L;
-    /** How soon to ask again when only sends under way fill the second. */
-    private static final Duration UNDER_WAY_POLL = Duration.ofMillis(5);
 
     /** What {@link #admit} answered: send now (then call {@link #sent} after), or wait and ask again. */
     public static final class Admission {
@@ -97,8 +95,10 @@ public final class RateLimiter {
         recent.removeIf(a -> a.completedAt != Long.MIN_VALUE && now - a.completedAt >= WINDOW_NANOS);
         long inWindow = recent.stream().mapToLong(a -> a.messages).sum();
         if (inWindow > 0 && inWindow + n > windowLimit) {
+            // A send counts until a second after it ends: one still under way leaves no sooner than a second
+            // from now, so the caller's turn is a time, never a poll.
             long soonest = recent.stream().filter(a -> a.completedAt != Long.MIN_VALUE)
-                    .mapToLong(a -> a.completedAt + WINDOW_NANOS - now).min().orElse(UNDER_WAY_POLL.toNanos());
+                    .mapToLong(a -> a.completedAt + WINDOW_NANOS - now).min().orElse(WINDOW_NANOS);
             return new Admission(Duration.ofNanos(Math.max(1, soonest)), n);
         }
         // On a grid, so that a late wake-up does not push every later send: one step of slack, no more.

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -19,6 +20,10 @@ import dev.sqsredrive.time.Ticker;
  * The visibility changes (keep hidden, release) of the held messages, in batches of 10. Extensions run on
  * virtual threads of their own, one attempt each (the next tick tries again), so the ticking thread never
  * waits on a call; the final release runs its batches side by side and is waited for only so long.
+ * <p>
+ * An extension already sent when the final release starts may reach SQS after it and hide its messages again
+ * (a parked one for 2 minutes after the run ended): those are released at once and again once that extension
+ * has answered, so the release is the last change SQS gets, within the same bound.
  */
 final class VisibilityCalls {
 
@@ -36,7 +41,12 @@ final class VisibilityCalls {
     private final Semaphore callers = new Semaphore(CALLS_AT_ONCE);
     private final Queue<Runnable> extensions = new ConcurrentLinkedQueue<>();
     private final AtomicInteger names = new AtomicInteger();
+    /** The extensions whose calls are under way, each opened when answered. */
+    private final Set<Extension> underWay = ConcurrentHashMap.newKeySet();
     private volatile boolean released;
+
+    private record Extension(List<Msg> messages, CountDownLatch answered) {
+    }
 
     VisibilityCalls(Source source, Ticker ticker, Retry retry) {
         this.source = source;
@@ -59,11 +69,13 @@ final class VisibilityCalls {
         }
         extensions.add(() -> {
             Set<String> ok = new HashSet<>();
+            Extension call = new Extension(messages, new CountDownLatch(1));
+            underWay.add(call); // before reading released: the final release either sees it or is seen by it
             try {
-                if (released) {
-                    return;
-                }
                 for (List<Msg> batch : Batches.split(messages, m -> 0)) {
+                    if (released) {
+                        return;
+                    }
                     BatchResult r = source.keepHidden(entries(batch), (int) extension.toSeconds());
                     for (int i = 0; i < batch.size(); i++) {
                         if (r.succeeded().contains("v" + i)) {
@@ -77,6 +89,8 @@ final class VisibilityCalls {
                 }
                 // not extended: the next tick tries again, and a hold nearly up is not sent
             } finally {
+                underWay.remove(call);
+                call.answered.countDown();
                 confirmed.accept(ok);
             }
         });
@@ -101,29 +115,64 @@ final class VisibilityCalls {
 
     /**
      * Releases these (visibility 0), batches side by side, waiting at most {@code within}; then no more
-     * calls are made.
+     * extensions are made. Those of an extension still under way are released again once it has answered.
      *
      * @return how many were not confirmed released
      */
     int releaseAll(List<Msg> messages, Duration within) throws InterruptedException {
         long deadline = ticker.nanos() + within.toNanos();
-        Retry bounded = retry.within(within);
-        List<List<Msg>> batches = Batches.split(messages, m -> 0);
-        // What each batch left unreleased; a batch not reached (or not answered) in time counts whole.
-        AtomicIntegerArray left = new AtomicIntegerArray(batches.size());
-        for (int i = 0; i < batches.size(); i++) {
-            left.set(i, batches.get(i).size());
-        }
         released = true; // extensions still waiting would hide again what is released now
+        List<Extension> racing = List.copyOf(underWay);
+        Set<String> handles = new HashSet<>();
+        messages.forEach(m -> handles.add(m.receiptHandle()));
+        Set<String> racingHandles = new HashSet<>();
+        List<Release> jobs = new ArrayList<>();
+        List<Release> again = new ArrayList<>();
+        for (Extension e : racing) {
+            List<Msg> ours = e.messages().stream().filter(m -> handles.contains(m.receiptHandle())).toList();
+            ours.forEach(m -> racingHandles.add(m.receiptHandle()));
+            for (List<Msg> batch : Batches.split(ours, m -> 0)) {
+                jobs.add(new Release(batch, null, false)); // at once: the extension may yet fail or be stuck
+                again.add(new Release(batch, e.answered(), true));
+            }
+        }
+        List<Msg> others = messages.stream().filter(m -> !racingHandles.contains(m.receiptHandle())).toList();
+        for (List<Msg> batch : Batches.split(others, m -> 0)) {
+            jobs.add(new Release(batch, null, true));
+        }
+        jobs.addAll(again); // last: they wait for their extension's answer
+        return release(jobs, deadline, retry.within(within));
+    }
+
+    /**
+     * One release call's batch; {@code after} (else null) must open first; {@code counted}: whether its outcome
+     * is the message's last (a batch released again later is not).
+     */
+    private record Release(List<Msg> batch, CountDownLatch after, boolean counted) {
+    }
+
+    private int release(List<Release> jobs, long deadline, Retry bounded) throws InterruptedException {
+        // What each job left unreleased; one not reached (or not answered) in time counts whole.
+        AtomicIntegerArray left = new AtomicIntegerArray(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            left.set(i, jobs.get(i).counted() ? jobs.get(i).batch().size() : 0);
+        }
         AtomicInteger next = new AtomicInteger(); // a few threads take the batches in turn
-        int releasers = Math.min(CALLS_AT_ONCE, batches.size());
+        int releasers = Math.min(CALLS_AT_ONCE, jobs.size());
         CountDownLatch done = new CountDownLatch(releasers);
         for (int w = 0; w < releasers; w++) {
             Thread.ofVirtual().name("redrive-release-" + w).start(() -> {
                 try {
-                    for (int i = next.getAndIncrement(); i < batches.size() && ticker.nanos() <= deadline;
+                    for (int i = next.getAndIncrement(); i < jobs.size() && ticker.nanos() <= deadline;
                          i = next.getAndIncrement()) {
-                        left.set(i, changeWith(bounded, batches.get(i), 0));
+                        Release job = jobs.get(i);
+                        if (job.after() != null && !retry.sleeper().sleepUntil(job.after(), remaining(deadline))) {
+                            continue; // its extension may still land: the messages may be hidden again
+                        }
+                        int failed = changeWith(bounded, job.batch(), 0);
+                        if (job.counted()) {
+                            left.set(i, failed);
+                        }
                     }
                 } catch (InterruptedException | RuntimeException e) {
                     // its current batch stays counted as not released
@@ -133,13 +182,17 @@ final class VisibilityCalls {
             });
         }
         // The bound is a time (the stop's promise), on the injected clock; the last releaser's end cuts it short.
-        retry.sleeper().sleepUntil(done, Duration.ofNanos(Math.max(0, deadline - ticker.nanos())));
+        retry.sleeper().sleepUntil(done, remaining(deadline));
         // calls still under way are left to their own timeouts
         int notReleased = 0;
-        for (int i = 0; i < batches.size(); i++) {
+        for (int i = 0; i < jobs.size(); i++) {
             notReleased += left.get(i);
         }
         return notReleased;
+    }
+
+    private Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - ticker.nanos()));
     }
 
     /** @return how many of the batch SQS did not confirm */

@@ -86,7 +86,8 @@ public final class MoverClaim implements AutoCloseable {
                     continue; // released meanwhile
                 }
                 Optional<Holder> holder = decode(found);
-                if (holder.isPresent() ? !stale.test(holder.get()) : !oldEnough(file)) {
+                // me.claimedAt(): now, on the run's injected clock
+                if (holder.isPresent() ? !stale.test(holder.get()) : !oldEnough(file, me.claimedAt())) {
                     return new Result(null, holder.orElse(UNKNOWN), null);
                 }
                 takeOver(file, found);
@@ -171,9 +172,9 @@ public final class MoverClaim implements AutoCloseable {
         Files.deleteIfExists(grave);
     }
 
-    private static boolean oldEnough(Path file) throws IOException {
+    private static boolean oldEnough(Path file, Instant now) throws IOException {
         try {
-            return Files.getLastModifiedTime(file).toInstant().plus(BEING_WRITTEN).isBefore(Instant.now());
+            return Files.getLastModifiedTime(file).toInstant().plus(BEING_WRITTEN).isBefore(now);
         } catch (NoSuchFileException gone) {
             return true;
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.sqsredrive.mover.Journal;
 import dev.sqsredrive.mover.Journals;
+import dev.sqsredrive.mover.Msg;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
@@ -50,12 +51,13 @@ class ResumeAfterKilledResumeTest extends ElasticMqCliTest {
         List<String> confirmedAndDeleted = ids.subList(3, 6); // the resume finished them: gone from the DLQ
         List<String> unanswered = ids.subList(6, 9); // the resume was killed mid-send too: sent a third time now
 
+        List<Msg> attempted = ids.stream().map(id -> Msg.of(id, "rh-" + id, null)).toList();
         Path file = new Journals(state).fileOf(dlq.arn(), HANDLE);
         try (Journal j = Journal.open(file, new JournalHeader(HANDLE, dlq.arn(), orders.arn(), null,
                 ClientOptions.none()).toJson())) {
-            j.attempting(ids); // the first run: killed after the send, before its answer was recorded
+            j.attempting(attempted); // the first run: killed after the send, before its answer was recorded
             ids.forEach(id -> deliver(orders, bodyById.get(id)));
-            j.attempting(ids); // the resume sends them again (they were "maybe sent")
+            j.attempting(attempted); // the resume sends them again (they were "maybe sent")
             ids.forEach(id -> deliver(orders, bodyById.get(id)));
             j.sent(confirmedNotDeleted);
             j.sent(confirmedAndDeleted);

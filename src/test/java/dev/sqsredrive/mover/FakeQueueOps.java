@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -43,6 +44,10 @@ final class FakeQueueOps implements QueueOps {
     volatile RuntimeException visibilityError;
     /** Visibility changes wait until this opens: an endpoint that does not answer them. */
     volatile CountDownLatch visibilityGate = new CountDownLatch(0);
+    /** Extensions (visibility above 0) wait until this opens too: a call under way while others are answered. */
+    volatile CountDownLatch extensionGate = new CountDownLatch(0);
+    /** Visibility changes that reached the endpoint, answered or not. */
+    final AtomicInteger visibilityCallsArrived = new AtomicInteger();
     /** Runs as each send reaches the "server": what was true at that moment can be recorded. */
     Runnable beforeSend = () -> { };
 
@@ -74,7 +79,11 @@ final class FakeQueueOps implements QueueOps {
 
     @Override
     public BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries) {
+        visibilityCallsArrived.incrementAndGet();
         try {
+            if (entries.stream().anyMatch(e -> e.visibilityTimeout() > 0)) {
+                extensionGate.await();
+            }
             visibilityGate.await(); // outside the lock: a stuck call holds up only its own caller
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

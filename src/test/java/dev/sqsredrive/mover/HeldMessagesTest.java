@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.sqsredrive.testing.Deadline;
@@ -122,6 +124,39 @@ class HeldMessagesTest {
             assertThat(notReleased).isEqualTo(2);
         } finally {
             ops.visibilityGate.countDown();
+        }
+    }
+
+    @Test
+    void anExtensionStillUnderWayWhenTheRunEndsLandsBeforeTheFinalRelease() throws Exception {
+        var hold = held.hold(List.of(FakeQueueOps.msg("a", "x"), FakeQueueOps.msg("b", "y")), 0);
+        hold.finish(); // parked: extended by 2 minutes, which would outlast the run
+        ops.extensionGate = new CountDownLatch(1); // the extension reaches SQS late
+        now.set(Duration.ofSeconds(20).toNanos());
+        held.keepAlive();
+        Deadline.await(Duration.ofSeconds(5), () -> ops.visibilityCallsArrived.get() == 1, () -> "extension sent");
+
+        var ending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return held.releaseAll(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // the release reaches SQS first, then the extension lands
+        Deadline.await(Duration.ofSeconds(10), () -> lastVisibility("rh-a") != null, () -> "a release sent");
+        ops.extensionGate.countDown();
+
+        assertThat(ending.get(10, TimeUnit.SECONDS)).as("not released").isZero();
+        assertThat(lastVisibility("rh-a")).as("a's last change: visible again").isZero();
+        assertThat(lastVisibility("rh-b")).as("b's last change: visible again").isZero();
+    }
+
+    /** The visibility timeout of the last change SQS recorded for this receipt handle, or null. */
+    private Integer lastVisibility(String receiptHandle) {
+        synchronized (ops) {
+            return ops.visibilityChanges.stream().filter(c -> c.receiptHandle().equals(receiptHandle))
+                    .reduce((first, second) -> second).map(c -> c.visibilityTimeout()).orElse(null);
         }
     }
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +44,7 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            first.attempting(List.of("a", "b", "c", "d"));
+            first.attempting(messages("a", "b", "c", "d"));
             first.sent(List.of("a"));
             first.deleted(List.of("a"));
             first.sent(List.of("b")); // sent, killed before the delete: pending, not "maybe"
@@ -59,10 +62,10 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("throttled", "lost"));
+            j.attempting(messages("throttled", "lost"));
             j.notSent(List.of("throttled")); // answered RequestThrottled every time: never reached the queue
             // "lost": no outcome recorded (killed); the --resume run appends to the same journal
-            j.attempting(List.of("lost"));
+            j.attempting(messages("lost"));
             j.notSent(List.of("lost")); // this attempt was answered, the first one was not
         }
         assertThat(Journals.maybeSent(journals.files(dlq, h -> true))).containsExactly("lost");
@@ -73,10 +76,10 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("confirmed", "deleted", "open", "refused", "once"));
+            j.attempting(messages("confirmed", "deleted", "open", "refused", "once"));
             j.sent(List.of("once"));
             // killed; the resume sends the four left "maybe sent" again, and is killed too
-            j.attempting(List.of("confirmed", "deleted", "open", "refused"));
+            j.attempting(messages("confirmed", "deleted", "open", "refused"));
             j.sent(List.of("confirmed", "deleted"));
             j.deleted(List.of("deleted"));
             j.notSent(List.of("refused")); // the destination said no: this attempt made no copy
@@ -90,11 +93,11 @@ class JournalsTest {
         Journals journals = new Journals(state);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
-            j.attempting(List.of("a", "b", "c")); // killed
-            j.attempting(List.of("a", "b")); // the resume counts both as resent "maybe sent" ...
+            j.attempting(messages("a", "b", "c")); // killed
+            j.attempting(messages("a", "b")); // the resume counts both as resent "maybe sent" ...
             j.sent(List.of("a")); // ... "b" still unanswered when it ends (stopped), and it says so
             j.reported();
-            j.attempting(List.of("c")); // the next resume, killed: "c" has two attempts and no summary yet
+            j.attempting(messages("c")); // the next resume, killed: "c" has two attempts and no summary yet
         }
         assertThat(Journals.duplicatedUnreported(journals.files(dlq, h -> true))).containsExactly("c");
     }
@@ -111,7 +114,7 @@ class JournalsTest {
 
     @Test
     void aTruncatedLineIsReportedWithItsNumberAndTheOthersStillCount() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path file = journals.fileOf(DLQ, "client-1");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{}\nS a\nS\nS b\nD a\nS c"); // line 3 lost its id, line 6 its end
@@ -141,7 +144,7 @@ class JournalsTest {
 
     @Test
     void aFileOfWhichNothingCanBeReadIsSetAside() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path garbage = journals.fileOf(DLQ, "client-garbage");
         Files.createDirectories(garbage.getParent());
         Files.write(garbage, new byte[] {(byte) 0xff, (byte) 0xfe, '\n', (byte) 0x80, '\n'});
@@ -156,7 +159,7 @@ class JournalsTest {
         assertThat(Files.exists(garbage)).isFalse();
         try (var left = Files.list(garbage.getParent())) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.startsWith("client-garbage.log.corrupt-"));
+                    .contains("client-garbage.log.corrupt-20260501T120000Z"); // dated by the run's clock
         }
         assertThat(warnings).singleElement().asString().startsWith("journal " + garbage
                 + " has no line that can be read: set aside as client-garbage.log.corrupt-");
@@ -165,7 +168,7 @@ class JournalsTest {
 
     @Test
     void aJournalWhoseOptionsLineCannotBeReadIsNotResumedButItsEntriesStillCount() throws Exception {
-        Journals journals = new Journals(state, warnings::add);
+        Journals journals = new Journals(state, warnings::add, CLOCK);
         Path file = journals.fileOf(DLQ, "client-1");
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {'{', (byte) 0xc3, '}', '\n', 'S', ' ', 'a', '\n'});
@@ -176,6 +179,12 @@ class JournalsTest {
         assertThat(Journals.pending(journals.files(DLQ, h -> true))).containsExactly("a");
     }
 
+    /** Messages as a send attempts them, without fingerprints: the journal's A lines only. */
+    private static List<Msg> messages(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> Msg.of(id, "rh-" + id, null)).toList();
+    }
+
     private static final String DLQ = "arn:aws:sqs:us-east-1:1:dlq";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
     private final List<String> warnings = new ArrayList<>();
 }

@@ -181,6 +181,39 @@ class RateLimiterTest {
         assertThat(limiter.reserve(10)).isEqualTo(Duration.ofSeconds(1));
     }
 
+    /**
+     * A worker whose turn is held up by a send still under way (a slow endpoint) is told to come back when that
+     * send can leave the second, not every few milliseconds; it still goes exactly a second after it ended.
+     */
+    @Test
+    void aSendStillUnderWayIsWaitedOutInAFewStepsAndTheNextGoesASecondAfterItEnded() {
+        AtomicLong now = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(1, 10, now::get);
+        now.set(10 * SECOND); // the bucket full
+        assertThat(limiter.reserve(10)).isZero();
+        RateLimiter.Admission slow = limiter.admit(10);
+        assertThat(slow.admitted()).isTrue();
+        now.set(20 * SECOND);
+        assertThat(limiter.reserve(10)).isZero();
+        long slowEnds = 23 * SECOND; // the endpoint answers the first send 13 s after it went
+
+        int asks = 1;
+        RateLimiter.Admission next = limiter.admit(10);
+        for (; !next.admitted() && asks < 10_000; asks++) {
+            long askAgain = now.get() + next.waitFor().toNanos();
+            if (now.get() < slowEnds && askAgain >= slowEnds) {
+                now.set(slowEnds);
+                limiter.sent(slow);
+            }
+            now.set(askAgain);
+            next = limiter.admit(10);
+        }
+
+        assertThat(next.admitted()).isTrue();
+        assertThat(now.get()).as("admitted a second after the slow send ended").isEqualTo(slowEnds + SECOND);
+        assertThat(asks).as("times the worker asked").isLessThanOrEqualTo(5);
+    }
+
     @Test
     void refusesNonPositiveRates() {
         assertThatThrownBy(() -> new RateLimiter(0, 10, () -> 0)).isInstanceOf(IllegalArgumentException.class);

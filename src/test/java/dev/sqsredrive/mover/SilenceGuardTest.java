@@ -29,17 +29,8 @@ class SilenceGuardTest {
     private final Sink sink = watch.watch(ops.endpoint().sink(DEST));
     /** Two attempts of a 10 s long poll with its read timeout: 80 s. */
     private final SilenceGuard guard = new SilenceGuard(watch, READ_TIMEOUT, 10);
-    private final List<String> notes = new ArrayList<>();
-    private final ProgressListener listener = new ProgressListener() {
-        @Override
-        public void onProgress(MoveProgress progress) {
-        }
-
-        @Override
-        public void note(String line) {
-            notes.add(line);
-        }
-    };
+    private final NotedLines listener = new NotedLines();
+    private final List<String> notes = listener.lines;
 
     private void pass(Duration d) {
         now.addAndGet(d.toNanos());
