@@ -123,6 +123,31 @@ class ArchiveInstallTest {
                 .as("classes --help read from the jar instead of the AOT cache").isEmpty();
     }
 
+    /**
+     * Guards the fixed CPU cost of a client-side move without timing it: the full cache must hold the mover's
+     * classes, so the cache has to be trained on a real client-side move (docs/PERFORMANCE.md, "The fixed cost
+     * of a run").
+     */
+    @Test
+    void aClientSideMoveLoadsNoClassOfOursFromTheJarWithTheFullCache() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("cached-dlq");
+            TestQueues.Queue orders = queues.createSourceOf("cached", dlq, false);
+            queues.deadLetter(orders, dlq, 30, "cached");
+            Map<String, String> env = new HashMap<>(queues.env(unpacked));
+            env.put("REDRIVE_JAVA_OPTS", "-Xlog:class+load");
+
+            RunResult move = launch(env, "start", dlq.name(), "--mode", "client", "--to", orders.name(), "-o", "json");
+
+            assertThat(move.exitCode()).as(move.toString()).isZero();
+            assertThat(move.out()).as(move.toString()).contains("\"moved\":30,");
+            assertThat(move.out().lines().filter(l -> l.contains(" dev.sqsredrive.")
+                    && (l.contains("source: file:") || l.contains("source: jar:"))))
+                    .as("classes of ours a client-side move read from the jar instead of the AOT cache").isEmpty();
+        }
+    }
+
     @Test
     void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
