@@ -148,6 +148,34 @@ class ArchiveInstallTest {
         }
     }
 
+    /**
+     * C1 compiles earlier in start, for a client-side move's warm-up (docs/PERFORMANCE.md, "The fixed cost of a
+     * run"), not in list or help, with or without the AOT cache; an operator's own setting wins.
+     */
+    @Test
+    void startCompilesEarlierUnlessTheOperatorSaysOtherwise() {
+        for (String aot : List.of("on", "off")) {
+            Map<String, String> env = new HashMap<>(Map.of("REDRIVE_AOT", aot,
+                    "REDRIVE_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+            // Each command line stops at its bad option, after the JVM printed its flags.
+            assertThat(compileThresholdScaling(launch(env, "start", "orders-dlq", "--bogus"))).as("start, AOT " + aot)
+                    .isEqualTo("0.250000");
+            assertThat(compileThresholdScaling(launch(env, "start", "--help"))).as("start --help, AOT " + aot)
+                    .isEqualTo("1.000000");
+            assertThat(compileThresholdScaling(launch(env, "list", "orders-dlq", "--max", "0"))).as("list, AOT " + aot)
+                    .isEqualTo("1.000000");
+            env.put("REDRIVE_JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:CompileThresholdScaling=1");
+            assertThat(compileThresholdScaling(launch(env, "start", "orders-dlq", "--bogus"))).as("start, own, AOT " + aot)
+                    .isEqualTo("1.000000");
+        }
+    }
+
+    private static String compileThresholdScaling(RunResult run) {
+        return run.out().lines().filter(l -> l.contains(" CompileThresholdScaling "))
+                .map(l -> l.split("=")[1].trim().split(" ")[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no CompileThresholdScaling in " + run));
+    }
+
     @Test
     void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
