@@ -36,12 +36,16 @@ for %%A in (%*) do (
   for %%Q in (-h --help -V --version help completion) do if /i "%%~A"=="%%Q" (set "cache=redrive-quick.aot" & set "heap=")
 )
 if "%~1"=="__complete" set "heap="
+rem C1 compiles earlier in start only (a client-side move's warm-up); see bin/redrive.
+set "jit="
+for %%A in (%*) do if /i "%%~A"=="start" set "jit=-XX:CompileThresholdScaling=0.25"
+if not "!cache!"=="redrive.aot" set "jit="
 
 set "aot="
 if !major! geq 25 if exist "%lib%\!cache!" if /i not "%REDRIVE_AOT%"=="off" (
   set aot=-XX:AOTCache="%lib%\!cache!" -Xlog:aot*=off -Xlog:cds*=off
 )
-"%java%" %aot% -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %heap% %REDRIVE_JAVA_OPTS% -jar "%lib%\sqs-redrive.jar" %*
+"%java%" %aot% -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %jit% %heap% %REDRIVE_JAVA_OPTS% -jar "%lib%\sqs-redrive.jar" %*
 exit /b %ERRORLEVEL%
 
 rem Sets java and major when %1 is a Java 21+ (its release file says which version it is).

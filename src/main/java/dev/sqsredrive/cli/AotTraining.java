@@ -12,11 +12,15 @@ import dev.sqsredrive.time.Ticker;
 /**
  * The workloads the JDK 25+ AOT caches are trained on (JEP 483/514), each run by the build in one JVM against
  * a local SQS-compatible server. Two caches, because a cache's classes are all loaded at start-up: "quick"
- * (help, version, completion: no SDK) keeps those commands light, "full" (list, start --watch, watch: the SDK
- * and the task code) is what every command that calls SQS starts with. The launcher picks one by the command
- * line. This class lives in the jar because a cache is only valid for the class path it was trained with.
- * Not part of the command surface: {@code java -XX:AOTCacheOutput=... -cp sqs-redrive.jar
- * dev.sqsredrive.cli.AotTraining quick|full DLQ} with AWS_ENDPOINT_URL and REDRIVE_STATE_DIR set.
+ * (help, version, completion: no SDK) keeps those commands light, "full" (list, a client-side move, start
+ * --watch, watch: the SDK, the mover and the task code) is what every command that calls SQS starts with. The
+ * client-side move is trained on a real move of some thousands of messages, so that the mover's classes, and
+ * the SDK's for its batch calls, come from the cache instead of the jar (docs/PERFORMANCE.md, "The fixed cost
+ * of a run"). The launcher picks a cache by the command line. This class lives in the jar because a cache is
+ * only valid for the class path it was trained with. Not part of the command surface:
+ * {@code java -XX:AOTCacheOutput=... -cp sqs-redrive.jar dev.sqsredrive.cli.AotTraining quick|full DLQ DEST N}
+ * (the client-side move takes N messages from DLQ to DEST, start --watch moves the rest back, a last
+ * client-side move finds the DLQ empty) with AWS_ENDPOINT_URL and REDRIVE_STATE_DIR set.
  */
 public final class AotTraining {
 
@@ -24,8 +28,8 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2 || !List.of("quick", "full").contains(args[0])) {
-            throw new IllegalArgumentException("usage: AotTraining quick|full DLQ-NAME");
+        if (args.length != 4 || !List.of("quick", "full").contains(args[0])) {
+            throw new IllegalArgumentException("usage: AotTraining quick|full DLQ-NAME DEST-NAME CLIENT-MOVES");
         }
         String dlq = args[1];
         Main.configureLogging(false);
@@ -33,7 +37,10 @@ public final class AotTraining {
                 List.of("bogus-command"), List.of("completion", "bash"));
         List<List<String>> workload = args[0].equals("quick") ? quick : List.of(
                 List.of("list"), List.of("list", dlq, "-o", "json"),
+                List.of("start", dlq, "--mode", "client", "--to", args[2], "--limit", args[3], "-o", "json"),
                 List.of("start", dlq, "--watch", "--interval", "100ms"),
+                // Again on the DLQ the native move emptied: the mover's end on a drained source.
+                List.of("start", dlq, "--mode", "client", "--to", args[2], "-o", "json"),
                 List.of("list", dlq), List.of("watch", dlq, "-o", "json"),
                 List.of(CompleteCommand.NAME, "queues", ""), List.of("bogus-command"));
         int failures = 0;

@@ -28,6 +28,14 @@ public final class AotCache {
                     "-XX:SurvivorRatio=2"),
             "quick", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 
+    /**
+     * Messages the client-side mover moves in training: enough for its per-message and per-batch code to be
+     * run, loaded and linked as a real move runs it (docs/PERFORMANCE.md, "The fixed cost of a run").
+     */
+    private static final int CLIENT_MOVES = 2000;
+    /** Messages left for the native move task the training starts after the client-side move. */
+    private static final int NATIVE_MOVES = 50;
+
     private AotCache() {
     }
 
@@ -48,7 +56,7 @@ public final class AotCache {
             System.out.println("aot-cache: JDK " + Runtime.version() + " has no -XX:AOTCacheOutput (needs 25+); no cache built");
             System.exit(0);
         }
-        DemoServer server = DemoServer.start(50);
+        DemoServer server = DemoServer.start(0);
         for (Map.Entry<Path, Path> runtime : dirByJavaHome.entrySet()) {
             train(jar, runtime.getKey(), runtime.getValue(), server);
         }
@@ -56,13 +64,17 @@ public final class AotCache {
     }
 
     private static void train(Path jar, Path javaHome, Path dir, DemoServer server) throws IOException, InterruptedException {
+        // Each runtime's training moves messages: the client-side mover some, a native move task the rest.
+        long missing = CLIENT_MOVES + NATIVE_MOVES - server.queues().depth(server.dlq());
+        server.queues().deadLetter(server.orders(), server.dlq(), (int) Math.max(0, missing), "order");
         for (String workload : List.of("quick", "full")) {
             Path cache = cacheFile(dir, workload);
             Path log = dir.resolve("aot-training-" + workload + ".log");
             List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
                     "-XX:AOTCacheOutput=" + cache));
             command.addAll(FLAGS.get(workload));
-            command.addAll(List.of("-cp", jar.toString(), "dev.sqsredrive.cli.AotTraining", workload, server.dlq().name()));
+            command.addAll(List.of("-cp", jar.toString(), "dev.sqsredrive.cli.AotTraining", workload,
+                    server.dlq().name(), server.orders().name(), String.valueOf(CLIENT_MOVES)));
             ProcessBuilder training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             training.environment().putAll(server.env(Files.createTempDirectory("redrive-aot")));
             training.environment().remove("JAVA_TOOL_OPTIONS");

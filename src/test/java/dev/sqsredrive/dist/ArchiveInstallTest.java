@@ -123,6 +123,59 @@ class ArchiveInstallTest {
                 .as("classes --help read from the jar instead of the AOT cache").isEmpty();
     }
 
+    /**
+     * Guards the fixed CPU cost of a client-side move without timing it: the full cache must hold the mover's
+     * classes, so the cache has to be trained on a real client-side move (docs/PERFORMANCE.md, "The fixed cost
+     * of a run").
+     */
+    @Test
+    void aClientSideMoveLoadsNoClassOfOursFromTheJarWithTheFullCache() {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
+        try (TestQueues queues = TestQueues.elasticMq()) {
+            TestQueues.Queue dlq = queues.create("cached-dlq");
+            TestQueues.Queue orders = queues.createSourceOf("cached", dlq, false);
+            queues.deadLetter(orders, dlq, 30, "cached");
+            Map<String, String> env = new HashMap<>(queues.env(unpacked));
+            env.put("REDRIVE_JAVA_OPTS", "-Xlog:class+load");
+
+            RunResult move = launch(env, "start", dlq.name(), "--mode", "client", "--to", orders.name(), "-o", "json");
+
+            assertThat(move.exitCode()).as(move.toString()).isZero();
+            assertThat(move.out()).as(move.toString()).contains("\"moved\":30,");
+            assertThat(move.out().lines().filter(l -> l.contains(" dev.sqsredrive.")
+                    && (l.contains("source: file:") || l.contains("source: jar:"))))
+                    .as("classes of ours a client-side move read from the jar instead of the AOT cache").isEmpty();
+        }
+    }
+
+    /**
+     * C1 compiles earlier in start, for a client-side move's warm-up (docs/PERFORMANCE.md, "The fixed cost of a
+     * run"), not in list or help, with or without the AOT cache; an operator's own setting wins.
+     */
+    @Test
+    void startCompilesEarlierUnlessTheOperatorSaysOtherwise() {
+        for (String aot : List.of("on", "off")) {
+            Map<String, String> env = new HashMap<>(Map.of("REDRIVE_AOT", aot,
+                    "REDRIVE_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+            // Each command line stops at its bad option, after the JVM printed its flags.
+            assertThat(compileThresholdScaling(launch(env, "start", "orders-dlq", "--bogus"))).as("start, AOT " + aot)
+                    .isEqualTo("0.250000");
+            assertThat(compileThresholdScaling(launch(env, "start", "--help"))).as("start --help, AOT " + aot)
+                    .isEqualTo("1.000000");
+            assertThat(compileThresholdScaling(launch(env, "list", "orders-dlq", "--max", "0"))).as("list, AOT " + aot)
+                    .isEqualTo("1.000000");
+            env.put("REDRIVE_JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:CompileThresholdScaling=1");
+            assertThat(compileThresholdScaling(launch(env, "start", "orders-dlq", "--bogus"))).as("start, own, AOT " + aot)
+                    .isEqualTo("1.000000");
+        }
+    }
+
+    private static String compileThresholdScaling(RunResult run) {
+        return run.out().lines().filter(l -> l.contains(" CompileThresholdScaling "))
+                .map(l -> l.split("=")[1].trim().split(" ")[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no CompileThresholdScaling in " + run));
+    }
+
     @Test
     void aCacheThatDoesNotMatchIsIgnoredSilently(@TempDir Path copy) throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25+");
