@@ -91,7 +91,8 @@ final class ClientMoveOptions {
         if (idsFrom != null) {
             all.addAll(IdsFile.filters(idsFrom, stdin));
         }
-        return ClientOptions.builder().concurrency(ConcurrencyOption.parse(concurrency)).limit(limit).copy(copy).dryRun(dryRun)
+        return ClientOptions.builder().concurrency(ConcurrencyOption.parse(concurrency))
+                .concurrencyGiven(concurrency != null).limit(limit).copy(copy).dryRun(dryRun)
                 .showBodies(showBodies).filters(all).again(again).archive(archive == null ? null : archivePath(archive))
                 .existing(force ? MessageFileWriter.Existing.OVERWRITE : append ? MessageFileWriter.Existing.APPEND
                         : MessageFileWriter.Existing.REFUSE)

@@ -5,20 +5,23 @@ import java.time.Duration;
 import dev.sqsredrive.time.Ticker;
 
 /**
- * The number of workers that finds itself (docs/MOVER.md "Concurrency"): AIMD, as TCP does, judged once per
- * interval of the run's own measurements.
+ * The number of workers that finds itself (docs/MOVER.md "Concurrency"), judged once per interval of the run's
+ * own measurements.
  * <ul>
- *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start), so that a run against a
- *   far endpoint reaches its tens of workers within a few seconds.</li>
- *   <li>Then it adds one worker at a time. A step up that did not raise the throughput by at least 30 % of what
- *   it promised (a doubling 30 %, one worker more of 20 1.5 %) is taken back: at a plateau the limit stays
- *   within one of where the throughput stopped rising, and a --rate or a slow destination keeps it small.</li>
+ *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start); after the first step
+ *   that did not, it probes steps of {@link #STEP} times itself, one every {@link #PROBE_WAIT} intervals.</li>
+ *   <li>A step pays when it raised the throughput by at least {@link #ELASTICITY} of itself in log terms (a
+ *   doubling +15 %, a step of 1.5 +8.4 %), judged by Little's law as much as by the throughput counted: the
+ *   workers' throughput is the calls in flight over their latency, so a step that left the latency flat
+ *   raised it in proportion, and one under which the latency grew as fast as the workers (the CPU, not the
+ *   round trip, the limit) bought nothing. The latency, averaged over hundreds of calls, is steadier than one
+ *   quarter second's count of messages; the count must still have risen ({@link #RISE_SHARE} of the step), so
+ *   that workers waiting on a --rate or a slow destination, whose calls stay fast, are not added. A step that
+ *   did not pay is taken back.</li>
  *   <li>It cuts to {@link #BACK_OFF} of itself (never below the minimum) when SQS or KMS throttles a call, at
  *   most once per interval, and when the calls' latency rose above {@link #QUEUEING} times the best seen while
  *   the throughput fell by {@link #FALL} or more: the calls queue somewhere (the CPU, the endpoint) and the
- *   workers only lengthen the queue. A throughput that merely did not rise is no such sign: on a shared
- *   two-core machine under +20 ms the latency doubled with the workers while the throughput still rose, and
- *   cutting then kept the run at half the speed of a fixed 64.</li>
+ *   workers only lengthen the queue. After a cut it probes again only after {@link #PROBE_WAIT} intervals.</li>
  * </ul>
  * An interval ends when it has lasted {@link #INTERVAL}, seen two calls per working worker and
  * {@link #MIN_MOVED} messages moved: enough that one interval's throughput compares with the next
@@ -33,8 +36,14 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     static final int MIN_MOVED = 200;
     static final double BACK_OFF = 0.7;
     static final double QUEUEING = 2.0;
-    /** Share of a step's promised gain that it must deliver to be kept (a doubling: +30 %). */
-    static final double GAIN_SHARE = 0.3;
+    /** A step of s times the workers is kept when it raised the throughput s^ELASTICITY times. */
+    static final double ELASTICITY = 0.2;
+    /** Share of a step's promised gain that the messages counted must show, however flat the latency. */
+    static final double RISE_SHARE = 0.1;
+    /** After slow start, a probe is this many times the workers (at least one more). */
+    static final double STEP = 1.5;
+    /** Intervals between probes after a step taken back or a cut. */
+    static final int PROBE_WAIT = 4;
     /** A throughput this much below the last interval's fell beyond the noise of a loaded machine. */
     static final double FALL = 0.1;
     /** The best latency seen is forgotten slowly (×1.05 an interval), so that one quiet moment does not rule. */
@@ -54,6 +63,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private long lastCutAt;
     private boolean cutSince;
     private double lastRate = -1;
+    private double lastLatency;
+    private int wait;
     private int lastLimit;
     private boolean steppedUp;
     private double bestLatency = Double.MAX_VALUE;
@@ -143,24 +154,28 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         double latency = (double) callNanos / calls;
         bestLatency = Math.min(bestLatency * BEST_DRIFT, latency);
         int before = current;
-        boolean paid = lastRate < 0 || rate >= lastRate * (1 + GAIN_SHARE * (before - lastLimit) / lastLimit);
         if (cutSince) {
             // throttled meanwhile: this interval is not compared; the next one starts from here
         } else if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
             slowStart = false;
             set(cutTo());
+            wait = PROBE_WAIT;
             // Once per doubling of the latency: the same latency next interval is no new signal, and a slower
             // endpoint (whose every call takes longer, whatever the workers) does not cut the limit to nothing.
             bestLatency = latency;
-        } else if (steppedUp && !paid) {
+        } else if (steppedUp && !paid((double) before / lastLimit, rate, latency)) {
             slowStart = false;
-            set(lastLimit); // the step bought nothing: taken back
+            set(lastLimit); // the step bought too little: taken back
+            wait = PROBE_WAIT;
+        } else if (wait > 0) {
+            wait--;
         } else {
-            set(slowStart ? before * 2 : before + 1);
+            set(slowStart ? before * 2 : Math.max(before + 1, (int) Math.ceil(before * STEP)));
         }
         steppedUp = current > before;
         lastLimit = before;
         lastRate = rate;
+        lastLatency = latency;
         cutSince = false;
         intervalStart = now;
         movedInInterval = 0;
@@ -169,8 +184,19 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         return current > before;
     }
 
+    /**
+     * Whether a step of {@code step} times the workers paid: the throughput counted rose at all, and it, or
+     * the throughput Little's law gives for the latency the step caused, rose step^ELASTICITY times.
+     */
+    private boolean paid(double step, double rate, double latency) {
+        double counted = rate / lastRate;
+        double byLatency = step * lastLatency / latency;
+        return counted >= 1 + RISE_SHARE * (step - 1) && Math.max(counted, byLatency) >= Math.pow(step, ELASTICITY);
+    }
+
     private void cut(long now) {
         slowStart = false;
+        wait = PROBE_WAIT;
         set(cutTo());
         lastCutAt = now;
         cutSince = true;

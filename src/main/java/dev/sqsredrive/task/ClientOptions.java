@@ -17,10 +17,12 @@ import dev.sqsredrive.mover.file.MessageFileWriter;
  * @param existing    what to do with an export file or archive that exists (--append, --force)
  * @param again       --again: a file whose import already COMPLETED is imported again, every send of it a
  *                    possible duplicate (else such an import is refused: {@link RepeatedImport})
+ * @param concurrencyGiven --concurrency was given, a number or {@code auto}: a resume then uses it, not the
+ *                    number recorded ({@link #concurrencyOver})
  */
 public record ClientOptions(Integer concurrency, Long limit, boolean copy, boolean dryRun, boolean showBodies,
                             List<String> filters, String archive, MessageFileWriter.Existing existing,
-                            boolean again) {
+                            boolean again, boolean concurrencyGiven) {
 
     public ClientOptions {
         existing = existing == null ? MessageFileWriter.Existing.REFUSE : existing;
@@ -45,7 +47,12 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
     /** These options, to change some of them. */
     public Builder toBuilder() {
         return builder().concurrency(concurrency).limit(limit).copy(copy).dryRun(dryRun).showBodies(showBodies)
-                .filters(filters).archive(archive).existing(existing).again(again);
+                .filters(filters).archive(archive).existing(existing).again(again).concurrencyGiven(concurrencyGiven);
+    }
+
+    /** The workers of a resume: those given now (null for {@code auto}), else the task's {@code recorded} ones. */
+    public Integer concurrencyOver(Integer recorded) {
+        return concurrencyGiven ? concurrency : recorded;
     }
 
     /** No --concurrency N: the number of workers finds itself as the run goes. */
@@ -88,6 +95,7 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         private String archive;
         private MessageFileWriter.Existing existing;
         private boolean again;
+        private boolean concurrencyGiven;
 
         private Builder() {
         }
@@ -95,6 +103,12 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         /** Null for the default (adaptive). */
         public Builder concurrency(Integer workers) {
             this.concurrency = workers;
+            return this;
+        }
+
+        /** True when --concurrency was given, even as {@code auto}; a number given is so in any case. */
+        public Builder concurrencyGiven(boolean given) {
+            this.concurrencyGiven = given;
             return this;
         }
 
@@ -143,7 +157,8 @@ public record ClientOptions(Integer concurrency, Long limit, boolean copy, boole
         }
 
         public ClientOptions build() {
-            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters, archive, existing, again);
+            return new ClientOptions(concurrency, limit, copy, dryRun, showBodies, filters, archive, existing, again,
+                    concurrencyGiven || concurrency != null);
         }
     }
 }

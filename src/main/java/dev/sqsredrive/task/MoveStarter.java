@@ -241,7 +241,7 @@ public final class MoveStarter {
         ClientOptions saved = header.options();
         ClientOptions options = saved.toBuilder().dryRun(false).showBodies(false)
                 .existing(MessageFileWriter.Existing.APPEND)
-                .concurrency(r.options().concurrency() != null ? r.options().concurrency() : saved.concurrency())
+                .concurrency(r.options().concurrencyOver(saved.concurrency()))
                 .build();
         MoverExclusion.check(plan, local, nativeTasksForSource, handle, !plan.sourceUrls().isEmpty());
         events.decided(CLIENT, "resuming " + handle + " with the options it was started with", header.rate(), options);
