@@ -25,8 +25,9 @@ import dev.sqsredrive.time.Ticker;
  * </ul>
  * An interval ends when it has lasted {@link #INTERVAL}, seen two calls per working worker and
  * {@link #MIN_MOVED} messages moved: enough that one interval's throughput compares with the next
- * (a run under --rate 50 judges every four seconds, a fast one every quarter second). Time is the injected
- * ticker's; the decision is taken by whichever call ends the interval.
+ * (a run under --rate 50 judges every four seconds, a fast one every quarter second). The interval right after a
+ * change of the limit is not judged: its calls began partly before the change. Time is the injected ticker's;
+ * the decision is taken by whichever call ends the interval.
  */
 public final class AdaptiveLimit extends ConcurrencyLimit {
 
@@ -67,6 +68,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private int wait;
     private int lastLimit;
     private boolean steppedUp;
+    private boolean settling;
     private double bestLatency = Double.MAX_VALUE;
 
     /** Between {@link #MIN} and {@code max} workers, starting at {@link #START} (or max, when smaller). */
@@ -150,6 +152,14 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         if (elapsed < INTERVAL.toNanos() || calls < 2L * current || movedInInterval < MIN_MOVED) {
             return false;
         }
+        if (settling) {
+            // The first interval after a change mixes calls made before it with calls made after: its latency
+            // is still mostly the old one, which made every step look paid by Little's law and ran the workers
+            // to the bound. It is let pass; the next one, whose calls all began after the change, is judged.
+            settling = false;
+            restart(now);
+            return false;
+        }
         double rate = movedInInterval * 1e9 / elapsed;
         double latency = (double) callNanos / calls;
         bestLatency = Math.min(bestLatency * BEST_DRIFT, latency);
@@ -173,15 +183,20 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
             set(slowStart ? before * 2 : Math.max(before + 1, (int) Math.ceil(before * STEP)));
         }
         steppedUp = current > before;
+        settling = current != before;
         lastLimit = before;
         lastRate = rate;
         lastLatency = latency;
         cutSince = false;
+        restart(now);
+        return current > before;
+    }
+
+    private void restart(long now) {
         intervalStart = now;
         movedInInterval = 0;
         calls = 0;
         callNanos = 0;
-        return current > before;
     }
 
     /**

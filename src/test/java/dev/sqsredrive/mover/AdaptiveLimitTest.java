@@ -22,8 +22,9 @@ class AdaptiveLimitTest {
         assertThat(limit.current()).isEqualTo(AdaptiveLimit.START);
         assertThat(limit.max()).isEqualTo(128);
         List<Integer> seen = run(20, w -> 250.0 * w, w -> 60); // a far endpoint: each worker adds its share
-        assertThat(seen.subList(0, 6)).containsExactly(4, 8, 16, 32, 64, 128);
-        assertThat(seen.subList(6, seen.size())).containsOnly(128); // never above the bound
+        // each doubling is judged on the interval after the one it began in (whose calls began partly before it)
+        assertThat(seen.subList(0, 11)).containsExactly(4, 8, 8, 16, 16, 32, 32, 64, 64, 128, 128);
+        assertThat(seen.subList(11, seen.size())).containsOnly(128); // never above the bound
         assertThat(limit.peak()).isEqualTo(128);
     }
 
@@ -45,20 +46,34 @@ class AdaptiveLimitTest {
         IntToDoubleFunction latency = w -> 41 + 3.35 * w;
         IntToDoubleFunction perSecond = w -> 10_000.0 * w / latency.applyAsDouble(w);
         double fixed64 = perSecond.applyAsDouble(64);
-        List<Integer> seen = run(60, perSecond, latency);
-        assertThat(seen.subList(20, 60)).allSatisfy(
+        List<Integer> seen = run(80, perSecond, latency);
+        assertThat(seen.subList(30, 80)).allSatisfy(
                 w -> assertThat(perSecond.applyAsDouble(w)).as("%d workers", w).isGreaterThanOrEqualTo(0.9 * fixed64));
         // past 64 a step no longer pays: slow start's 128 is taken back, and so is each later probe
-        assertThat(seen.subList(10, 60)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(96));
+        assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(96));
+    }
+
+    @Test
+    void callsBegunBeforeAStepDoNotMakeItLookPaid() {
+        // The +60 ms curve again, measured as real calls are: right after a step the latency is still the old
+        // one and the new workers' first batches add a burst, so that interval would call every step paid
+        // and run the workers to the bound (seen: 16 -> 26 -> 62 -> 128 within ten seconds).
+        IntToDoubleFunction latency = w -> 41 + 3.35 * w;
+        IntToDoubleFunction perSecond = w -> 10_000.0 * w / latency.applyAsDouble(w);
+        double fixed64 = perSecond.applyAsDouble(64);
+        List<Integer> seen = runLagged(120, perSecond, latency, 0.15);
+        assertThat(seen.subList(30, 120)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(96));
+        assertThat(seen.subList(30, 120)).allSatisfy(
+                w -> assertThat(perSecond.applyAsDouble(w)).as("%d workers", w).isGreaterThanOrEqualTo(0.9 * fixed64));
     }
 
     @Test
     void whileTheLatencyStaysFlatItClimbsToTheKneeAndStaysThere() {
         // a far endpoint: the round trip is the limit up to 64 workers, the CPU beyond (latency ∝ workers)
         IntToDoubleFunction latency = w -> 60.0 * Math.max(w, 64) / 64;
-        List<Integer> seen = run(60, w -> 10_000.0 * w / latency.applyAsDouble(w), latency);
-        assertThat(seen.subList(10, 60)).allSatisfy(w -> assertThat(w).isBetween(64, 96));
-        assertThat(seen.subList(10, 60)).contains(64);
+        List<Integer> seen = run(80, w -> 10_000.0 * w / latency.applyAsDouble(w), latency);
+        assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(64, 96));
+        assertThat(seen.subList(20, 80)).contains(64);
     }
 
     @Test
@@ -70,7 +85,7 @@ class AdaptiveLimitTest {
 
     @Test
     void aThrottledCallCutsToSevenTenthsOncePerIntervalNeverBelowTheMinimum() {
-        run(4, w -> 250.0 * w, w -> 60);
+        run(8, w -> 250.0 * w, w -> 60);
         assertThat(limit.current()).isEqualTo(64);
         limit.callEnded(1_000_000, true);
         assertThat(limit.current()).isEqualTo(44); // 64 × 0.7
@@ -115,8 +130,8 @@ class AdaptiveLimitTest {
     @Test
     void aLatencyRiseWhileTheThroughputStillRisesIsNoReasonToCut() {
         // +20 ms on a busy machine: each worker more lengthens the calls, and still moves more
-        List<Integer> seen = run(8, w -> 250.0 * w, w -> 20.0 + w);
-        assertThat(seen).containsExactly(4, 8, 16, 32, 64, 128, 128, 128);
+        List<Integer> seen = run(14, w -> 250.0 * w, w -> 20.0 + w);
+        assertThat(seen).containsExactly(4, 8, 8, 16, 16, 32, 32, 64, 64, 128, 128, 128, 128, 128);
     }
 
     @Test
@@ -169,6 +184,30 @@ class AdaptiveLimitTest {
         }
         assertThat(t.getState()).as("worker " + worker + " waits its turn").isEqualTo(Thread.State.WAITING);
         return t;
+    }
+
+    /**
+     * As {@link #run}, but as real calls are measured: right after a change, the calls that ended began before
+     * it (their latency is the old workers'), while the workers just added move their first batches at once
+     * (a burst of {@code fill} over the new workers' steady rate).
+     */
+    private List<Integer> runLagged(int intervals, IntToDoubleFunction perSecond, IntToDoubleFunction latencyMillis,
+                                    double fill) {
+        List<Integer> seen = new ArrayList<>();
+        int before = limit.current();
+        for (int i = 0; i < intervals; i++) {
+            int workers = limit.current();
+            seen.add(workers);
+            now.addAndGet(INTERVAL);
+            long callNanos = Math.round(latencyMillis.applyAsDouble(before) * 1e6);
+            for (int c = 0; c < 2 * workers; c++) {
+                limit.callEnded(callNanos, false);
+            }
+            double rate = perSecond.applyAsDouble(workers) * (workers > before ? 1 + fill : 1);
+            limit.moved((int) Math.round(rate * INTERVAL / 1e9));
+            before = workers;
+        }
+        return seen;
     }
 
     /** Runs intervals in which the workers allowed move {@code perSecond} with calls of {@code latencyMillis}. */
