@@ -3,6 +3,7 @@ package dev.sqsredrive.aws;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -47,6 +48,7 @@ public final class SqsClients implements AutoCloseable {
     private final AwsSettings settings;
     private final Map<String, SqsClient> byRegion = new ConcurrentHashMap<>();
     private final Map<String, SqsClient> withoutRetriesByRegion = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor timeouts = CallTimeouts.scheduler();
 
     public SqsClients(AwsSettings settings) {
         this.settings = settings;
@@ -101,6 +103,7 @@ public final class SqsClients implements AutoCloseable {
                         .apiCallAttemptTimeout(settings.readTimeout())
                         .apiCallTimeout(settings.readTimeout().multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS))
                         .retryStrategy(retryStrategy(maxAttempts))
+                        .scheduledExecutorService(timeouts)
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
@@ -130,5 +133,11 @@ public final class SqsClients implements AutoCloseable {
         byRegion.clear();
         withoutRetriesByRegion.values().forEach(SqsClient::close);
         withoutRetriesByRegion.clear();
+        timeouts.shutdownNow(); // the SDK leaves a scheduler it was given to its owner
+    }
+
+    /** Timeouts scheduled and neither fired nor cancelled: the calls under way. */
+    int timeoutsPending() {
+        return timeouts.getQueue().size();
     }
 }

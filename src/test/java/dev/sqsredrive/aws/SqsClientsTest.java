@@ -93,4 +93,19 @@ class SqsClientsTest {
                     .overrideConfiguration(clients.longPoll(Duration.ofSeconds(2)))).messages()).isEmpty();
         }
     }
+
+    @Test
+    void aCallThatEndedLeavesNoTimeoutWaitingForItsTime() {
+        try (TestQueues queues = TestQueues.elasticMq(); SqsClients clients = clients(30, ElasticMq.endpoint().toString())) {
+            String url = queues.create("timeouts").url();
+            for (int call = 0; call < 20; call++) {
+                clients.defaultClient().getQueueAttributes(r -> r.queueUrl(url));
+                clients.withoutRetriesForRegion(ElasticMq.REGION).getQueueAttributes(r -> r.queueUrl(url));
+            }
+
+            // each call scheduled two (its attempt's, 30 s, and its own, 60 s) and cancelled both as it ended:
+            // one left queued holds the call's thread and HTTP connection until its time comes
+            assertThat(clients.timeoutsPending()).as("timeouts still queued after 40 calls ended").isZero();
+        }
+    }
 }
