@@ -13,6 +13,8 @@ import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
@@ -101,5 +103,21 @@ class Md5ChecksTest {
                 answer("1", MessageMd5.body("b"), null));
         assertThat(answeredOtherwise.failed()).extracting(BatchResultErrorEntry::id).containsExactly("0");
         assertThat(answeredOtherwise.successful()).extracting(SendMessageBatchResultEntry::id).containsExactly("1");
+    }
+
+    /** The trace header is no part of the receive's MD5s: its MD5 is computed, and checked where SQS reports one. */
+    @Test
+    void aSentTraceHeaderIsCheckedAgainstTheAnswersSystemAttributesMd5() {
+        var trace = Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER, MessageSystemAttributeValue.builder()
+                .dataType("String").stringValue("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1").build());
+        var entry = SendMessageBatchRequestEntry.builder().id("0").messageBody("a").messageSystemAttributes(trace)
+                .build();
+        String expected = MessageMd5.systemAttributes(entry.messageSystemAttributesAsStrings());
+        String received = MessageMd5.fingerprint(MessageMd5.body("a"), null);
+
+        assertThat(Md5Checks.sendProblem(entry, received, answer("0", MessageMd5.body("a"), null).toBuilder()
+                .md5OfMessageSystemAttributes(expected).build())).isNull();
+        assertThat(Md5Checks.sendProblem(entry, received, answer("0", MessageMd5.body("a"), null).toBuilder()
+                .md5OfMessageSystemAttributes(MessageMd5.body("x")).build())).contains("system attributes");
     }
 }
