@@ -96,6 +96,8 @@ public final class SqsClients implements AutoCloseable {
                         // attempt timeout, not the socket, decides when to give up: 60 s by default.
                         .socketTimeout(settings.readTimeout().plus(LONGEST_POLL).plusSeconds(10))
                         .build())
+                // Our MD5 checks instead of the SDK's, which hash every sent message a second time: see Md5Checks.
+                .checksumValidationEnabled(false)
                 // These apply to every request, including ReceiveMessage: a long poll (WaitTimeSeconds) needs
                 // a per-request attempt timeout above its wait, or the client cuts it off as a hung
                 // attempt. The request's overrideConfiguration wins over these: see longPoll().
@@ -104,6 +106,7 @@ public final class SqsClients implements AutoCloseable {
                         .apiCallTimeout(settings.readTimeout().multipliedBy(CALL_TIMEOUT_IN_READ_TIMEOUTS))
                         .retryStrategy(retryStrategy(maxAttempts))
                         .scheduledExecutorService(timeouts)
+                        .addExecutionInterceptor(new Md5Checks())
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();

@@ -16,6 +16,15 @@ public record EntryError(String code, String message, boolean senderFault) {
         return !senderFault && !dev.sqsredrive.aws.AwsErrors.isThrottlingCode(code) && !NOT_ATTEMPTED.equals(code);
     }
 
+    /**
+     * False for a sender fault, and for an entry SQS confirmed with MD5s that do not match what was sent
+     * ({@link dev.sqsredrive.aws.Md5Checks#MISMATCH}): it stored a copy its answer does not vouch for, and a
+     * resend would store another.
+     */
+    public boolean retryable() {
+        return !senderFault && !dev.sqsredrive.aws.Md5Checks.MISMATCH.equals(code);
+    }
+
     /** The code of an entry that no attempt was made for (the run was stopping). */
     static final String NOT_ATTEMPTED = "NotAttempted";
 

@@ -12,8 +12,10 @@ import java.util.Map;
  * @param attributes    the message attributes, by name, every data type kept as received
  * @param system        the system attributes the mover reads or carries over
  * @param fingerprint   what the source says identifies its content (SQS: the MD5s of body and attributes it
- *                      sends along, so it costs nothing), the same for a dead-lettered copy of it; null when
- *                      the source gives none or the content was changed
+ *                      sends along, so it costs nothing, checked on receive), the same for a dead-lettered
+ *                      copy of it, and what a send of it unchanged must be answered with (so the send's
+ *                      answer is checked without hashing it again: aws/Md5Checks); null when the source gives
+ *                      none or the content was changed
  */
 public record Msg(String id, String receiptHandle, String body, Map<String, MsgAttribute> attributes,
                   Map<SystemAttribute, String> system, String fingerprint) {

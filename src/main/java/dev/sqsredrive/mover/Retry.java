@@ -114,7 +114,7 @@ public final class Retry {
     }
 
     public static boolean retryable(EntryError e) {
-        return !e.senderFault();
+        return e.retryable();
     }
 
     /** What a failed call means, as the retries read it. */

@@ -162,6 +162,17 @@ final class RunLedger {
         }
     }
 
+    /**
+     * Left in the DLQ after an attempt that may have delivered them anyway (a lost answer, a failure on the
+     * server's side, an answer whose MD5s do not match what was sent): a resend, by this run or the next (the
+     * journal leaves their A lines open), may duplicate them.
+     */
+    void mayHaveArrived(Collection<String> messageIds) {
+        if (journaled) {
+            outcomeUnknown.addAll(messageIds);
+        }
+    }
+
     // Deletes.
 
     /** Deleted from the DLQ (D lines): its depth fell by these. */

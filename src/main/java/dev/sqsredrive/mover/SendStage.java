@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.sqsredrive.aws.Md5Checks;
+
 /**
  * The middle stage: sends one receive's messages for one destination in batches the sink accepts, each
  * after its guard lets it go and the hold confirms it is still this run's to send; journals each send
@@ -115,18 +117,23 @@ final class SendStage {
                        BrokenGroups refusedGroups) throws InterruptedException {
         RunLedger ledger = state.ledger();
         List<String> answeredRefusals = new ArrayList<>();
+        List<String> mayHaveArrived = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 return;
             }
             EntryError error = out.failed().get(id);
-            ledger.left("refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
+            ledger.left(error != null && Md5Checks.MISMATCH.equals(error.code()) ? mismatched(d)
+                    : "refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
             state.brokenGroups().breakAt(m);
             refusedGroups.breakAt(m);
             if (!out.unanswered().contains(id)) {
                 answeredRefusals.add(m.id()); // never reached the queue: a later send is no duplicate
+            } else {
+                mayHaveArrived.add(m.id());
             }
         });
+        ledger.mayHaveArrived(mayHaveArrived);
         List<Msg> delivered = batch.of(out.succeeded());
         List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
@@ -167,6 +174,12 @@ final class SendStage {
             throw stoppedBy;
         }
         return delivered.size();
+    }
+
+    /** Why a message stays in the DLQ whose copy the destination confirmed with MD5s that do not match it. */
+    static String mismatched(Destination d) {
+        return "sent to '" + d.name() + "', but its answer's MD5s do not match what was sent (a copy may have"
+                + " arrived altered)";
     }
 
     /** N lines for the refusals every attempt got an answer to; M lines before the S line (see {@link #confirmed}). */

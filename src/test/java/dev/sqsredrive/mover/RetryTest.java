@@ -26,6 +26,24 @@ class RetryTest {
         assertThat(Retry.retryable(new EntryError("InvalidMessageContents", "", true))).isFalse();
     }
 
+    /** SQS stored a copy its answer does not vouch for: a resend would store another. */
+    @Test
+    void anEntryAnsweredWithMismatchedMd5sIsNotSentAgainAndItsOutcomeIsUnknown() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        Retry retry = new Retry(d -> { }, () -> 0L, SqsFailures.INSTANCE);
+
+        Retry.Outcome out = retry.run(List.of("a", "b"), e -> e, es -> {
+            attempts.incrementAndGet();
+            return new BatchResult(java.util.Set.of("b"),
+                    java.util.Map.of("a", new EntryError(dev.sqsredrive.aws.Md5Checks.MISMATCH, "", false)));
+        }, () -> { });
+
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(out.succeeded()).containsExactly("b");
+        assertThat(out.failed()).containsOnlyKeys("a");
+        assertThat(out.unanswered()).as("a copy may be in the destination").containsExactly("a");
+    }
+
     @Test
     void backoffGrowsExponentiallyUpToACap() {
         assertThat(Retry.backoff(1)).isEqualTo(Duration.ofMillis(100));

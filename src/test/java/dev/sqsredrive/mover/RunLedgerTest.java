@@ -42,6 +42,20 @@ class RunLedgerTest {
     }
 
     @Test
+    void aMessageLeftAfterAnAttemptThatMayHaveDeliveredItIsAPossibleDuplicateWhenThisRunSendsItAgain() {
+        ledger.sending(List.of("a"), false);
+        ledger.left("sent, but its answer's MD5s do not match", 1);
+        ledger.mayHaveArrived(List.of("a")); // a copy is in the destination, the original in the DLQ
+
+        ledger.sending(List.of("a"), false); // received again later in the same run
+        ledger.sent(1, RunLedger.Outcome.CERTAIN, false);
+
+        assertThat(ledger.failed()).isEqualTo(1);
+        assertThat(ledger.moved()).isEqualTo(1);
+        assertThat(ledger.duplicatesPossible()).isEqualTo(1);
+    }
+
+    @Test
     void aMessageSentThreeTimesIsTwoPossibleDuplicates() {
         ledger.unknownBefore(Set.of("a")); // the first send, by a killed run: outcome unknown
         ledger.sending(List.of("a"), false); // the second

@@ -21,6 +21,16 @@ public interface QueueOps {
 
     BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries);
 
+    /**
+     * A send whose entries' bodies and message attributes are as received: {@code received} maps an entry id to
+     * its message's fingerprint, which the answer's MD5s must equal (no hash of what is sent is needed). An
+     * entry whose answer does not match fails ({@link dev.sqsredrive.aws.Md5Checks#MISMATCH}).
+     */
+    default BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries,
+                             java.util.Map<String, String> received) {
+        return send(queueUrl, entries);
+    }
+
     BatchResult delete(String queueUrl, List<DeleteMessageBatchRequestEntry> entries);
 
     BatchResult changeVisibility(String queueUrl, List<ChangeMessageVisibilityBatchRequestEntry> entries);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sqsredrive.aws.MessageMd5;
 import dev.sqsredrive.mover.Entry;
 import dev.sqsredrive.mover.Msg;
 import dev.sqsredrive.mover.MsgAttribute;
@@ -99,6 +100,20 @@ public final class SqsMessages {
         return entries.stream().map(e -> entry(e.message(), e.id(), fifo)).toList();
     }
 
+    /**
+     * Entry id to the fingerprint of its message as received, for the messages that have one: a copy carries
+     * the body and the message attributes as received, so the send's answer must report the same MD5s.
+     */
+    static Map<String, String> fingerprints(List<Entry> entries) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Entry e : entries) {
+            if (e.message().fingerprint() != null) {
+                out.put(e.id(), e.message().fingerprint());
+            }
+        }
+        return out;
+    }
+
     static List<DeleteMessageBatchRequestEntry> deletes(List<Entry> entries) {
         return entries.stream().map(e -> DeleteMessageBatchRequestEntry.builder().id(e.id())
                 .receiptHandle(e.message().receiptHandle()).build()).toList();
@@ -129,6 +144,6 @@ public final class SqsMessages {
         if (m.md5OfBody() == null) {
             return null;
         }
-        return m.md5OfBody() + "/" + (m.md5OfMessageAttributes() == null ? "" : m.md5OfMessageAttributes());
+        return MessageMd5.fingerprint(m.md5OfBody(), m.md5OfMessageAttributes());
     }
 }

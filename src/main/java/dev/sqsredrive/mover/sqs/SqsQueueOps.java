@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.sqsredrive.aws.Md5Checks;
 import dev.sqsredrive.mover.BatchResult;
 import dev.sqsredrive.mover.EntryError;
 
@@ -62,7 +63,14 @@ public final class SqsQueueOps implements QueueOps {
 
     @Override
     public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries) {
-        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+        return send(queueUrl, entries, Map.of());
+    }
+
+    @Override
+    public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries,
+                            Map<String, String> received) {
+        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)
+                .overrideConfiguration(o -> o.putExecutionAttribute(Md5Checks.RECEIVED, received)));
         BatchResult r = result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
         // The MessageId each entry was given: SQS keeps it when the message dead-letters again (one pass).
         Map<String, String> given = new HashMap<>();

@@ -20,7 +20,8 @@ final class SqsSink implements Sink {
 
     @Override
     public BatchResult send(List<Entry> entries) {
-        return ops.send(destination.url(), SqsMessages.sends(entries, destination.fifo()));
+        return ops.send(destination.url(), SqsMessages.sends(entries, destination.fifo()),
+                SqsMessages.fingerprints(entries));
     }
 
     @Override
