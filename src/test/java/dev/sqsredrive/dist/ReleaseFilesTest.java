@@ -54,7 +54,8 @@ class ReleaseFilesTest {
                 + ":" + c.path("version").asText()));
         try (ZipFile jar = new ZipFile(DIST.resolve(PLAIN + ".jar").toFile())) {
             for (String library : List.of("software.amazon.awssdk:sqs", "software.amazon.awssdk:apache-client",
-                    "org.apache.httpcomponents:httpclient", "org.slf4j:jcl-over-slf4j", "info.picocli:picocli", "com.fasterxml.jackson.core:jackson-databind", "org.jline:jline")) {
+                    "org.apache.httpcomponents:httpclient", "org.slf4j:jcl-over-slf4j", "info.picocli:picocli",
+                    "com.fasterxml.jackson.core:jackson-databind", "org.jline:jline")) {
                 assertThat(components).as("the SBOM").contains(library + ":" + versionInJar(jar, library));
             }
         }
