@@ -42,14 +42,28 @@ public final class UpgradeOldClasses {
                 if (model.majorVersion() >= OLDEST_KEPT) {
                     continue;
                 }
-                // Every method body is re-emitted (not copied), so that its stack maps are computed.
-                byte[] newer = classFile.transformClass(model, ClassTransform.dropping(e -> e instanceof ClassFileVersion)
-                        .andThen(ClassTransform.endHandler(b -> b.withVersion(TARGET, 0)))
-                        .andThen(ClassTransform.transformingMethodBodies(CodeTransform.ACCEPT_ALL)));
+                byte[] newer = upgraded(classFile, model, file);
                 FileTime time = Files.getLastModifiedTime(file);
                 Files.write(file, newer);
                 Files.setLastModifiedTime(file, time);
             }
+        }
+    }
+
+    /**
+     * Every method body re-emitted (not copied), so that its stack maps are computed. That needs every class
+     * its code merges on the stack to be in the jar or the JDK: a class naming a library the jar does not hold
+     * stops the build here, by name, so that the library is either shipped or its adapter left out (pom.xml
+     * replaces commons-logging, whose Log4J adapter names log4j's Priority, by slf4j's bridge).
+     */
+    private static byte[] upgraded(ClassFile classFile, ClassModel model, Path file) {
+        try {
+            return classFile.transformClass(model, ClassTransform.dropping(e -> e instanceof ClassFileVersion)
+                    .andThen(ClassTransform.endHandler(b -> b.withVersion(TARGET, 0)))
+                    .andThen(ClassTransform.transformingMethodBodies(CodeTransform.ACCEPT_ALL)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot upgrade " + file + " (a class it uses is not in the jar): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -75,7 +75,7 @@ public final class CallerIdentity {
     static GetCallerIdentityResponse ask(AwsSettings settings, String region, Duration connect, Duration read) {
         try (StsClient sts = StsClient.builder().region(Region.of(region))
                 .credentialsProvider(CredentialsChoice.of(settings, region))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(connect)
+                .httpClient(ApacheHttpClient.builder().connectionTimeout(connect)
                         .socketTimeout(read).build())
                 .build()) {
             return sts.getCallerIdentity();

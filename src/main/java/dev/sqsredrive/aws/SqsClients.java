@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,19 +31,15 @@ public final class SqsClients implements AutoCloseable {
      * that accepts connections and never answers held a command for 6 attempts x 30 s, three minutes.
      */
     static final int CALL_TIMEOUT_IN_READ_TIMEOUTS = 2;
-    /** The HTTP connections kept open per endpoint: the client-side mover's calls in flight at its most. */
-    static final int MAX_CALLS_IN_FLIGHT = 3 * 64 + 8;
+    /**
+     * The HTTP connections one client may open at once: the client-side mover's calls in flight at its most,
+     * one receive ahead, one send and one delete per worker at up to 128 workers (MoverConfig.MAX_CONCURRENCY),
+     * 16 visibility extensions and, at a stop, 16 releases beside them, and room for the run's other calls.
+     * A call beyond it would wait for a connection (up to the client's 10 s) instead of being made.
+     */
+    static final int MAX_CALLS_IN_FLIGHT = 3 * 128 + 2 * 16 + 8;
     /** SQS's longest long poll (WaitTimeSeconds). */
     private static final Duration LONGEST_POLL = Duration.ofSeconds(20);
-
-    static {
-        // The JDK keeps only 5 idle connections per host by default; the mover keeps more calls in flight than
-        // that and would otherwise pay a TLS handshake per call: up to three per worker (a receive ahead, a
-        // send, a delete) at up to 64 workers, plus the visibility changes.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", String.valueOf(MAX_CALLS_IN_FLIGHT));
-        }
-    }
 
     private final AwsSettings settings;
     private final Map<String, SqsClient> byRegion = new ConcurrentHashMap<>();
@@ -90,7 +86,10 @@ public final class SqsClients implements AutoCloseable {
         var builder = SqsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(CredentialsChoice.of(settings, region))
-                .httpClient(UrlConnectionHttpClient.builder()
+                // Apache's HttpClient 4.5, which the SDK builds with automatic retries off: one attempt stays
+                // one request, so the mover sees every lost answer (docs/MOVER.md).
+                .httpClient(ApacheHttpClient.builder()
+                        .maxConnections(MAX_CALLS_IN_FLIGHT)
                         .connectionTimeout(settings.connectTimeout())
                         // Above the longest attempt (a 20 s long poll plus a read timeout), so that the
                         // attempt timeout, not the socket, decides when to give up: 60 s by default.

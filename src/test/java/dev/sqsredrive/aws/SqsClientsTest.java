@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.sqsredrive.mover.MoverConfig;
 import dev.sqsredrive.testing.ElasticMq;
 import dev.sqsredrive.testing.TestQueues;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,16 @@ class SqsClientsTest {
 
     private static ClientOverrideConfiguration configuration(SqsClients clients) {
         return clients.defaultClient().serviceClientConfiguration().overrideConfiguration();
+    }
+
+    /**
+     * A call beyond the client's connections waits for one instead of being made: the pool must hold every
+     * call the mover makes at its most workers (a receive ahead, a send and a delete each) and the visibility
+     * calls beside them. It was sized for 64 workers when --concurrency went up to 128.
+     */
+    @Test
+    void theConnectionPoolHoldsEveryCallOfTheMoverAtItsMostWorkers() {
+        assertThat(SqsClients.MAX_CALLS_IN_FLIGHT).isGreaterThanOrEqualTo(3 * MoverConfig.MAX_CONCURRENCY + 2 * 16);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -44,11 +44,10 @@ public final class RawCeiling {
         String dest = args[2];
         int threads = Integer.parseInt(args[3]);
         long target = Long.parseLong(args[4]);
-        // same connection pool size as the tool's SqsClients, so neither side is starved of connections
-        System.setProperty("http.maxConnections", "64");
         try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+                // the tool's HTTP client, with a connection for every thread, so neither side is starved of connections
+                .httpClient(ApacheHttpClient.builder().maxConnections(threads).build()).build()) {
             AtomicLong moved = new AtomicLong();
             long start = System.nanoTime();
             List<Thread> workers = new ArrayList<>();

@@ -53,11 +53,14 @@ class ReleaseFilesTest {
         sbom.path("components").forEach(c -> components.add(c.path("group").asText() + ":" + c.path("name").asText()
                 + ":" + c.path("version").asText()));
         try (ZipFile jar = new ZipFile(DIST.resolve(PLAIN + ".jar").toFile())) {
-            for (String library : List.of("software.amazon.awssdk:sqs", "software.amazon.awssdk:url-connection-client",
-                    "info.picocli:picocli", "com.fasterxml.jackson.core:jackson-databind", "org.jline:jline")) {
+            for (String library : List.of("software.amazon.awssdk:sqs", "software.amazon.awssdk:apache-client",
+                    "org.apache.httpcomponents:httpclient", "org.slf4j:jcl-over-slf4j", "info.picocli:picocli",
+                    "com.fasterxml.jackson.core:jackson-databind", "org.jline:jline")) {
                 assertThat(components).as("the SBOM").contains(library + ":" + versionInJar(jar, library));
             }
         }
+        assertThat(components).as("commons-logging is replaced by slf4j's bridge (pom.xml)")
+                .noneMatch(c -> c.startsWith("commons-logging:"));
         assertThat(components).as("test libraries are not shipped")
                 .noneMatch(c -> c.startsWith("org.junit") || c.startsWith("org.elasticmq") || c.startsWith("org.assertj"));
     }

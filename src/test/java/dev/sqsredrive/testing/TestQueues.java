@@ -9,7 +9,7 @@ import java.util.Map;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -52,7 +52,7 @@ public final class TestQueues implements AutoCloseable {
     private TestQueues(URI endpoint, String region, String prefix, QueueScope scope, ServerTraits traits) {
         this.endpoint = endpoint;
         this.region = region;
-        var builder = SqsClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        var builder = SqsClient.builder().region(Region.of(region)).httpClient(ApacheHttpClient.create());
         if (endpoint != null) { // an emulator: any credentials do; AWS itself: the caller's own (default chain)
             builder.endpointOverride(endpoint)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));

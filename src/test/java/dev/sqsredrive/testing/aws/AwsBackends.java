@@ -3,7 +3,7 @@ package dev.sqsredrive.testing.aws;
 import dev.sqsredrive.testing.ServerTraits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.platform.commons.PreconditionViolationException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -33,14 +33,14 @@ public final class AwsBackends {
             }
             case AwsOptIn.Refuse refuse -> throw new PreconditionViolationException(refuse.reason());
             case AwsOptIn.Run run -> new E2eBackend("AWS", SqsClient.builder().region(Region.of(run.region()))
-                    .httpClient(UrlConnectionHttpClient.create()).build(), null, run.region(), run.account(),
+                    .httpClient(ApacheHttpClient.create()).build(), null, run.region(), run.account(),
                     ServerTraits.AWS);
         };
     }
 
     private static String callerAccount(String region) {
         try (StsClient sts = StsClient.builder().region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+                .httpClient(ApacheHttpClient.create()).build()) {
             return sts.getCallerIdentity().account();
         }
     }

@@ -4,7 +4,7 @@ import dev.sqsredrive.testing.ElasticMq;
 import dev.sqsredrive.testing.ServerTraits;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -20,7 +20,7 @@ final class ElasticMqBackend {
     static SqsClient client() {
         return SqsClient.builder().endpointOverride(ElasticMq.endpoint()).region(Region.of(ElasticMq.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(ApacheHttpClient.create()).build();
     }
 
     static E2eBackend connect() {

@@ -18,7 +18,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryUtils;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.RequestThrottledException;
@@ -32,7 +32,7 @@ class FaultProxyTest {
     private static SqsClient clientVia(FaultProxy proxy) {
         return SqsClient.builder().endpointOverride(proxy.endpoint()).region(Region.of(ElasticMq.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(ApacheHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
@@ -86,7 +86,7 @@ class FaultProxyTest {
                      FaultRule.on("GetQueueAttributes", Fault.serverError(500), 2, 1, 1));
              SqsClient noRetry = clientVia(proxy);
              SqsClient retrying = SqsClient.builder().endpointOverride(proxy.endpoint())
-                     .region(Region.of(ElasticMq.REGION)).httpClient(UrlConnectionHttpClient.create())
+                     .region(Region.of(ElasticMq.REGION)).httpClient(ApacheHttpClient.create())
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
                      .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
                              .toBuilder().maxAttempts(3).build())).build()) {
@@ -150,7 +150,7 @@ class FaultProxyTest {
         try (TestQueues queues = TestQueues.elasticMq(); FaultProxy proxy = FaultProxy.start(ElasticMq.endpoint());
              SqsClient sqs = SqsClient.builder().endpointOverride(proxy.endpoint()).region(Region.of(ElasticMq.REGION))
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                     .httpClient(UrlConnectionHttpClient.create())
+                     .httpClient(ApacheHttpClient.create())
                      .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
                              .apiCallAttemptTimeout(Duration.ofMillis(500))).build()) {
             TestQueues.Queue q = queues.create("stalled");
