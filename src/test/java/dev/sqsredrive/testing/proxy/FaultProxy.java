@@ -32,10 +32,11 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * Above the most a client-side mover opens: three calls in flight per worker (a receive ahead, a send, a
-     * delete) at 64 workers, plus visibility changes. Over the bound a connection is closed at once, which
-     * the client sees as "Unexpected end of file from server".
+     * delete) at 128 workers (--concurrency's bound, which the adaptive default may reach), plus visibility
+     * changes. Over the bound a connection is closed at once, which the client sees as "Unexpected end of file
+     * from server" or "The target server failed to respond": at 256 that ended the benchmark's 128-worker runs.
      */
-    private static final int MAX_CONNECTIONS = 256;
+    private static final int MAX_CONNECTIONS = 512;
 
     private final Upstream upstream;
     private final ServerSocket server;
