@@ -92,7 +92,7 @@ public final class ClientMover {
         this.guards = new GuardWatch(onePass, send.pressure(), source, failures, ledger, stop);
         this.held = new HeldMessages(source, clocks.ticker(), config.visibilityTimeout(), retry);
         this.notHeld = () -> source.approximateMessages() - held.count();
-        SourceReceiver receiver = new SourceReceiver(source, failures, config, stop, notHeld);
+        SourceReceiver receiver = new SourceReceiver(source, failures, config, stop, notHeld, clocks.ticker());
         BatchMover batches = new BatchMover(config, routing, state, dryRun, new BatchMover.Seam(source, sinkOf,
                 retry, send.guard()), stop);
         this.workers = new Workers(config, stop, receiver, held, batches, onePass, clocks, limit);

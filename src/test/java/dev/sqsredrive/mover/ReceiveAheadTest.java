@@ -39,7 +39,7 @@ class ReceiveAheadTest {
     private final LimitPermits permits = new LimitPermits(100L);
     private final AtomicInteger counted = new AtomicInteger();
     private final ReceiveAhead ahead = new ReceiveAhead(new ReceiveAhead.Shared(config, stop,
-            new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0), held,
+            new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0, frozen), held,
             new OnePass(new RunLedger(true), new ReturnBreaker(MaxReturned.parse("off")), null, frozen, false),
             new Clocks(Clock.systemUTC(), frozen, instant), permits, new DrainDetector(1),
             ms -> counted.addAndGet(ms.size()), ConcurrencyLimit.fixed(1)), 0);

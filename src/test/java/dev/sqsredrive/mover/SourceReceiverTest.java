@@ -3,8 +3,9 @@ package dev.sqsredrive.mover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import dev.sqsredrive.mover.sqs.SqsFailures;
@@ -23,10 +24,14 @@ class SourceReceiverTest {
     /** Back-offs pass at once: nothing here waits on time. */
     private final RunStop stopped = new RunStop(() -> 0L, d -> { }, Duration.ofSeconds(3));
 
+    /** The run's clock: each reading a nanosecond later, so that each receive here is asked after the last failed. */
+    private final AtomicLong now = new AtomicLong();
+    private boolean clockStopped;
+
     private SourceReceiver receiver(LongSupplier notHeld) {
         MoverConfig config = MoverConfig.builder("http://q/dlq", "arn:aws:sqs:us-east-1:1:dlq").build();
         return new SourceReceiver(ops.endpoint().source("http://q/dlq"), SqsFailures.INSTANCE, config, stopped,
-                notHeld);
+                notHeld, () -> clockStopped ? now.get() : now.incrementAndGet());
     }
 
     private void failing(int times) {
@@ -61,6 +66,23 @@ class SourceReceiverTest {
         }
 
         assertThatThrownBy(() -> r.receive(10, 20)).isInstanceOf(SdkClientException.class);
+    }
+
+    @Test
+    void receivesThatFailInOneBlipAreOneFailureNotTheRunsEight() throws Exception {
+        SourceReceiver r = receiver(() -> 5);
+        clockStopped = true; // 3 x 8 workers' receives asked at once, all failing before any failure is seen
+        failing(3 * Retry.MAX_ATTEMPTS);
+        for (int i = 1; i <= 3 * Retry.MAX_ATTEMPTS; i++) {
+            assertThat(r.receive(10, 20)).as("failure " + i + " of one blip").isNull();
+        }
+        clockStopped = false; // from here each receive is asked after the last failure was seen
+        failing(Retry.MAX_ATTEMPTS);
+        for (int i = 2; i < Retry.MAX_ATTEMPTS; i++) {
+            assertThat(r.receive(10, 20)).as("round " + i).isNull();
+        }
+
+        assertThatThrownBy(() -> r.receive(10, 20)).as("round 8").isInstanceOf(SdkClientException.class);
     }
 
     @Test

@@ -54,7 +54,7 @@ class WorkersTest {
         BatchMover batches = new BatchMover(config, new Routing(DEST, null, 0, arn -> Optional.empty()), state, null,
                 new BatchMover.Seam(source, ops.endpoint()::sink, retry, SendGuard.unless(stop::releaseRequested)),
                 stop);
-        return new Workers(config, stop, new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0),
+        return new Workers(config, stop, new SourceReceiver(source, SqsFailures.INSTANCE, config, stop, () -> 0, frozen),
                 held, batches, onePass, new Clocks(Clock.systemUTC(), frozen, instant), ConcurrencyLimit.fixed(n));
     }
 
