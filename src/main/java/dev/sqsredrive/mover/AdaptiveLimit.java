@@ -11,11 +11,11 @@ import dev.sqsredrive.time.Ticker;
  *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start); after the first step
  *   that did not, it probes steps of {@link #STEP} times itself, one every {@link #PROBE_WAIT} intervals.</li>
  *   <li>A step pays when it raised the throughput by at least {@link #ELASTICITY} of itself in log terms (a
- *   doubling +15 %, a step of 1.5 +8.4 %), judged by Little's law as much as by the throughput counted: the
- *   workers' throughput is the calls in flight over their latency, so a step that left the latency flat
- *   raised it in proportion, and one under which the latency grew as fast as the workers (the CPU, not the
- *   round trip, the limit) bought nothing. The latency, averaged over hundreds of calls, is steadier than one
- *   quarter second's count of messages; the count must still have risen ({@link #RISE_SHARE} of the step), so
+ *   doubling +15 %, a step of 1.5 +8.4 %), judged by Little's law: the workers' throughput is the calls in
+ *   flight over their latency, so a step that left the latency flat raised it in proportion, and one under
+ *   which the latency grew as fast as the workers (the CPU, not the round trip, the limit) bought nothing. The
+ *   latency, averaged over hundreds of calls, is steadier than one quarter second's count of messages, which
+ *   only has to show that the step was not idle: it must have risen ({@link #RISE_SHARE} of the step), so
  *   that workers waiting on a --rate or a slow destination, whose calls stay fast, are not added. A step that
  *   did not pay is taken back.</li>
  *   <li>It cuts to {@link #BACK_OFF} of itself (never below the minimum) when SQS or KMS throttles a call, at
@@ -185,7 +185,10 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         steppedUp = current > before;
         settling = current != before;
         lastLimit = before;
-        lastRate = rate;
+        // After fewer workers (a step taken back, a cut) less is moved by design: that fall is no sign of
+        // queueing, so the next interval is not compared with this one (it cut 64 workers to 44 after 128 was
+        // taken back, where the latency had been rising with the throughput all along).
+        lastRate = current < before ? -1 : rate;
         lastLatency = latency;
         cutSince = false;
         restart(now);
@@ -200,13 +203,16 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     }
 
     /**
-     * Whether a step of {@code step} times the workers paid: the throughput counted rose at all, and it, or
-     * the throughput Little's law gives for the latency the step caused, rose step^ELASTICITY times.
+     * Whether a step of {@code step} times the workers paid: the throughput Little's law gives for the latency
+     * the step caused rose step^ELASTICITY times, and the throughput counted rose at all. The count alone never
+     * decides: one quarter second's count swings by a tenth and more on a loaded machine, and when it could
+     * accept a step by itself, its swings accepted probes that nothing took back (under +20 ms per call the
+     * workers ratcheted up to 99, moving less than 16 did).
      */
     private boolean paid(double step, double rate, double latency) {
         double counted = rate / lastRate;
         double byLatency = step * lastLatency / latency;
-        return counted >= 1 + RISE_SHARE * (step - 1) && Math.max(counted, byLatency) >= Math.pow(step, ELASTICITY);
+        return counted >= 1 + RISE_SHARE * (step - 1) && byLatency >= Math.pow(step, ELASTICITY);
     }
 
     private void cut(long now) {
