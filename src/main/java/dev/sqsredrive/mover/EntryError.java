@@ -22,7 +22,12 @@ public record EntryError(String code, String message, boolean senderFault) {
      * resend would store another.
      */
     public boolean retryable() {
-        return !senderFault && !dev.sqsredrive.aws.Md5Checks.MISMATCH.equals(code);
+        return !senderFault && !mismatched();
+    }
+
+    /** SQS stored a copy whose answer's MD5s do not match what was sent ({@link dev.sqsredrive.aws.Md5Checks}). */
+    public boolean mismatched() {
+        return dev.sqsredrive.aws.Md5Checks.MISMATCH.equals(code);
     }
 
     /** The code of an entry that no attempt was made for (the run was stopping). */

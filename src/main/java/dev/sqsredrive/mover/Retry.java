@@ -113,10 +113,6 @@ public final class Retry {
         return sum;
     }
 
-    public static boolean retryable(EntryError e) {
-        return e.retryable();
-    }
-
     /** What a failed call means, as the retries read it. */
     CallFailures failures() {
         return failures;
@@ -195,7 +191,7 @@ public final class Retry {
                 if (error.outcomeUnknown()) {
                     unanswered.add(id); // failed on the server's side: it may have been stored anyway
                 }
-                if (retryable(error)) {
+                if (error.retryable()) {
                     again.add(e);
                     lastErrors.put(id, error);
                 } else {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.sqsredrive.aws.Md5Checks;
-
 /**
  * The middle stage: sends one receive's messages for one destination in batches the sink accepts, each
  * after its guard lets it go and the hold confirms it is still this run's to send; journals each send
@@ -123,7 +121,7 @@ final class SendStage {
                 return;
             }
             EntryError error = out.failed().get(id);
-            ledger.left(error != null && Md5Checks.MISMATCH.equals(error.code()) ? mismatched(d)
+            ledger.left(error != null && error.mismatched() ? mismatched(d)
                     : "refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
             state.brokenGroups().breakAt(m);
             refusedGroups.breakAt(m);

@@ -22,8 +22,8 @@ class RetryTest {
         assertThat(retryable(SdkClientException.create("connection reset"))).isTrue();
         assertThat(retryable(BatchMoverTest.awsError(400, "InvalidParameterValue"))).isFalse();
         assertThat(retryable(BatchMoverTest.awsError(403, "AccessDenied"))).isFalse();
-        assertThat(Retry.retryable(new EntryError("RequestThrottled", "", false))).isTrue();
-        assertThat(Retry.retryable(new EntryError("InvalidMessageContents", "", true))).isFalse();
+        assertThat(new EntryError("RequestThrottled", "", false).retryable()).isTrue();
+        assertThat(new EntryError("InvalidMessageContents", "", true).retryable()).isFalse();
     }
 
     /** SQS stored a copy its answer does not vouch for: a resend would store another. */
