@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +21,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
  */
 public final class MessageMd5 {
 
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM offers no MD5", e);
-        }
-    });
+    /**
+     * Cloned for each hash: the callers are virtual threads, short-lived and many, for which a digest kept per
+     * thread would be one made per thread anyway, and one looked up by name costs a provider search.
+     */
+    private static final MessageDigest MD5 = md5();
 
     private MessageMd5() {
     }
@@ -71,7 +67,7 @@ public final class MessageMd5 {
             return null;
         }
         MessageDigest md = digest();
-        for (String name : sorted(attributes.keySet())) {
+        for (String name : attributes.keySet().stream().sorted().toList()) {
             Value v = parts.apply(attributes.get(name));
             withLength(md, name);
             withLength(md, v.dataType());
@@ -92,12 +88,6 @@ public final class MessageMd5 {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static List<String> sorted(java.util.Set<String> names) {
-        List<String> out = new ArrayList<>(names);
-        Collections.sort(out);
-        return out;
-    }
-
     private static void withLength(MessageDigest md, String s) {
         withLength(md, s.getBytes(StandardCharsets.UTF_8));
     }
@@ -108,8 +98,18 @@ public final class MessageMd5 {
     }
 
     private static MessageDigest digest() {
-        MessageDigest md = MD5.get();
-        md.reset();
-        return md;
+        try {
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's MD5 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM offers no MD5", e);
+        }
     }
 }
