@@ -83,6 +83,7 @@ public final class SqsClients implements AutoCloseable {
     }
 
     private SqsClient build(String region, int maxAttempts) {
+        JsonBuffers.shareAcrossThreads();
         var builder = SqsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(CredentialsChoice.of(settings, region))
