@@ -106,8 +106,9 @@ final class SendStage {
 
     /**
      * Records each entry's fate, in the journal and the ledger: refused (N line when every attempt was
-     * answered), delivered (M lines, then S and the delete), delivered with its record missing (left open in
-     * the journal), and delivered after an attempt whose outcome was unknown.
+     * answered), confirmed with MD5s that do not match (an M line, left open), delivered (M lines, then S and
+     * the delete), delivered with its record missing (left open in the journal), and delivered after an
+     * attempt whose outcome was unknown.
      *
      * @return how many the destination confirmed
      */
@@ -116,13 +117,20 @@ final class SendStage {
         RunLedger ledger = state.ledger();
         List<String> answeredRefusals = new ArrayList<>();
         List<String> mayHaveArrived = new ArrayList<>();
+        List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 return;
             }
             EntryError error = out.failed().get(id);
-            ledger.left(error != null && error.mismatched() ? mismatched(d)
+            boolean mismatched = error != null && error.mismatched();
+            ledger.left(mismatched ? mismatched(d)
                     : "refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
+            String g = out.messageIds().get(id);
+            if (mismatched && g != null) { // its copy may have arrived altered: back in the DLQ, it is no new message
+                state.onePass().given(g);
+                given.add(g);
+            }
             state.brokenGroups().breakAt(m);
             refusedGroups.breakAt(m);
             if (!out.unanswered().contains(id)) {
@@ -133,7 +141,6 @@ final class SendStage {
         });
         ledger.mayHaveArrived(mayHaveArrived);
         List<Msg> delivered = batch.of(out.succeeded());
-        List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 String g = out.messageIds().get(id);
