@@ -7,15 +7,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class ResumeConcurrencyTest extends ElasticMqCliTest {
         bodies = queues.send(dlq, 20, "m");
         ClientOptions options = ClientOptions.builder().concurrency(3).build();
         JournalHeader header = new JournalHeader(HANDLE, dlq.arn(), orders.arn(), null, options);
-        Journal.open(new Journals(state).fileOf(dlq.arn(), HANDLE), header.toJson()).close();
-        new LocalTasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+        Journal.open(StateFiles.journals(state).fileOf(dlq.arn(), HANDLE), header.toJson()).close();
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 dlq.arn(), orders.arn(), null, 0, null, null, Instant.now()), false, 999_999_999L, Instant.now()));
     }
 

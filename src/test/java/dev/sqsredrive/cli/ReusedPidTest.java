@@ -24,6 +24,7 @@ import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +127,7 @@ class ReusedPidTest extends ElasticMqCliTest {
                 target.name(), "--mode", "client", "--rate", "2")) {
             String handle = mover.readLine();
             assertThat(handle).as("the handle; stderr:\n" + mover.stderr()).startsWith("client-");
-            LocalTasks local = new LocalTasks(state);
+            LocalTasks local = StateFiles.tasks(state);
             Deadline.await(Duration.ofSeconds(60), () -> local.find(handle).map(t -> t.task().moved() > 0).orElse(false),
                     () -> "the mover to record a message moved; stderr:\n" + mover.stderr());
             mover.kill();
@@ -141,7 +142,7 @@ class ReusedPidTest extends ElasticMqCliTest {
      * record written before stamps) and was last refreshed then.
      */
     private void pointRecordAndClaimAt(String handle, long pid, Instant refreshed) throws IOException {
-        LocalTasks local = new LocalTasks(state);
+        LocalTasks local = StateFiles.tasks(state);
         LocalTask r = local.find(handle).orElseThrow();
         local.save(refreshed == null ? new LocalTask(r.task(), false, pid, r.pidStart(), r.updatedAt())
                 : new LocalTask(r.task(), false, pid, null, refreshed));
