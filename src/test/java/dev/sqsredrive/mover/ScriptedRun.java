@@ -35,7 +35,7 @@ final class ScriptedRun implements AutoCloseable {
     }
 
     /** One receive's messages, held for 30 s from time 0 (the clock stands still). */
-    HeldMessages.Hold hold(List<Msg> ms) {
+    Hold hold(List<Msg> ms) {
         return new HeldMessages(source, () -> 0L, Duration.ofSeconds(30), retry).hold(ms, 0);
     }
 

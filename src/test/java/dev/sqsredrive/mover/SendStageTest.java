@@ -61,7 +61,7 @@ class SendStageTest {
         return new SendStage(false, run.ops.endpoint()::sink, run.retry, run.state, guard, deletes);
     }
 
-    private HeldMessages.Hold hold(List<Msg> ms) {
+    private Hold hold(List<Msg> ms) {
         return run.hold(ms);
     }
 
@@ -74,7 +74,7 @@ class SendStageTest {
         return ms;
     }
 
-    private int send(SendStage stage, List<Msg> ms, HeldMessages.Hold hold) throws Exception {
+    private int send(SendStage stage, List<Msg> ms, Hold hold) throws Exception {
         int sent = stage.send(DEST, ms, hold, new BrokenGroups());
         assertThat(deletes.ended().await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the deletes handed over end").isTrue();
         return sent;
