@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
+
+import dev.sqsredrive.time.Sleeper;
 
 /**
  * The local half of "who" in the audit log: the user running redrive and the machine's host name. Told
@@ -19,12 +22,14 @@ import java.util.concurrent.TimeUnit;
 public record LocalIdentity(String user, String host) {
 
     private static final Path[] HOST_FILES = {Path.of("/proc/sys/kernel/hostname"), Path.of("/etc/hostname")};
+    private static final Duration HOSTNAME_WAIT = Duration.ofSeconds(1);
 
-    public static LocalIdentity of(Map<String, String> env) {
-        return new LocalIdentity(System.getProperty("user.name"), host(env).orElse(null));
+    /** @param sleeper the command's: the wait for the {@code hostname} program is a time of its clock */
+    public static LocalIdentity of(Map<String, String> env, Sleeper sleeper) {
+        return new LocalIdentity(System.getProperty("user.name"), host(env, sleeper).orElse(null));
     }
 
-    private static Optional<String> host(Map<String, String> env) {
+    private static Optional<String> host(Map<String, String> env, Sleeper sleeper) {
         for (String name : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
             String v = env.get(name);
             if (v != null && !v.isBlank()) {
@@ -41,14 +46,16 @@ public record LocalIdentity(String user, String host) {
                 // not Linux, or not readable: the next way
             }
         }
-        return fromProgram();
+        return fromProgram(sleeper);
     }
 
-    private static Optional<String> fromProgram() {
+    private static Optional<String> fromProgram(Sleeper sleeper) {
         Process p = null;
         try {
             p = new ProcessBuilder("hostname").redirectErrorStream(true).start();
-            if (!p.waitFor(1, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            CountDownLatch exited = new CountDownLatch(1);
+            p.onExit().thenRun(exited::countDown);
+            if (!sleeper.sleepUntil(exited, HOSTNAME_WAIT) || p.exitValue() != 0) {
                 return Optional.empty();
             }
             String v = new String(p.getInputStream().readNBytes(256), StandardCharsets.UTF_8).strip();

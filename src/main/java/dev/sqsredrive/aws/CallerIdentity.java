@@ -3,10 +3,10 @@ package dev.sqsredrive.aws;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+
+import dev.sqsredrive.time.Sleeper;
 
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -59,16 +59,19 @@ public final class CallerIdentity {
         return new CallerIdentity(arn);
     }
 
-    /** The ARN, waiting for it at most {@code bound}; empty when STS did not answer by then. */
-    public Optional<String> arnWithin(Duration bound) {
+    /**
+     * The ARN, waiting for it at most {@code bound} on the command's {@code sleeper}; empty when STS did not
+     * answer by then.
+     */
+    public Optional<String> arnWithin(Duration bound, Sleeper sleeper) {
+        CountDownLatch answered = new CountDownLatch(1);
+        arn.whenComplete((a, failure) -> answered.countDown());
         try {
-            return arn.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
+            sleeper.sleepUntil(answered, bound);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
         }
+        return arn.exceptionally(failure -> Optional.empty()).getNow(Optional.empty());
     }
 
     /** GetCallerIdentity with the command's credentials, in a region, with these timeouts. */

@@ -39,6 +39,14 @@ public final class Md5Checks implements ExecutionInterceptor {
      */
     public static final ExecutionAttribute<Map<String, String>> RECEIVED = new ExecutionAttribute<>("ReceivedMd5s");
 
+    /**
+     * Of a SendMessageBatch, filled in by the check: entry id to the MessageId SQS gave each entry whose answer
+     * does not match. SQS stored a copy under that id, and it may dead-letter back: the one-pass rule must know
+     * it (docs/MOVER.md, "Safe redrive"), though the entry is reported failed.
+     */
+    public static final ExecutionAttribute<Map<String, String>> MISMATCHED_GIVEN =
+            new ExecutionAttribute<>("MismatchedGivenIds");
+
     /** The code of a batch entry whose answer's MD5s do not match what was sent. */
     public static final String MISMATCH = "MD5Mismatch";
 
@@ -71,6 +79,7 @@ public final class Md5Checks implements ExecutionInterceptor {
             return context.response();
         }
         Map<String, String> received = attributes.getAttribute(RECEIVED);
+        Map<String, String> mismatchedGiven = attributes.getAttribute(MISMATCHED_GIVEN);
         Map<String, SendMessageBatchRequestEntry> sent = new HashMap<>();
         request.entries().forEach(e -> sent.put(e.id(), e));
         List<SendMessageBatchResultEntry> ok = new ArrayList<>(answer.successful().size());
@@ -82,6 +91,9 @@ public final class Md5Checks implements ExecutionInterceptor {
             } else {
                 failed.add(BatchResultErrorEntry.builder().id(e.id()).code(MISMATCH).senderFault(false)
                         .message(problem + " (MessageId " + e.messageId() + ")").build());
+                if (mismatchedGiven != null && e.messageId() != null) {
+                    mismatchedGiven.put(e.id(), e.messageId());
+                }
             }
         }
         return failed.size() == answer.failed().size() ? answer

@@ -2,12 +2,9 @@ package dev.sqsredrive.cli;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
-import java.time.Clock;
 import java.util.List;
 
 import dev.sqsredrive.render.Terminals;
-import dev.sqsredrive.time.Sleeper;
-import dev.sqsredrive.time.Ticker;
 
 /**
  * The workloads the JDK 25+ AOT caches are trained on (JEP 483/514), each run by the build in one JVM against
@@ -46,8 +43,7 @@ public final class AotTraining {
         int failures = 0;
         for (List<String> command : workload) {
             // As Main builds it (the terminal check included, so its classes are cached), minus a real stdin.
-            Context context = new Context(System.getenv(), Clock.systemUTC(),
-                    Ticker.system(), Sleeper.real(), Terminals.interactive(),
+            Context context = Context.ofSystem(System.getenv(), Terminals.interactive(),
                     new BufferedReader(new StringReader("")));
             int code = Main.run(context, System.out, System.err, command.toArray(String[]::new));
             boolean expected = command.get(0).equals("bogus-command") ? code == ExitCode.USAGE.code() : code == 0;

@@ -109,7 +109,7 @@ final class AuditTrail {
             return;
         }
         written = true;
-        LocalIdentity local = LocalIdentity.of(session.context().env());
+        LocalIdentity local = LocalIdentity.of(session.context().env(), session.context().sleeper());
         AuditRecord record = new AuditRecord(session.context().clock().instant(), command, args, local.user(),
                 local.host(), session.callerArn(CALLER_WAIT).orElse(null), source, destination, filters, handle,
                 counts, outcome != null ? outcome : nameOf(exitCode), exitCode, error);

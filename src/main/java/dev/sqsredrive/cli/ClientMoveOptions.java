@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of `start` that shape how the client-side mover works, as a value: {@link #options()}. They are
- * checked in {@code MoveStarter.check}, not here, so the same rules hold for a test that builds the
+ * checked in {@code CheckedStart.of}, not here, so the same rules hold for a test that builds the
  * options directly. A new client-side option is a field here and a setter on {@link ClientOptions.Builder}.
  */
 final class ClientMoveOptions {
@@ -103,7 +103,7 @@ final class ClientMoveOptions {
     private static String archivePath(String typed) {
         String path = typed.startsWith(FileRef.PREFIX) ? typed.substring(FileRef.PREFIX.length()) : typed;
         if (path.isBlank() || path.equals("-")) {
-            return path; // refused by MoveStarter.check, in its words
+            return path; // refused by CheckedStart.of, in its words
         }
         try {
             return Path.of(path).toAbsolutePath().normalize().toString();

@@ -7,7 +7,7 @@ import dev.sqsredrive.task.ClientOptions;
 
 /**
  * `--concurrency N|auto` as typed: a number of workers, or null for auto (the default, also when absent).
- * Its range is checked with the other options, in {@code MoveStarter.check}.
+ * Its range is checked with the other options, in {@code CheckedStart.of}.
  */
 final class ConcurrencyOption {
 

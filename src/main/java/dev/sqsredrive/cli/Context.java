@@ -21,4 +21,9 @@ import dev.sqsredrive.time.Ticker;
  */
 public record Context(Map<String, String> env, Clock clock, Ticker ticker, Sleeper sleeper, boolean terminal,
                       BufferedReader stdin) {
+
+    /** On the system's clock, ticker and sleeper: the one place a run's time is the real one. */
+    public static Context ofSystem(Map<String, String> env, boolean terminal, BufferedReader stdin) {
+        return new Context(env, Clock.systemUTC(), Ticker.system(), Sleeper.real(), terminal, stdin);
+    }
 }

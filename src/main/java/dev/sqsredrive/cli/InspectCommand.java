@@ -95,7 +95,8 @@ final class InspectCommand implements Callable<Integer> {
                 Grouping grouping = new Grouping(keys, groups, inspection.start(), showBodies);
                 Output out = session.out();
                 InspectProgress progress = new InspectProgress(out.err(), ctx.terminal());
-                try (InterruptHook hook = InterruptHook.install(() -> inspection.stop(StopReason.INTERRUPTED))) {
+                try (InterruptHook hook = InterruptHook.install(() -> inspection.stop(StopReason.INTERRUPTED),
+                        session.context().sleeper())) {
                     Inspection.Report report = inspection.run(queue, max, grouping, progress);
                     progress.end();
                     String status = status(report);

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+
+import dev.sqsredrive.time.Sleeper;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM during a client-side run or a watch: the JVM runs shutdown hooks, and this one
@@ -38,23 +39,26 @@ final class InterruptHook implements AutoCloseable {
 
     private final Runnable stop;
     private final Duration windDown;
+    private final Sleeper sleeper;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean fired;
 
-    private InterruptHook(Runnable stop, Duration windDown) {
+    private InterruptHook(Runnable stop, Duration windDown, Sleeper sleeper) {
         this.stop = stop;
         this.windDown = windDown;
+        this.sleeper = sleeper;
         this.thread = new Thread(this::onShutdown, "redrive-interrupt");
     }
 
     /** For a client-side run: waits up to {@link #DRAIN_TIMEOUT} for it to wind down. */
-    static InterruptHook install(Runnable stop) {
-        return install(stop, DRAIN_TIMEOUT);
+    static InterruptHook install(Runnable stop, Sleeper sleeper) {
+        return install(stop, DRAIN_TIMEOUT, sleeper);
     }
 
-    static InterruptHook install(Runnable stop, Duration windDown) {
-        InterruptHook hook = new InterruptHook(stop, windDown);
+    /** @param sleeper the command's: the wait for the wind-down is a time of the injected clock */
+    static InterruptHook install(Runnable stop, Duration windDown, Sleeper sleeper) {
+        InterruptHook hook = new InterruptHook(stop, windDown, sleeper);
         ACTIVE.add(hook);
         try {
             Runtime.getRuntime().addShutdownHook(hook.thread);
@@ -72,7 +76,7 @@ final class InterruptHook implements AutoCloseable {
             return; // nothing has begun: the question's own hook says so, and the JVM exits at once
         }
         try {
-            finished.await(windDown.toMillis(), TimeUnit.MILLISECONDS);
+            sleeper.sleepUntil(finished, windDown);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

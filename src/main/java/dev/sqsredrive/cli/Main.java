@@ -5,13 +5,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
 
 import dev.sqsredrive.render.Terminals;
-import dev.sqsredrive.time.Sleeper;
-import dev.sqsredrive.time.Ticker;
 
 /** Entry point of the `redrive` command. */
 public final class Main {
@@ -23,8 +19,7 @@ public final class Main {
         configureLogging(Arrays.asList(args).contains("--debug"));
         PrintStream out = System.out;
         PrintStream err = System.err;
-        Context context = new Context(System.getenv(), Clock.systemUTC(),
-                Ticker.system(), Sleeper.real(), Terminals.interactive(),
+        Context context = Context.ofSystem(System.getenv(), Terminals.interactive(),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
         int code = run(context, out, err, args);
         System.exit(code);

@@ -101,7 +101,7 @@ final class Session implements AutoCloseable {
 
     /** The caller's ARN, if STS has told it or tells it within {@code bound}. */
     Optional<String> callerArn(Duration bound) {
-        return callerIdentity.arnWithin(bound);
+        return callerIdentity.arnWithin(bound, context.sleeper());
     }
 
     QueueResolver resolver() {

@@ -88,7 +88,7 @@ final class StartCommand implements Callable<Integer> {
             return AuditTrail.run(session, spec, trail -> {
                 trail.source(source).destination(destination).filters(request.options().filters())
                         .handle(request.resumeHandle());
-                CheckedStart checked = MoveStarter.check(request); // offline, before any client: fails fast
+                CheckedStart checked = CheckedStart.of(request); // offline, before any client: fails fast
                 return new StartFlow(session, yes, watchAfterStart ? Optional.of(watch) : Optional.empty(), trail)
                         .run(checked);
             });

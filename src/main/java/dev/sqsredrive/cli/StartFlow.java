@@ -50,7 +50,7 @@ final class StartFlow {
         MoveStarter.Started started;
         // The interrupt hook holds the JVM on Ctrl-C until the summary is out, so the live view is closed
         // here, after drawing how the run ended, rather than by a shutdown hook of its own.
-        try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED));
+        try (InterruptHook hook = InterruptHook.install(() -> clientRun.stop(StopReason.INTERRUPTED), ctx.sleeper());
              ClientRunEvents events = new ClientRunEvents(out, (plan, how) ->
                      Confirmation.confirmed(ctx, out,
                              PlanText.lines(plan, how, request.rate(), session::callerAccountIfOther), yes),

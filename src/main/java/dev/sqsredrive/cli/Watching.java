@@ -57,7 +57,8 @@ final class Watching {
             throws InterruptedException {
         Thread watcher = Thread.currentThread();
         AtomicReference<MoveTask> seen = new AtomicReference<>();
-        try (InterruptHook hook = InterruptHook.install(watcher::interrupt, InterruptHook.WATCH_TIMEOUT)) {
+        try (InterruptHook hook = InterruptHook.install(watcher::interrupt, InterruptHook.WATCH_TIMEOUT,
+                session.context().sleeper())) {
             int code;
             try {
                 code = follow(session, tracker, options, seen, returns);

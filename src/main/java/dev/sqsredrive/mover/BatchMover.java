@@ -97,7 +97,7 @@ final class BatchMover {
         return state.journal() != null && state.pending().contains(m.id());
     }
 
-    Done process(List<Msg> messages, HeldMessages.Hold hold, Instant now) throws InterruptedException {
+    Done process(List<Msg> messages, Hold hold, Instant now) throws InterruptedException {
         RunLedger ledger = state.ledger();
         if (config.scan() != null) { // inspect: look, keep hidden without the bodies, release at the end
             List<Msg> fresh = messages.stream().filter(m -> !hold.receivedAgain(m.id())).toList(); // seen once
@@ -164,7 +164,7 @@ final class BatchMover {
      * released at once, ElasticMQ hands it back on every receive and the scan never gets past it. A FIFO one
      * is released at once instead: parked, it would hide the rest of its group for the whole run.
      */
-    private static void releaseFifo(List<Msg> cameBack, HeldMessages.Hold hold) throws InterruptedException {
+    private static void releaseFifo(List<Msg> cameBack, Hold hold) throws InterruptedException {
         List<Msg> fifo = cameBack.stream().filter(m -> BrokenGroups.groupOf(m) != null).toList();
         if (!fifo.isEmpty()) {
             hold.release(fifo);

@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param succeeded  ids of the entries the queue confirmed
  * @param failed     ids of the entries the queue refused, with why
- * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
+ * @param messageIds of a send: the MessageId the destination gave each entry it stored, where it said:
+ *                   confirmed, or confirmed with MD5s that do not match ({@link EntryError#mismatched})
  */
 public record BatchResult(Set<String> succeeded, Map<String, EntryError> failed, Map<String, String> messageIds) {
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import dev.sqsredrive.aws.QueueArns;
 import dev.sqsredrive.mover.guard.Canary;
 import dev.sqsredrive.mover.guard.ReturnBreaker;
 
@@ -202,6 +201,8 @@ public final class ClientMover {
     private MoveSummary summary(Duration elapsed, LeftBehind left) {
         RunLedger l = state.ledger();
         boolean returned = stop.reason() == StopReason.RETURNED;
+        String error = returned ? guards.stoppedLine() : stop.fatal() == null ? null
+                : FatalLine.of(stop.fatal(), failures, silence, config.sourceArn(), notReleased);
         Map<String, Long> unreadable = unwatched.unreadable(); // no messages, so left where they are
         Map<String, Long> failures = new java.util.LinkedHashMap<>(l.failures());
         unreadable.forEach((why, n) -> failures.merge(why, n, Long::sum));
@@ -214,8 +215,7 @@ public final class ClientMover {
                         l.unrecorded()),
                 new MoveSummary.Timing(elapsed, lastMoved == 0 ? elapsed : Duration.ofNanos(lastMoved - startedAt),
                         limit.now()),
-                left, returned ? guards.stoppedLine() : stop.fatal() == null ? null : message(stop.fatal()), dryRun,
-                config.copy());
+                left, error, dryRun, config.copy());
     }
 
     /** True when no message this run (or an earlier one) sent is still waiting for its delete. */
@@ -234,21 +234,5 @@ public final class ClientMover {
     /** The dry run's report (null unless --dry-run), filled in as the run goes. */
     public DryRunReport dryRunReport() {
         return dryRun;
-    }
-
-    private String message(RuntimeException e) {
-        String unreleased = notReleased == 0 ? "" : "; " + notReleased + " held message(s) could not be released:"
-                + " they become visible again when their visibility timeout runs out";
-        if (e instanceof SilenceGuard.EndpointSilent) {
-            return e.getMessage() + unreleased;
-        }
-        CallFailure failure = failures.classify(e);
-        if (failure != null && failure.noAnswer() && silence.silent()) {
-            return silence.describe() + unreleased;
-        }
-        if (failure != null) {
-            return failures.describe(e, "the move from '" + QueueArns.name(config.sourceArn()) + "'");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -10,8 +10,4 @@ import dev.sqsredrive.time.Ticker;
  * holds, deadlines) and a sleeper (back-offs), injected together so a test can fake them.
  */
 public record Clocks(Clock wall, Ticker ticker, Sleeper sleeper) {
-
-    public static Clocks real() {
-        return new Clocks(Clock.systemUTC(), Ticker.system(), Sleeper.real());
-    }
 }

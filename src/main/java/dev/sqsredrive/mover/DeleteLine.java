@@ -34,7 +34,7 @@ final class DeleteLine {
     }
 
     /** Queues the delete of these delivered messages; waits only while the line is full. */
-    void delete(List<Msg> delivered, HeldMessages.Hold hold) throws InterruptedException {
+    void delete(List<Msg> delivered, Hold hold) throws InterruptedException {
         room.acquire();
         synchronized (this) {
             inLine++;
@@ -47,7 +47,7 @@ final class DeleteLine {
         }
     }
 
-    private void run(List<Msg> delivered, HeldMessages.Hold hold) {
+    private void run(List<Msg> delivered, Hold hold) {
         try {
             calls.acquire();
             try {

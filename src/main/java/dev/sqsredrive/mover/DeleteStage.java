@@ -21,7 +21,7 @@ final class DeleteStage {
     }
 
     /** @return the MessageIds the source confirmed deleted */
-    Set<String> delete(List<Msg> messages, HeldMessages.Hold hold) throws InterruptedException {
+    Set<String> delete(List<Msg> messages, Hold hold) throws InterruptedException {
         if (messages.isEmpty()) {
             return Set.of();
         }

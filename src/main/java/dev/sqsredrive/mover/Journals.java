@@ -38,11 +38,6 @@ public final class Journals {
     private final Consumer<String> warnings;
     private final Clock clock;
 
-    /** For tests that need only its paths: no warnings, and a journal set aside is dated by the system clock. */
-    public Journals(Path stateDir) {
-        this(stateDir, line -> { }, Clock.systemUTC());
-    }
-
     /**
      * @param warnings where a journal that cannot be wholly read is reported, one line per problem
      * @param clock    the run's wall clock: it dates a journal set aside

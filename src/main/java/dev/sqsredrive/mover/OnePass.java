@@ -72,8 +72,16 @@ final class OnePass {
             moved.add(m.id()); // a copy stays in the DLQ, parked: seeing it again is no return
         }
         if (given != null) {
-            moved.add(given);
+            given(given);
         }
+    }
+
+    /**
+     * A MessageId the destination gave a copy of a message, confirmed or not (an answer whose MD5s do not match
+     * what was sent: the copy may have arrived altered): received again, that copy came back.
+     */
+    void given(String messageId) {
+        moved.add(messageId);
     }
 
     /** The canary's share of {@code count} confirmed messages. */

@@ -24,7 +24,7 @@ final class ReceiveAhead {
     private static final Duration PERMITS_PAUSE = Duration.ofMillis(50);
 
     /** One receive, held, with the permits it took; {@link #END} says the receiving half has stopped. */
-    record Received(int canary, int want, List<Msg> messages, HeldMessages.Hold hold) {
+    record Received(int canary, int want, List<Msg> messages, Hold hold) {
     }
 
     static final Received END = new Received(0, 0, List.of(), null);

@@ -38,7 +38,8 @@ public final class Retry {
      *                   that failed without an answer (reset, timeout), or an entry failed on the server's side
      *                   ({@link EntryError#outcomeUnknown}). An error answer to the whole call (throttled,
      *                   5xx) says the call was not carried out, so it leaves nothing unanswered
-     * @param messageIds of a send: the MessageId the destination gave each confirmed entry, where it said
+     * @param messageIds of a send: the MessageId the destination gave each entry it stored, where it said
+     *                   (confirmed, or failed as {@link EntryError#mismatched})
      * @param unrecorded of succeeded: confirmed, but a local write that had to follow failed
      *                   ({@link DeliveredUnrecorded}): not to be deleted
      * @param stoppedBy  that write's failure, which ends the run once the outcome is recorded; else null

@@ -38,7 +38,7 @@ final class SendStage {
      *                      the messages queued with or before the refused one are on their way
      * @return how many the destination confirmed
      */
-    int send(Destination d, List<Msg> messages, HeldMessages.Hold hold, BrokenGroups refusedGroups)
+    int send(Destination d, List<Msg> messages, Hold hold, BrokenGroups refusedGroups)
             throws InterruptedException {
         List<List<Msg>> batches = split(d, messages);
         int sent = 0;
@@ -86,9 +86,9 @@ final class SendStage {
      * Right before the send: a message whose hold may have lapsed may be another receiver's by now, and is
      * released, not failed (it comes back in a later receive, so only the rest of this receive waits).
      */
-    private EntryBatch claim(Destination d, List<Msg> batch, HeldMessages.Hold hold, BrokenGroups refusedGroups)
+    private EntryBatch claim(Destination d, List<Msg> batch, Hold hold, BrokenGroups refusedGroups)
             throws InterruptedException {
-        HeldMessages.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
+        Hold.Claim claim = hold.claim(batch, d.fifo() ? BrokenGroups::groupOf : null);
         refusedGroups.holdBack(claim.heldBackGroups());
         return EntryBatch.of("m", claim.send());
     }
@@ -106,23 +106,31 @@ final class SendStage {
 
     /**
      * Records each entry's fate, in the journal and the ledger: refused (N line when every attempt was
-     * answered), delivered (M lines, then S and the delete), delivered with its record missing (left open in
-     * the journal), and delivered after an attempt whose outcome was unknown.
+     * answered), confirmed with MD5s that do not match (an M line, left open), delivered (M lines, then S and
+     * the delete), delivered with its record missing (left open in the journal), and delivered after an
+     * attempt whose outcome was unknown.
      *
      * @return how many the destination confirmed
      */
-    private int record(Destination d, EntryBatch batch, Retry.Outcome out, HeldMessages.Hold hold,
+    private int record(Destination d, EntryBatch batch, Retry.Outcome out, Hold hold,
                        BrokenGroups refusedGroups) throws InterruptedException {
         RunLedger ledger = state.ledger();
         List<String> answeredRefusals = new ArrayList<>();
         List<String> mayHaveArrived = new ArrayList<>();
+        List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 return;
             }
             EntryError error = out.failed().get(id);
-            ledger.left(error != null && error.mismatched() ? mismatched(d)
+            boolean mismatched = error != null && error.mismatched();
+            ledger.left(mismatched ? mismatched(d)
                     : "refused by '" + d.name() + "': " + (error == null ? "unknown" : error.code()), 1);
+            String g = out.messageIds().get(id);
+            if (mismatched && g != null) { // its copy may have arrived altered: back in the DLQ, it is no new message
+                state.onePass().given(g);
+                given.add(g);
+            }
             state.brokenGroups().breakAt(m);
             refusedGroups.breakAt(m);
             if (!out.unanswered().contains(id)) {
@@ -133,7 +141,6 @@ final class SendStage {
         });
         ledger.mayHaveArrived(mayHaveArrived);
         List<Msg> delivered = batch.of(out.succeeded());
-        List<String> given = new ArrayList<>();
         batch.byEntryId().forEach((id, m) -> {
             if (out.succeeded().contains(id)) {
                 String g = out.messageIds().get(id);
@@ -193,7 +200,7 @@ final class SendStage {
      * The one hand-off from a confirmed send to the delete: journalled as sent (from here on, a receive of
      * these only deletes them), then queued for the delete stage, which runs off this worker.
      */
-    private void confirmed(List<Msg> delivered, HeldMessages.Hold hold) throws InterruptedException {
+    private void confirmed(List<Msg> delivered, Hold hold) throws InterruptedException {
         if (delivered.isEmpty()) {
             return;
         }

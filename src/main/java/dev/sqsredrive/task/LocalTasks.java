@@ -43,16 +43,10 @@ public final class LocalTasks {
     /** Records already warned about, so a watch polling every second says it once. */
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
-    public LocalTasks(Path stateDir) {
-        this(stateDir, line -> { });
-    }
-
-    /** @param warnings where a record that cannot be read is reported (one line, once per file) */
-    public LocalTasks(Path stateDir, Consumer<String> warnings) {
-        this(stateDir, warnings, Clock.systemUTC());
-    }
-
-    /** @param clock what a record's last refresh is compared with ({@link ClientTaskLiveness}) */
+    /**
+     * @param warnings where a record that cannot be read is reported (one line, once per file)
+     * @param clock    what a record's last refresh is compared with ({@link ClientTaskLiveness})
+     */
     public LocalTasks(Path stateDir, Consumer<String> warnings, Clock clock) {
         this.stateDir = stateDir;
         this.dir = stateDir.resolve("tasks");

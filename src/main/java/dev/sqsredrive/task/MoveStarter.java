@@ -11,9 +11,9 @@ import dev.sqsredrive.aws.RedriveException;
 import dev.sqsredrive.mover.file.MessageFileWriter;
 
 /**
- * Starts a move in the mode asked for: checks the input, resolves the queues, chooses native or
- * client-side ({@link ModeSelector}), and either starts a native task or runs the client-side mover to
- * its end. Also resumes a client-side task from its journal.
+ * Starts a move in the mode asked for, from a request checked offline ({@link CheckedStart}): resolves the
+ * queues, chooses native or client-side ({@link ModeSelector}), and either starts a native task or runs the
+ * client-side mover to its end. Also resumes a client-side task from its journal.
  */
 public final class MoveStarter {
 
@@ -87,70 +87,9 @@ public final class MoveStarter {
         this.clock = clock;
     }
 
-    /**
-     * The slowest --rate: one message every 100 s. The bucket starts empty, so the first message waits a whole
-     * interval too; at 0.0001 that was nearly three hours with nothing moving and nothing said.
-     */
-    public static final double MIN_CLIENT_RATE = 0.01;
-
-    /**
-     * The checks that need no AWS call, so bad input fails fast and offline, and what they decide: the only
-     * place the request's mode, files and resume options are judged before the queues are known.
-     */
-    public static CheckedStart check(Request r) {
-        if (r.rate() != null && !(r.rate() >= MIN_CLIENT_RATE && Double.isFinite(r.rate()))) {
-            throw RedriveException.usage("--rate " + number(r.rate()) + " is out of range: give at least "
-                    + MIN_CLIENT_RATE + " messages per second, one every " + Math.round(1 / MIN_CLIENT_RATE) + " s (a"
-                    + " native move task takes " + MovePlanner.MIN_NATIVE_RATE + " to " + MovePlanner.MAX_NATIVE_RATE
-                    + ", the client-side mover " + MIN_CLIENT_RATE + " or more)");
-        }
-        ClientOptions o = r.options();
-        if (o.concurrency() != null && (o.concurrency() < 1 || o.concurrency() > ClientOptions.MAX_CONCURRENCY)) {
-            throw RedriveException.usage(ClientOptions.concurrencyRefused(String.valueOf(o.concurrency())));
-        }
-        if (o.limit() != null && o.limit() < 1) {
-            throw RedriveException.usage("--limit takes a positive number of messages, not " + o.limit());
-        }
-        if (o.showBodies() && !o.dryRun()) {
-            throw RedriveException.usage("--show-bodies goes with --dry-run");
-        }
-        o.filters().forEach(dev.sqsredrive.mover.MessageFilter::parse);
-        FileMoves.checkArchive(r);
-        r.safe().checkInput();
-        if (r.resumeHandle() != null) {
-            if (r.mode() == ModeSelector.Mode.NATIVE) {
-                throw RedriveException.usage("--resume continues a client-side task: it cannot be --mode native");
-            }
-            ResumeCheck.offline(r);
-            return new CheckedStart(r, null, o, null);
-        }
-        if (r.source() == null) {
-            throw RedriveException.usage("missing SOURCE: the DLQ to move from (or --resume HANDLE)");
-        }
-        MovePlanner.checkQueues(r.source(), r.destination());
-        ModeSelector.Decision decision = ModeSelector.offline(r.mode(), r.rate(), o, r.safe());
-        String files = FileMoves.reason(r);
-        if (files != null) {
-            if (r.mode() == ModeSelector.Mode.NATIVE) {
-                throw RedriveException.usage("--mode native cannot do this: " + files + "; use --mode client or auto");
-            }
-            decision = new ModeSelector.Decision(true, r.mode() == ModeSelector.Mode.CLIENT ? null : files);
-        }
-        return new CheckedStart(r, decision, FileMoves.effective(o, r.destination()),
-                o.dryRun() ? null : FileMoves.effectiveNote(o, r.destination()));
-    }
-
-    static String number(double d) {
-        if (!Double.isFinite(d)) {
-            return Double.toString(d);
-        }
-        return d == Math.rint(d) ? Long.toString((long) d)
-                : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); // 0.0001, not 1.0E-4
-    }
-
     /** Checks the request, then starts it: for callers that have not checked it already. */
     public Started start(Request r, Events events) throws InterruptedException {
-        return start(check(r), events);
+        return start(CheckedStart.of(r), events);
     }
 
     public Started start(CheckedStart checked, Events events) throws InterruptedException {

@@ -37,10 +37,6 @@ public final class NativeTasks implements MoveTaskLister {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public NativeTasks(SqsClient sqs) {
-        this(sqs, sqs, Clock.systemUTC(), Sleeper.real());
-    }
-
     /** @param startClient a client that makes one attempt per call: retries of a start are this class's own */
     public NativeTasks(SqsClient sqs, SqsClient startClient, Clock clock, Sleeper sleeper) {
         this.sqs = sqs;

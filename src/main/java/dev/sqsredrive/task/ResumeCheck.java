@@ -58,8 +58,8 @@ final class ResumeCheck {
             throw contradiction("--copy", task, "moves (deletes what it sent)");
         }
         if (r.rate() != null && !r.rate().equals(recorded.rate())) {
-            throw contradiction("--rate " + MoveStarter.number(r.rate()), task, recorded.rate() == null
-                    ? "moves without a rate limit" : "moves at " + MoveStarter.number(recorded.rate()) + "/s");
+            throw contradiction("--rate " + CheckedStart.number(r.rate()), task, recorded.rate() == null
+                    ? "moves without a rate limit" : "moves at " + CheckedStart.number(recorded.rate()) + "/s");
         }
         if (given.limit() != null && !given.limit().equals(saved.limit())) {
             throw contradiction("--limit " + given.limit(), task, saved.limit() == null

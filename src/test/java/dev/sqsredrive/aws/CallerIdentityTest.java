@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import dev.sqsredrive.time.Sleeper;
 import org.junit.jupiter.api.Test;
 
 /** The audit log's caller ARN: asked in the background, waited for within a bound, never an error. */
@@ -16,14 +19,14 @@ class CallerIdentityTest {
     @Test
     void anAnswerIsTheArn() {
         CallerIdentity id = CallerIdentity.inBackground(() -> Optional.of("arn:aws:iam::123456789012:user/ops"));
-        assertThat(id.arnWithin(Duration.ofSeconds(30))).contains("arn:aws:iam::123456789012:user/ops");
+        assertThat(id.arnWithin(Duration.ofSeconds(30), Sleeper.real())).contains("arn:aws:iam::123456789012:user/ops");
     }
 
     @Test
     void aLookupThatFailsOrNeverAnswersIsNoArn() throws Exception {
         assertThat(CallerIdentity.inBackground(() -> {
             throw new IllegalStateException("no credentials");
-        }).arnWithin(Duration.ofSeconds(30))).isEmpty();
+        }).arnWithin(Duration.ofSeconds(30), Sleeper.real())).isEmpty();
         CountDownLatch never = new CountDownLatch(1);
         CallerIdentity hung = CallerIdentity.inBackground(() -> {
             try {
@@ -33,7 +36,9 @@ class CallerIdentityTest {
             }
             return Optional.of("late");
         });
-        assertThat(hung.arnWithin(Duration.ofMillis(50))).isEmpty();
+        List<Duration> waited = new ArrayList<>();
+        assertThat(hung.arnWithin(CallerIdentity.TIMEOUT, waited::add)).isEmpty();
+        assertThat(waited).as("the bound, on the command's clock").containsExactly(CallerIdentity.TIMEOUT);
         never.countDown();
     }
 
@@ -42,6 +47,6 @@ class CallerIdentityTest {
         AwsSettings local = AwsSettings.resolve(null, null, "http://localhost:9324", Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Map.of("AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y"));
         assertThat(local.endpoint()).contains(URI.create("http://localhost:9324"));
-        assertThat(CallerIdentity.lookUp(local).arnWithin(Duration.ZERO)).isEmpty();
+        assertThat(CallerIdentity.lookUp(local).arnWithin(Duration.ZERO, Sleeper.real())).isEmpty();
     }
 }

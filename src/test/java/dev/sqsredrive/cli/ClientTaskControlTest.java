@@ -9,16 +9,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class ClientTaskControlTest extends ElasticMqCliTest {
 
     private long moved(String handle) {
-        return new LocalTasks(state).find(handle).map(t -> t.task().moved()).orElse(0L);
+        return StateFiles.tasks(state).find(handle).map(t -> t.task().moved()).orElse(0L);
     }
 
     /** A slow client-side move in "another shell", once its record shows that messages are moving. */
@@ -96,7 +95,7 @@ class ClientTaskControlTest extends ElasticMqCliTest {
                 .waitTimeSeconds(0)).messages();
         assertThat(left).isNotEmpty();
         assertThat(moved + queues.drain(dlq).size() + left.size()).isEqualTo(60);
-        assertThat(new LocalTasks(state).find(handle).orElseThrow().task().status()).as("a signal, not a cancel")
+        assertThat(StateFiles.tasks(state).find(handle).orElseThrow().task().status()).as("a signal, not a cancel")
                 .isEqualTo(TaskStatus.INTERRUPTED);
     }
 
@@ -117,10 +116,10 @@ class ClientTaskControlTest extends ElasticMqCliTest {
             ids.add(m.messageId());
         }
         JournalHeader header = new JournalHeader(handle, dlq.arn(), target.arn(), null, ClientOptions.none());
-        try (Journal j = Journal.open(new Journals(state).fileOf(dlq.arn(), handle), header.toJson())) {
+        try (Journal j = Journal.open(StateFiles.journals(state).fileOf(dlq.arn(), handle), header.toJson())) {
             j.sent(ids);
         }
-        new LocalTasks(state).save(new LocalTask(new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 dlq.arn(), target.arn(), null, 0, 8L, null, Instant.now()), false, 999_999_999L, Instant.now()));
 
         RunResult list = redrive("list", dlq.name());
@@ -136,7 +135,7 @@ class ClientTaskControlTest extends ElasticMqCliTest {
         List<String> bodies = queues.bodies(queues.drain(target));
         assertThat(bodies).hasSize(8).doesNotHaveDuplicates();
         assertThat(queues.depth(dlq)).isZero();
-        assertThat(new Journals(state).allFiles()).isEmpty(); // nothing left to resume
+        assertThat(StateFiles.journals(state).allFiles()).isEmpty(); // nothing left to resume
     }
 
     @Test
@@ -147,7 +146,7 @@ class ClientTaskControlTest extends ElasticMqCliTest {
         List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(2)
                 .visibilityTimeout(1)).messages();
         held.forEach(m -> queues.sqs().sendMessage(s -> s.queueUrl(target.url()).messageBody(m.body())));
-        try (Journal j = Journal.open(new Journals(state).fileOf(dlq.arn(), "client-old"), "{}")) {
+        try (Journal j = Journal.open(StateFiles.journals(state).fileOf(dlq.arn(), "client-old"), "{}")) {
             j.sent(held.stream().map(Message::messageId).toList());
         }
 

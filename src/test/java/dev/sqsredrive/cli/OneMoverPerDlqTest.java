@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoverClaim;
 import dev.sqsredrive.testing.Deadline;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import dev.sqsredrive.time.Sleeper;
 import dev.sqsredrive.time.Ticker;
@@ -138,7 +138,7 @@ class OneMoverPerDlqTest extends ElasticMqCliTest {
         BackgroundRedrive client = new BackgroundRedrive(queues.env(state), "start", dlq.name(), "--to",
                 target.name(), "--mode", "client", "--rate", "5", "--concurrency", "1");
         String handle = client.handle();
-        Deadline.await(Duration.ofSeconds(20), () -> new LocalTasks(state).find(handle)
+        Deadline.await(Duration.ofSeconds(20), () -> StateFiles.tasks(state).find(handle)
                 .map(t -> t.task().moved() > 0).orElse(false), () -> "the client-side run to move");
 
         RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "native");

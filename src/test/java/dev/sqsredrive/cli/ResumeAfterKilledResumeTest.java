@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.Msg;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +51,7 @@ class ResumeAfterKilledResumeTest extends ElasticMqCliTest {
         List<String> unanswered = ids.subList(6, 9); // the resume was killed mid-send too: sent a third time now
 
         List<Msg> attempted = ids.stream().map(id -> Msg.of(id, "rh-" + id, null)).toList();
-        Path file = new Journals(state).fileOf(dlq.arn(), HANDLE);
+        Path file = StateFiles.journals(state).fileOf(dlq.arn(), HANDLE);
         try (Journal j = Journal.open(file, new JournalHeader(HANDLE, dlq.arn(), orders.arn(), null,
                 ClientOptions.none()).toJson())) {
             j.attempting(attempted); // the first run: killed after the send, before its answer was recorded
@@ -64,7 +63,7 @@ class ResumeAfterKilledResumeTest extends ElasticMqCliTest {
             j.deleted(confirmedAndDeleted);
         }
         deleteFromDlq(dlq, confirmedAndDeleted);
-        new LocalTasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 dlq.arn(), orders.arn(), null, 0, null, null, Instant.now()), false, 999_999_999L, Instant.now()));
 
         RunResult last = redrive("start", "--resume", HANDLE, "-o", "json");

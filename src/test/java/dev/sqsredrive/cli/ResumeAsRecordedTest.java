@@ -7,15 +7,14 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +53,12 @@ class ResumeAsRecordedTest extends ElasticMqCliTest {
     }
 
     private java.nio.file.Path journal() {
-        return new Journals(state).fileOf(dlq.arn(), HANDLE);
+        return StateFiles.journals(state).fileOf(dlq.arn(), HANDLE);
     }
 
     /** The task's record as its dead process last wrote it: RUNNING, with a pid that is no process. */
     private void recordDeadRun(long moved) {
-        new LocalTasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 dlq.arn(), orders.arn(), 50.0, moved, 6L, null, Instant.now()), false, 999_999_999L, Instant.now()));
     }
 

@@ -3,20 +3,18 @@ package dev.sqsredrive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
+import dev.sqsredrive.testing.MoveQueues;
 import dev.sqsredrive.testing.RunResult;
-import dev.sqsredrive.testing.TestQueues.Queue;
+import dev.sqsredrive.testing.StateFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,21 +28,18 @@ class ResumeConcurrencyTest extends ElasticMqCliTest {
 
     private static final String HANDLE = "client-three-workers";
 
-    private Queue dlq;
-    private Queue orders;
-    private List<String> bodies;
+    private MoveQueues moving;
 
     /** A task orders-dlq → orders started with --concurrency 3, whose process died before moving any. */
     @BeforeEach
     void crashedTask() {
-        dlq = queues.create("orders-dlq");
-        orders = queues.create("orders");
-        bodies = queues.send(dlq, 20, "m");
+        moving = MoveQueues.filled(queues, "orders-dlq", "orders", 20);
         ClientOptions options = ClientOptions.builder().concurrency(3).build();
-        JournalHeader header = new JournalHeader(HANDLE, dlq.arn(), orders.arn(), null, options);
-        Journal.open(new Journals(state).fileOf(dlq.arn(), HANDLE), header.toJson()).close();
-        new LocalTasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
-                dlq.arn(), orders.arn(), null, 0, null, null, Instant.now()), false, 999_999_999L, Instant.now()));
+        JournalHeader header = new JournalHeader(HANDLE, moving.dlq().arn(), moving.target().arn(), null, options);
+        Journal.open(StateFiles.journals(state).fileOf(moving.dlq().arn(), HANDLE), header.toJson()).close();
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+                moving.dlq().arn(), moving.target().arn(), null, 0, null, null, Instant.now()), false, 999_999_999L,
+                Instant.now()));
     }
 
     @Test
@@ -75,8 +70,9 @@ class ResumeConcurrencyTest extends ElasticMqCliTest {
     private JsonNode resumed(String... args) throws Exception {
         RunResult r = redrive(args);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(queues.bodies(queues.drain(orders))).as(r.toString()).containsExactlyInAnyOrderElementsOf(bodies);
-        assertThat(queues.depth(dlq)).isZero();
+        assertThat(queues.bodies(queues.drain(moving.target()))).as(r.toString())
+                .containsExactlyInAnyOrderElementsOf(moving.bodies());
+        assertThat(queues.depth(moving.dlq())).isZero();
         return TaskCodec.JSON.readTree(r.out()).path("workers");
     }
 }

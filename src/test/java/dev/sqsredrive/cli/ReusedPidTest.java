@@ -21,10 +21,11 @@ import dev.sqsredrive.task.TaskCodec;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.Deadline;
+import dev.sqsredrive.testing.MoveQueues;
 import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
-import dev.sqsredrive.testing.TestQueues.Queue;
+import dev.sqsredrive.testing.StateFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +40,11 @@ import org.junit.jupiter.api.Timeout;
 class ReusedPidTest extends ElasticMqCliTest {
 
     private final List<Process> started = new ArrayList<>();
-    private Queue dlq;
-    private Queue target;
-    private List<String> bodies;
+    private MoveQueues moving;
 
     @BeforeEach
     void queues() {
-        dlq = queues.create("dlq");
-        target = queues.create("target");
-        bodies = queues.send(dlq, 20, "m");
+        moving = MoveQueues.filled(queues, "dlq", "target", 20);
     }
 
     @AfterEach
@@ -61,7 +58,7 @@ class ReusedPidTest extends ElasticMqCliTest {
         Process sleep = start("sleep", "600");
         pointRecordAndClaimAt(handle, sleep.pid(), null);
 
-        RunResult list = redrive("list", dlq.name());
+        RunResult list = redrive("list", moving.dlq().name());
         assertThat(list.out()).as(list.toString()).contains(handle).contains("FAILED").doesNotContain("RUNNING");
 
         RunResult cancel = redrive("cancel", handle);
@@ -74,8 +71,8 @@ class ReusedPidTest extends ElasticMqCliTest {
         RunResult resumed = redrive("start", "--resume", handle, "-o", "json");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.err()).doesNotContain("still running").doesNotContain("already moving");
-        Census census = Census.take(queues, dlq, target, Duration.ofSeconds(60));
-        assertThat(census.lost(bodies)).as(census + "\n" + resumed).isEmpty();
+        Census census = Census.take(queues, moving.dlq(), moving.target(), Duration.ofSeconds(60));
+        assertThat(census.lost(moving.bodies())).as(census + "\n" + resumed).isEmpty();
         assertThat(census.remaining()).as(census.toString()).isZero();
         // a kill -9 between a send and its journal line may deliver a message twice: the resume says so
         assertThat(census.extraDeliveries()).as(census + "\n" + resumed)
@@ -89,10 +86,10 @@ class ReusedPidTest extends ElasticMqCliTest {
         Process sleep = start("sleep", "600");
         pointRecordAndClaimAt(handle, sleep.pid(), null);
 
-        RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
+        RunResult r = redrive("start", moving.dlq().name(), "--to", moving.target().name(), "--mode", "client");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(queues.depth(target)).isGreaterThanOrEqualTo(20);
+        assertThat(queues.depth(moving.target())).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -105,7 +102,7 @@ class ReusedPidTest extends ElasticMqCliTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).doesNotContain("still running");
-        assertThat(queues.depth(dlq)).isZero();
+        assertThat(queues.depth(moving.dlq())).isZero();
     }
 
     @Test
@@ -115,18 +112,18 @@ class ReusedPidTest extends ElasticMqCliTest {
         // a record of a version that wrote no start stamp: only its heartbeat can tell
         pointRecordAndClaimAt(handle, sleep.pid(), Instant.now().minus(Duration.ofMinutes(2)));
 
-        RunResult list = redrive("list", dlq.name(), "-o", "json");
+        RunResult list = redrive("list", moving.dlq().name(), "-o", "json");
 
         assertThat(list.out()).as(list.toString()).contains("FAILED").contains("stopped refreshing its record");
     }
 
     /** A real mover, moving slowly, killed with SIGKILL once its record says RUNNING; returns its handle. */
     private String killedMover() {
-        try (RedriveProcess mover = RedriveProcess.start(queues.env(state), state, "start", dlq.name(), "--to",
-                target.name(), "--mode", "client", "--rate", "2")) {
+        try (RedriveProcess mover = RedriveProcess.start(queues.env(state), state, "start", moving.dlq().name(),
+                "--to", moving.target().name(), "--mode", "client", "--rate", "2")) {
             String handle = mover.readLine();
             assertThat(handle).as("the handle; stderr:\n" + mover.stderr()).startsWith("client-");
-            LocalTasks local = new LocalTasks(state);
+            LocalTasks local = StateFiles.tasks(state);
             Deadline.await(Duration.ofSeconds(60), () -> local.find(handle).map(t -> t.task().moved() > 0).orElse(false),
                     () -> "the mover to record a message moved; stderr:\n" + mover.stderr());
             mover.kill();
@@ -141,11 +138,11 @@ class ReusedPidTest extends ElasticMqCliTest {
      * record written before stamps) and was last refreshed then.
      */
     private void pointRecordAndClaimAt(String handle, long pid, Instant refreshed) throws IOException {
-        LocalTasks local = new LocalTasks(state);
+        LocalTasks local = StateFiles.tasks(state);
         LocalTask r = local.find(handle).orElseThrow();
         local.save(refreshed == null ? new LocalTask(r.task(), false, pid, r.pidStart(), r.updatedAt())
                 : new LocalTask(r.task(), false, pid, null, refreshed));
-        Path claim = MoverClaim.fileOf(state, dlq.arn());
+        Path claim = MoverClaim.fileOf(state, moving.dlq().arn());
         if (Files.exists(claim)) {
             ObjectNode n = (ObjectNode) TaskCodec.JSON.readTree(Files.readString(claim));
             n.put("pid", pid);

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -96,9 +97,7 @@ class SecurityTest extends ElasticMqCliTest {
         RunResult r = Redrive.run(env, "start", dlq.name(), "--to", target.name(), "--mode", "client", "--limit", "1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // a completed run removes its journal: open one as a run does, to see how it is created
-        new dev.sqsredrive.mover.Journals(stateDir).fileOf(dlq.arn(), "client-x");
-        dev.sqsredrive.mover.Journal.open(new dev.sqsredrive.mover.Journals(stateDir).fileOf(dlq.arn(), "client-x"),
-                "{}").close();
+        dev.sqsredrive.mover.Journal.open(StateFiles.journals(stateDir).fileOf(dlq.arn(), "client-x"), "{}").close();
 
         try (Stream<Path> all = Files.walk(stateDir)) {
             for (Path p : all.toList()) {

@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.sqsredrive.mover.Journals;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +31,7 @@ class StateFilesTest extends ElasticMqCliTest {
         List<Message> held = queues.sqs().receiveMessage(q -> q.queueUrl(dlq.url()).maxNumberOfMessages(2)
                 .visibilityTimeout(1)).messages();
         held.forEach(m -> queues.sqs().sendMessage(s -> s.queueUrl(target.url()).messageBody(m.body())));
-        Path journal = new Journals(state).fileOf(dlq.arn(), "client-old");
+        Path journal = StateFiles.journals(state).fileOf(dlq.arn(), "client-old");
         Files.createDirectories(journal.getParent());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(("{}\nS " + held.get(0).messageId() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -54,7 +53,7 @@ class StateFilesTest extends ElasticMqCliTest {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
         queues.send(dlq, 3, "m");
-        Path folder = new Journals(state).fileOf(dlq.arn(), "x");
+        Path folder = StateFiles.journals(state).fileOf(dlq.arn(), "x");
         Files.createDirectories(folder);
 
         RunResult r = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
@@ -134,7 +133,7 @@ class StateFilesTest extends ElasticMqCliTest {
         queues.send(dlq, 2, "m");
         RunResult moved = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client");
         assertThat(moved.exitCode()).as(moved.toString()).isZero();
-        Path garbled = new LocalTasks(state).directory().resolve("0123456789abcdef.json");
+        Path garbled = StateFiles.tasks(state).directory().resolve("0123456789abcdef.json");
         Files.write(garbled, new byte[] {'{', '"', 't', (byte) 0xc3, '\n'});
 
         RunResult list = redrive("list", dlq.name());

@@ -9,12 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +32,7 @@ class UnreadableJournalTest extends ElasticMqCliTest {
         Queue dlq = queues.create("dlq");
         Queue target = queues.create("target");
         queues.send(dlq, 5, "m");
-        Path journal = new Journals(state).fileOf(dlq.arn(), "client-0000");
+        Path journal = StateFiles.journals(state).fileOf(dlq.arn(), "client-0000");
         Files.createDirectories(journal.getParent());
         Files.writeString(journal, NOT_A_JOURNAL);
 
@@ -52,9 +51,9 @@ class UnreadableJournalTest extends ElasticMqCliTest {
         Queue target = queues.create("target");
         for (String content : List.of(NOT_A_JOURNAL, "{vm.max_map_count = 262144\n")) {
             String handle = "client-" + Integer.toHexString(content.hashCode());
-            new LocalTasks(state).save(new LocalTask(new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.FAILED,
+            StateFiles.tasks(state).save(new LocalTask(new MoveTask(handle, MoveTask.Kind.CLIENT, TaskStatus.FAILED,
                     dlq.arn(), target.arn(), null, 0, null, "killed", Instant.now()), false, null, Instant.now()));
-            Path journal = new Journals(state).fileOf(dlq.arn(), handle);
+            Path journal = StateFiles.journals(state).fileOf(dlq.arn(), handle);
             Files.createDirectories(journal.getParent());
             Files.writeString(journal, content);
 

@@ -8,18 +8,17 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.sqsredrive.mover.Journal;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.Msg;
 import dev.sqsredrive.mover.sqs.SqsMessages;
 import dev.sqsredrive.task.ClientOptions;
 import dev.sqsredrive.task.JournalHeader;
 import dev.sqsredrive.task.LocalTask;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.task.MoveTask;
 import dev.sqsredrive.task.TaskStatus;
 import dev.sqsredrive.testing.Census;
 import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues.Queue;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -45,14 +44,14 @@ class UnrecordedSendCopyTest extends ElasticMqCliTest {
                 .visibilityTimeout(0).messageAttributeNames("All")).messages();
         assertThat(received).hasSize(bodies.size());
         List<Msg> attempted = received.stream().map(SqsMessages::from).toList();
-        Path file = new Journals(state).fileOf(dlq.arn(), HANDLE);
+        Path file = StateFiles.journals(state).fileOf(dlq.arn(), HANDLE);
         try (Journal j = Journal.open(file, new JournalHeader(HANDLE, dlq.arn(), orders.arn(), null,
                 ClientOptions.none()).toJson())) {
             j.attempting(attempted);
         }
         // What the killed run's sends became: its consumer failed them and they dead-lettered with new ids.
         bodies.forEach(b -> queues.sqs().sendMessage(s -> s.queueUrl(dlq.url()).messageBody(b)));
-        new LocalTasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
+        StateFiles.tasks(state).save(new LocalTask(new MoveTask(HANDLE, MoveTask.Kind.CLIENT, TaskStatus.RUNNING,
                 dlq.arn(), orders.arn(), null, 0, null, null, Instant.now()), false, 999_999_999L, Instant.now()));
 
         RunResult resumed = redrive("start", "--resume", HANDLE, "-o", "json");

@@ -54,12 +54,12 @@ class BatchMoverTest {
     }
 
     /** Processes one receive and waits for the deletes it handed to the delete stage, which runs off the worker. */
-    private static void process(BatchMover m, List<Msg> ms, HeldMessages.Hold hold) throws InterruptedException {
+    private static void process(BatchMover m, List<Msg> ms, Hold hold) throws InterruptedException {
         m.process(ms, hold, Instant.now());
         assertThat(m.deletesEnded().await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
-    private HeldMessages.Hold hold(List<Msg> ms) {
+    private Hold hold(List<Msg> ms) {
         return new HeldMessages(ops.endpoint().source("http://q/dlq"), () -> 0L, Duration.ofSeconds(30),
                 new Retry(d -> { }, () -> 0, SqsFailures.INSTANCE))
                 .hold(ms, 0);

@@ -23,6 +23,7 @@ import dev.sqsredrive.testing.MoverSummary;
 import dev.sqsredrive.testing.Redrive;
 import dev.sqsredrive.testing.RedriveProcess;
 import dev.sqsredrive.testing.RunResult;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues;
 import dev.sqsredrive.testing.proxy.Fault;
 import dev.sqsredrive.testing.proxy.FaultProxy;
@@ -148,7 +149,7 @@ class ClientMoverKillTest {
             TestQueues.Queue dest = queues.create("dest");
             List<String> bodies = queues.send(dlq, total, "limit");
             Map<String, String> env = queues.env(stateDir);
-            LocalTasks tasks = new LocalTasks(stateDir);
+            LocalTasks tasks = StateFiles.tasks(stateDir);
 
             String handle;
             long[] lag = new long[2];

@@ -51,7 +51,7 @@ class DeleteStageTest {
         return ms;
     }
 
-    private HeldMessages.Hold hold(List<Msg> ms) {
+    private Hold hold(List<Msg> ms) {
         return run.hold(ms);
     }
 
@@ -63,7 +63,7 @@ class DeleteStageTest {
     @Test
     void everyConfirmedDeleteIsJournalledCountedAndNoLongerWaitedFor() throws Exception {
         List<Msg> ms = sent(3);
-        HeldMessages.Hold hold = hold(ms);
+        Hold hold = hold(ms);
 
         Set<String> deleted = stage().delete(ms, hold);
 
@@ -81,7 +81,7 @@ class DeleteStageTest {
     @Test
     void aDeleteTheSourceRefusesLeavesItWaitingForItsDeleteAndReleasesItToBeReceivedAgain() throws Exception {
         List<Msg> ms = sent(3);
-        HeldMessages.Hold hold = hold(ms);
+        Hold hold = hold(ms);
         run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id1"),
                 new EntryError("ReceiptHandleIsInvalid", "", true)));
 

@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import static dev.sqsredrive.mover.WrittenJournal.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,14 +22,13 @@ class JournalEntriesTest {
 
     @Test
     void anAttemptIsClosedByItsAnswerAndOneLeftOpenMayHaveDelivered() throws Exception {
-        Path file = dir.resolve("j.log");
-        try (Journal j = Journal.open(file, "{}")) {
+        Path file = WrittenJournal.write(dir.resolve("j.log"), j -> {
             j.attempting(List.of(msg("sent", "fp-1"), msg("refused", null), msg("open", "fp-2")));
             j.sent(List.of("sent"));
             j.given(List.of("dest-1"));
             j.notSent(List.of("refused"));
             j.deleted(List.of("sent"));
-        }
+        });
 
         JournalEntries e = JournalEntries.read(List.of(file));
 
@@ -43,12 +43,11 @@ class JournalEntriesTest {
 
     @Test
     void twoAttemptsThatMayEachHaveDeliveredAreTwoCopiesAndNoSummaryReportedThem() throws Exception {
-        Path file = dir.resolve("j.log");
-        try (Journal j = Journal.open(file, "{}")) {
+        Path file = WrittenJournal.write(dir.resolve("j.log"), j -> {
             j.attempting(List.of(msg("confirmed", null), msg("open", null)));
             j.attempting(List.of(msg("confirmed", null), msg("open", null))); // the first answers were lost
             j.sent(List.of("confirmed"));
-        } // killed: "open" still has no answer
+        }); // killed: "open" still has no answer
 
         JournalEntries e = JournalEntries.read(List.of(file));
 
@@ -59,15 +58,14 @@ class JournalEntriesTest {
 
     @Test
     void aSummaryReportsWhatHadTwoCopiesByThenCountingTheAttemptStillOpen() throws Exception {
-        Path file = dir.resolve("j.log");
-        try (Journal j = Journal.open(file, "{}")) {
+        Path file = WrittenJournal.write(dir.resolve("j.log"), j -> {
             j.attempting(List.of(msg("a", null), msg("b", null), msg("c", null)));
             j.attempting(List.of(msg("a", null), msg("b", null))); // resent: a and b may each be there twice
             j.sent(List.of("b"));
             j.reported();
             j.attempting(List.of(msg("c", null))); // after the summary: not reported yet
             j.sent(List.of("c"));
-        }
+        });
 
         JournalEntries e = JournalEntries.read(List.of(file));
 
@@ -84,9 +82,5 @@ class JournalEntriesTest {
 
         assertThat(e.sent()).containsExactly("a");
         assertThat(e.maybeSent()).isEmpty();
-    }
-
-    private static Msg msg(String id, String fingerprint) {
-        return new Msg(id, "rh-" + id, "body", Map.of(), Map.of(), fingerprint);
     }
 }

@@ -23,7 +23,7 @@ class JournalsTest {
 
     @Test
     void pendingIsSentButNotDeletedAcrossRunsOfTheSameDlq() throws Exception {
-        Journals journals = new Journals(state);
+        Journals journals = new Journals(state, line -> { }, CLOCK);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{\"n\":1}")) {
             first.sent(List.of("a", "b", "c"));
@@ -41,7 +41,7 @@ class JournalsTest {
 
     @Test
     void maybeSentIsAttemptedWithNoOutcomeRecordedAcrossRuns() throws Exception {
-        Journals journals = new Journals(state);
+        Journals journals = new Journals(state, line -> { }, CLOCK);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal first = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
             first.attempting(messages("a", "b", "c", "d"));
@@ -59,7 +59,7 @@ class JournalsTest {
 
     @Test
     void anAttemptTheDestinationAnsweredNoToIsNotMaybeSentUnlessAnEarlierOneWentUnanswered() throws Exception {
-        Journals journals = new Journals(state);
+        Journals journals = new Journals(state, line -> { }, CLOCK);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
             j.attempting(messages("throttled", "lost"));
@@ -73,7 +73,7 @@ class JournalsTest {
 
     @Test
     void messagesSentTwiceByRunsThatNeverReportedAreDuplicatedUnreported() throws Exception {
-        Journals journals = new Journals(state);
+        Journals journals = new Journals(state, line -> { }, CLOCK);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
             j.attempting(messages("confirmed", "deleted", "open", "refused", "once"));
@@ -90,7 +90,7 @@ class JournalsTest {
 
     @Test
     void whatARunThatEndedReportedIsNotCountedAgain() throws Exception {
-        Journals journals = new Journals(state);
+        Journals journals = new Journals(state, line -> { }, CLOCK);
         String dlq = "arn:aws:sqs:us-east-1:1:dlq";
         try (Journal j = Journal.open(journals.fileOf(dlq, "client-1"), "{}")) {
             j.attempting(messages("a", "b", "c")); // killed

@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import static dev.sqsredrive.mover.WrittenJournal.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,8 +22,7 @@ class ResumeStateTest {
 
     @Test
     void aKilledRunsJournalSaysWhatToDeleteWhatToSendAgainAndWhatToReport() throws Exception {
-        Path killed = dir.resolve("client-1.log");
-        try (Journal j = Journal.open(killed, "{}")) {
+        Path killed = WrittenJournal.write(dir.resolve("client-1.log"), j -> {
             j.attempting(List.of(msg("done", null), msg("undeleted", null), msg("refused", null),
                     msg("lost", "fp"), msg("lost-too", "fp"), msg("twice", null)));
             j.sent(List.of("done", "undeleted"));
@@ -30,7 +30,7 @@ class ResumeStateTest {
             j.notSent(List.of("refused"));
             j.deleted(List.of("done"));
             j.attempting(List.of(msg("twice", null))); // resent after a lost answer, then killed
-        }
+        });
 
         ResumeState state = ResumeState.read(List.of(killed));
 
@@ -50,17 +50,16 @@ class ResumeStateTest {
 
     @Test
     void whatALaterRunFinishedOrReportedIsNotTakenOverAgain() throws Exception {
-        Path first = dir.resolve("client-1.log");
-        try (Journal j = Journal.open(first, "{}")) {
+        Path first = WrittenJournal.write(dir.resolve("client-1.log"), j -> {
             j.attempting(List.of(msg("a", null), msg("b", null)));
             j.attempting(List.of(msg("b", null))); // b may be at the destination twice
             j.sent(List.of("a"));
-        }
-        Path later = dir.resolve("client-2.log"); // another run on the same DLQ, which ended with its summary
-        try (Journal j = Journal.open(later, "{}")) {
+        });
+        // another run on the same DLQ, which ended with its summary
+        Path later = WrittenJournal.write(dir.resolve("client-2.log"), j -> {
             j.deleted(List.of("a", "b"));
             j.reported();
-        }
+        });
 
         ResumeState state = ResumeState.read(List.of(first, later));
 
@@ -74,9 +73,5 @@ class ResumeStateTest {
     void noJournalNothingToFinish() {
         assertThat(ResumeState.read(List.of())).isEqualTo(ResumeState.NONE);
         assertThat(ResumeState.NONE.unfinished()).isZero();
-    }
-
-    private static Msg msg(String id, String fingerprint) {
-        return new Msg(id, "rh-" + id, "body", Map.of(), Map.of(), fingerprint);
     }
 }

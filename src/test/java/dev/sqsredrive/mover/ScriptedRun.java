@@ -22,12 +22,20 @@ final class ScriptedRun implements AutoCloseable {
     final Set<String> deleteFailed = ConcurrentHashMap.newKeySet();
     final RunState state;
 
+    private final Path journalFile;
+
     ScriptedRun(Path dir) {
-        state = new RunState(ledger, Journal.open(dir.resolve("j.log"), "{}"), pending, deleteFailed, () -> 0L);
+        journalFile = dir.resolve("j.log");
+        state = new RunState(ledger, Journal.open(journalFile, "{}"), pending, deleteFailed, () -> 0L);
+    }
+
+    /** The run's journal, as a later run reads it. */
+    Path journalFile() {
+        return journalFile;
     }
 
     /** One receive's messages, held for 30 s from time 0 (the clock stands still). */
-    HeldMessages.Hold hold(List<Msg> ms) {
+    Hold hold(List<Msg> ms) {
         return new HeldMessages(source, () -> 0L, Duration.ofSeconds(30), retry).hold(ms, 0);
     }
 

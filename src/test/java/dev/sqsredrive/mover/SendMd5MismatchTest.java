@@ -36,6 +36,44 @@ class SendMd5MismatchTest {
         ((ObjectNode) answer.path("Successful").get(0)).put("MD5OfMessageBody", "0123456789abcdef0123456789abcdef");
     }
 
+    private static final String ALTERED = "-altered-on-its-way";
+
+    /** The first entry of a send, its body changed on the way: the server stores, and answers for, another body. */
+    private static void alterFirstBody(ObjectNode request) {
+        ObjectNode first = (ObjectNode) request.path("Entries").get(0);
+        first.put("MessageBody", first.path("MessageBody").asText() + ALTERED);
+    }
+
+    /**
+     * The altered copy kept the MessageId the mismatched answer gave it: when the destination's consumer fails it
+     * and it dead-letters back, the next run knows it as returned (one pass, docs/MOVER.md "Safe redrive"), as it
+     * knows the confirmed copies, and sends only the original again. Its content no longer matches the
+     * original's fingerprint, so only that MessageId can tell.
+     */
+    @Test
+    void anAlteredCopyThatDeadLettersBackIsReturnedNotMovedAgain() {
+        try (ProxiedMove move = new ProxiedMove()) {
+            move.proxy().add(FaultRule.firstCalls("SendMessageBatch",
+                    Fault.editRequest(SendMd5MismatchTest::alterFirstBody), 1));
+            move.queues().send(move.dlq(), MESSAGES, "md5");
+
+            RunResult first = move.move(stateDir);
+            assertThat(MoverSummary.of(first).failed()).as("the altered copy's answer did not match; " + first)
+                    .isEqualTo(1);
+            assertThat(MoverSummary.of(first).moved()).as(first.toString()).isEqualTo(MESSAGES - 1);
+            move.queues().failEvery(move.dest(), move.dlq(), 1 + MESSAGES); // every copy, the altered one too
+
+            RunResult second = move.move(stateDir, "--max-returned", "off");
+            List<String> arrived = move.queues().bodies(move.queues().drain(move.dest()));
+            String both = "arrived " + arrived + "\n" + first + "\n--- re-run ---\n" + second;
+
+            assertThat(MoverSummary.of(second).raw().path("returned").asLong())
+                    .as("every copy came back, the altered one too; " + both).isEqualTo(MESSAGES);
+            assertThat(arrived).as("only the original, sent again: the altered copy is not moved a second time; "
+                    + both).hasSize(1).noneMatch(body -> body.endsWith(ALTERED));
+        }
+    }
+
     @Test
     void theMismatchedMessageStaysInTheDlqAndItsArrivedCopyIsAdmitted() {
         try (ProxiedMove move = new ProxiedMove()) {

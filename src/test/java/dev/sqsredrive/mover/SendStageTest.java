@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.sqsredrive.aws.Md5Checks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +61,7 @@ class SendStageTest {
         return new SendStage(false, run.ops.endpoint()::sink, run.retry, run.state, guard, deletes);
     }
 
-    private HeldMessages.Hold hold(List<Msg> ms) {
+    private Hold hold(List<Msg> ms) {
         return run.hold(ms);
     }
 
@@ -71,7 +74,7 @@ class SendStageTest {
         return ms;
     }
 
-    private int send(SendStage stage, List<Msg> ms, HeldMessages.Hold hold) throws Exception {
+    private int send(SendStage stage, List<Msg> ms, Hold hold) throws Exception {
         int sent = stage.send(DEST, ms, hold, new BrokenGroups());
         assertThat(deletes.ended().await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the deletes handed over end").isTrue();
         return sent;
@@ -136,6 +139,27 @@ class SendStageTest {
         assertThat(run.ledger.failed()).isEqualTo(1);
         assertThat(run.ledger.failures()).containsOnlyKeys("refused by 'dest': InvalidMessageContents");
         assertThat(returned.get()).isEqualTo(admitted.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyConfirmedWithMismatchedMd5sIsKnownWhenItComesBackAndItsIdIsJournalled() throws Exception {
+        List<Msg> ms = messages(2, 10);
+        EntryError mismatch = new EntryError(Md5Checks.MISMATCH, "body differs", false);
+        run.ops.sendScript.add(entries -> {
+            String altered = entries.get(0).id();
+            return new BatchResult(Set.of(entries.get(1).id()), Map.of(altered, mismatch),
+                    Map.of(altered, "given-altered", entries.get(1).id(), "given-ok"));
+        });
+
+        int sent = send(stage(), ms, hold(ms));
+
+        assertThat(sent).isEqualTo(1);
+        assertThat(run.ledger.failures()).containsOnlyKeys(SendStage.mismatched(DEST));
+        assertThat(run.state.onePass().cameBack(FakeQueueOps.msg("given-altered", ms.get(0).body())))
+                .as("the copy SQS stored under the mismatched answer's id, dead-lettered back").isTrue();
+        assertThat(run.state.onePass().cameBack(ms.get(0))).as("the original is sent again, not a return").isFalse();
+        assertThat(Files.readAllLines(run.journalFile())).as("a resumed run knows that id too")
+                .contains("M given-altered", "M given-ok").doesNotContain("S id0", "N id0");
     }
 
     @Test

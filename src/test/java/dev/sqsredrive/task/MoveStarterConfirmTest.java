@@ -12,9 +12,11 @@ import dev.sqsredrive.aws.AwsSettings;
 import dev.sqsredrive.aws.QueueResolver;
 import dev.sqsredrive.aws.SqsClients;
 import dev.sqsredrive.mover.Clocks;
-import dev.sqsredrive.mover.Journals;
 import dev.sqsredrive.mover.MoveProgress;
+import dev.sqsredrive.testing.StateFiles;
 import dev.sqsredrive.testing.TestQueues;
+import dev.sqsredrive.time.Sleeper;
+import dev.sqsredrive.time.Ticker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +34,10 @@ class MoveStarterConfirmTest {
             TestQueues.Queue dlq = queues.create("dlq");
             TestQueues.Queue target = queues.create("target");
             queues.send(dlq, 3, "m");
-            LocalTasks local = new LocalTasks(state);
+            LocalTasks local = StateFiles.tasks(state);
             MoveStarter starter = new MoveStarter(new QueueResolver(clients), arn -> null, local,
-                    new ClientTaskRun(clients, local, new Journals(state), Clocks.real()),
+                    new ClientTaskRun(clients, local, StateFiles.journals(state),
+                            new Clocks(Clock.systemUTC(), Ticker.system(), Sleeper.real())),
                     Optional.empty(), Clock.systemUTC());
             List<String> asked = new java.util.ArrayList<>();
 

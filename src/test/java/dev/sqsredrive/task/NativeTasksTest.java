@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import dev.sqsredrive.aws.RedriveException;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class NativeTasksTest {
                 .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sqs").errorCode(code).errorMessage(message)
                         .build())
                 .build();
-        return new NativeTasks(new SqsClient() {
+        SqsClient refusing = new SqsClient() {
             @Override
             public StartMessageMoveTaskResponse startMessageMoveTask(StartMessageMoveTaskRequest request) {
                 throw refusal;
@@ -78,7 +80,14 @@ class NativeTasksTest {
             @Override
             public void close() {
             }
-        });
+        };
+        return on(refusing);
+    }
+
+    /** The tasks of this endpoint, on a clock that stands still and a sleeper that does not wait. */
+    private static NativeTasks on(SqsClient aws) {
+        return new NativeTasks(aws, aws, Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC),
+                d -> { });
     }
 
     /** AWS's wording is not reproduced by ElasticMQ (the integration suite covers ElasticMQ's own). */
@@ -137,8 +146,7 @@ class NativeTasksTest {
             public void close() {
             }
         };
-        NativeTasks tasks = new NativeTasks(aws, aws,
-                java.time.Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), java.time.ZoneOffset.UTC), d -> { });
+        NativeTasks tasks = on(aws);
 
         assertThatThrownBy(() -> tasks.start(ARN, null, null))
                 .isInstanceOfSatisfying(RedriveException.class,

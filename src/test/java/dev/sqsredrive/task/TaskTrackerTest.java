@@ -28,7 +28,7 @@ class TaskTrackerTest {
 
     @BeforeEach
     void setUp() {
-        local = new LocalTasks(stateDir);
+        local = new LocalTasks(stateDir, line -> { }, new FakeClock(STARTED));
         sqs = new ScriptedTasks();
     }
 

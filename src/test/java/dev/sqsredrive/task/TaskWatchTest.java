@@ -27,7 +27,7 @@ class TaskWatchTest {
     final List<MoveTask> shown = new ArrayList<>();
 
     TaskWatch.Result watch(Duration interval, Duration timeout) throws InterruptedException {
-        TaskTracker tracker = new TaskTracker(arn -> sqs, new LocalTasks(stateDir), DLQ, MoveTask.Kind.NATIVE, HANDLE,
+        TaskTracker tracker = new TaskTracker(arn -> sqs, new LocalTasks(stateDir, line -> { }, clock), DLQ, MoveTask.Kind.NATIVE, HANDLE,
                 null);
         return new TaskWatch(clock, clock.sleeper()).run(tracker, interval, timeout, shown::add);
     }

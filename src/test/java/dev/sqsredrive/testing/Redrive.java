@@ -6,14 +6,11 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.sqsredrive.cli.Context;
 import dev.sqsredrive.cli.Main;
-import dev.sqsredrive.time.Sleeper;
-import dev.sqsredrive.time.Ticker;
 
 /** Runs `redrive` in this JVM through the real CommandLine, capturing stdout and stderr. */
 public final class Redrive {
@@ -41,8 +38,7 @@ public final class Redrive {
     }
 
     public static RunResult run(Map<String, String> env, String... args) {
-        return run(new Context(env, Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
-                new BufferedReader(new StringReader(""))), args);
+        return run(Context.ofSystem(env, false, new BufferedReader(new StringReader(""))), args);
     }
 
     public static RunResult run(Context context, String... args) {

@@ -146,13 +146,21 @@ public final class TestQueues implements AutoCloseable {
     public List<String> deadLetter(Queue source, Queue dlq, int count, String bodyPrefix) {
         long before = depth(dlq);
         List<String> bodies = send(source, count, bodyPrefix);
+        failEvery(source, dlq, before + count);
+        return bodies;
+    }
+
+    /**
+     * A consumer of source that fails every message (receives with visibility 0, never deletes) until SQS has
+     * dead-lettered them (maxReceiveCount 1) and dlq holds {@code dlqDepth}: each keeps its MessageId.
+     */
+    public void failEvery(Queue source, Queue dlq, long dlqDepth) {
         Deadline deadline = Deadline.in(patience);
-        while (depth(dlq) < before + count) {
+        while (depth(dlq) < dlqDepth) {
             sqs.receiveMessage(r -> r.queueUrl(source.url()).maxNumberOfMessages(10).visibilityTimeout(0)
                     .waitTimeSeconds(0));
-            deadline.check(() -> "dead-lettering " + count + " messages; DLQ has " + depth(dlq) + ", had " + before);
+            deadline.check(() -> "dead-lettering until the DLQ holds " + dlqDepth + "; it has " + depth(dlq));
         }
-        return bodies;
     }
 
     /** Visible plus in-flight messages: what a queue holds. */

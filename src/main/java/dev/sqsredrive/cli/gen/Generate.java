@@ -8,13 +8,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 
 import dev.sqsredrive.cli.Cli;
 import dev.sqsredrive.cli.Context;
-import dev.sqsredrive.time.Sleeper;
-import dev.sqsredrive.time.Ticker;
 import picocli.CommandLine;
 
 /**
@@ -64,8 +61,7 @@ public final class Generate {
 
     /** The command line as users get it, without a terminal (so no colour codes in what is generated). */
     public static CommandLine model() {
-        Context context = new Context(Map.of(), Clock.systemUTC(), Ticker.system(), Sleeper.real(), false,
-                new BufferedReader(new StringReader("")));
+        Context context = Context.ofSystem(Map.of(), false, new BufferedReader(new StringReader("")));
         return Cli.create(context, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
 

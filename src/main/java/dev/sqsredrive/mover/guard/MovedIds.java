@@ -9,7 +9,8 @@ import java.security.NoSuchAlgorithmException;
  * <p>
  * Where it is consulted: the send stage adds, for every entry the destination confirmed, the source message's
  * id and the MessageId that SendMessageBatch returned for that entry (SQS keeps that id when it dead-letters
- * the message again); a resume adds the journal's ids before the first receive. The receive stage asks
+ * the message again), and for an entry confirmed with MD5s that do not match, the MessageId only (a copy was
+ * stored; the original stays); a resume adds the journal's ids before the first receive. The receive stage asks
  * {@link #contains} of every message it receives, before filtering or routing: a hit is a message that came
  * back — it is released at once, left in the DLQ and counted as returned, never moved again.
  * <p>

@@ -69,11 +69,13 @@ public final class SqsQueueOps implements QueueOps {
     @Override
     public BatchResult send(String queueUrl, List<SendMessageBatchRequestEntry> entries,
                             Map<String, String> received) {
-        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)
-                .overrideConfiguration(o -> o.putExecutionAttribute(Md5Checks.RECEIVED, received)));
-        BatchResult r = result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
-        // The MessageId each entry was given: SQS keeps it when the message dead-letters again (one pass).
+        // The MessageId each entry was given, its answer matching or not: SQS keeps it when the message
+        // dead-letters again (one pass).
         Map<String, String> given = new HashMap<>();
+        var response = clientForUrl.apply(queueUrl).sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)
+                .overrideConfiguration(o -> o.putExecutionAttribute(Md5Checks.RECEIVED, received)
+                        .putExecutionAttribute(Md5Checks.MISMATCHED_GIVEN, given)));
+        BatchResult r = result(response.successful().stream().map(e -> e.id()).toList(), response.failed());
         response.successful().forEach(e -> given.put(e.id(), e.messageId()));
         return new BatchResult(r.succeeded(), r.failed(), given);
     }

@@ -14,11 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.sqsredrive.mover.Journals;
-import dev.sqsredrive.task.LocalTasks;
 import dev.sqsredrive.testing.RunResult;
 import dev.sqsredrive.testing.SilentServer;
 import dev.sqsredrive.testing.SqsStub;
+import dev.sqsredrive.testing.StateFiles;
 
 /** Bad handles, damaged state files, unusable state directories, and an AWS that refuses or is silent. */
 final class WorldInputs {
@@ -130,11 +129,11 @@ final class WorldInputs {
     }
 
     private static Path journal(BadInputFixture f) {
-        return new Journals(f.state).fileOf(f.dlq.arn(), "client-old");
+        return StateFiles.journals(f.state).fileOf(f.dlq.arn(), "client-old");
     }
 
     private static Path record(BadInputFixture f) {
-        return new LocalTasks(f.state).directory().resolve("0123456789abcdef.json");
+        return StateFiles.tasks(f.state).directory().resolve("0123456789abcdef.json");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

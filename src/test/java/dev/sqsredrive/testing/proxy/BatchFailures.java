@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON answers changed on their way back. A real partial batch failure: chosen entries are removed from a SendMessageBatch /
+ * JSON requests and answers changed on their way. A real partial batch failure: chosen entries are removed from a SendMessageBatch /
  * DeleteMessageBatch request before it reaches the server, so they really do not happen, and are added to
  * the response's "Failed" list the way SQS reports them (Id, SenderFault, Code, Message).
  */
@@ -86,6 +86,13 @@ final class BatchFailures {
         ObjectNode answer = (ObjectNode) JSON.readTree(response.body());
         fault.edit().accept(answer);
         return response.withBody(JSON.writeValueAsBytes(answer));
+    }
+
+    /** A JSON request as {@code fault} edits it. */
+    static Http1.Request edited(Http1.Request request, Fault.EditRequest fault) throws IOException {
+        ObjectNode body = (ObjectNode) JSON.readTree(request.body());
+        fault.edit().accept(body);
+        return request.withBody(JSON.writeValueAsBytes(body));
     }
 
     /** How many entries a successful batch answer lists under "Successful". */

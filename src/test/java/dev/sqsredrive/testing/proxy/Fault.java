@@ -69,6 +69,13 @@ public sealed interface Fault {
     record EditAnswer(Consumer<ObjectNode> edit) implements Fault {
     }
 
+    /**
+     * Lets {@code edit} change the call's JSON request before it is forwarded: what the server stores is not
+     * what the client sent (a copy altered on its way), and the server's answer speaks of what it stored.
+     */
+    record EditRequest(Consumer<ObjectNode> edit) implements Fault {
+    }
+
     static Fault serverError(int status) {
         return new ServerError(status);
     }
@@ -107,6 +114,10 @@ public sealed interface Fault {
 
     static Fault editAnswer(Consumer<ObjectNode> edit) {
         return new EditAnswer(edit);
+    }
+
+    static Fault editRequest(Consumer<ObjectNode> edit) {
+        return new EditRequest(edit);
     }
 
     static Fault failBodies(String bodyMarker, boolean senderFault) {

@@ -192,6 +192,7 @@ public final class FaultProxy implements AutoCloseable {
             }
             case Fault.StoredButFailed f -> response = BatchFailures.storedButFailed(upstream.forward(request), f);
             case Fault.EditAnswer e -> response = BatchFailures.edited(upstream.forward(request), e);
+            case Fault.EditRequest e -> response = upstream.forward(BatchFailures.edited(request, e));
             case Fault.Latency l -> throw new IllegalStateException("latency is applied above");
             case null -> response = upstream.forward(request);
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The offline check decides once what the request alone settles, and the start goes with that decision: a
  * file taking part, an export to standard output, a mode that cannot serve the request.
  */
-class MoveStarterCheckTest {
+class CheckedStartTest {
 
     private static MoveStarter.Request request(String source, String destination, Mode mode, ClientOptions options) {
         return new MoveStarter.Request(source, destination, null, mode, options, null);
@@ -19,17 +19,17 @@ class MoveStarterCheckTest {
 
     @Test
     void aFileTakingPartSettlesTheClientSideMoverAndSaysWhyInAutoMode() {
-        CheckedStart checked = MoveStarter.check(request("file:/tmp/in.jsonl", "orders", Mode.AUTO, ClientOptions.none()));
+        CheckedStart checked = CheckedStart.of(request("file:/tmp/in.jsonl", "orders", Mode.AUTO, ClientOptions.none()));
 
         assertThat(checked.offline().client()).isTrue();
         assertThat(checked.offline().reason()).contains("a file takes part");
-        assertThat(MoveStarter.check(request("file:/tmp/in.jsonl", "orders", Mode.CLIENT, ClientOptions.none()))
+        assertThat(CheckedStart.of(request("file:/tmp/in.jsonl", "orders", Mode.CLIENT, ClientOptions.none()))
                 .offline().reason()).as("asked for: nothing to explain").isNull();
     }
 
     @Test
     void aFileRefusesNativeModeBeforeAnyQueueIsAsked() {
-        assertThatThrownBy(() -> MoveStarter.check(request("dlq", "file:/tmp/out.jsonl", Mode.NATIVE,
+        assertThatThrownBy(() -> CheckedStart.of(request("dlq", "file:/tmp/out.jsonl", Mode.NATIVE,
                 ClientOptions.none())))
                 .isInstanceOf(RedriveException.class)
                 .hasMessage("--mode native cannot do this: a file takes part (only the client-side mover reads and"
@@ -38,11 +38,11 @@ class MoveStarterCheckTest {
 
     @Test
     void anExportToStandardOutputCopiesAndTellsTheOperatorOnce() {
-        CheckedStart checked = MoveStarter.check(request("dlq", "file:-", Mode.AUTO, ClientOptions.none()));
+        CheckedStart checked = CheckedStart.of(request("dlq", "file:-", Mode.AUTO, ClientOptions.none()));
 
         assertThat(checked.options().copy()).isTrue();
         assertThat(checked.note()).startsWith("writing to standard output: nothing is deleted from the DLQ");
-        CheckedStart preview = MoveStarter.check(request("dlq", "file:-", Mode.AUTO,
+        CheckedStart preview = CheckedStart.of(request("dlq", "file:-", Mode.AUTO,
                 ClientOptions.builder().dryRun(true).build()));
         assertThat(preview.options().copy()).isTrue();
         assertThat(preview.note()).as("a dry run deletes nothing anyway").isNull();
@@ -51,7 +51,7 @@ class MoveStarterCheckTest {
     @Test
     void queuesAloneLeaveTheModeToTheQueuesAndTheOptionsAsGiven() {
         ClientOptions options = ClientOptions.builder().concurrency(8).build();
-        CheckedStart checked = MoveStarter.check(request("dlq", "orders", Mode.AUTO, options));
+        CheckedStart checked = CheckedStart.of(request("dlq", "orders", Mode.AUTO, options));
 
         assertThat(checked.offline()).isNull();
         assertThat(checked.options()).isEqualTo(options);
