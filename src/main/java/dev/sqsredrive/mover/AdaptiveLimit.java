@@ -8,8 +8,9 @@ import dev.sqsredrive.time.Ticker;
  * The number of workers that finds itself (docs/MOVER.md "Concurrency"), judged once per interval of the run's
  * own measurements.
  * <ul>
- *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start); after the first step
- *   that did not, it probes steps of {@link #STEP} times itself, one every {@link #PROBE_WAIT} intervals.</li>
+ *   <li>It starts at {@link #START} ({@link #START_UNDER_RATE} under a --rate, {@link #start}), and doubles
+ *   while each doubling pays (slow start); after the first step that did not, it probes steps of {@link #STEP}
+ *   times itself, one every {@link #PROBE_WAIT} intervals.</li>
  *   <li>A step pays when it raised the throughput by at least {@link #ELASTICITY} of itself in log terms (a
  *   doubling +15 %, a step of 1.5 +8.4 %), judged by Little's law: the workers' throughput is the calls in
  *   flight over their latency, so a step that left the latency flat raised it in proportion, and one under
@@ -32,7 +33,18 @@ import dev.sqsredrive.time.Ticker;
 public final class AdaptiveLimit extends ConcurrencyLimit {
 
     public static final int MIN = 1;
-    public static final int START = 4;
+    /**
+     * Where a run without --rate starts: the old fixed default, where the CPU of two cores ran out under +20 ms
+     * per call (a fixed 16 moved as fast as 64 and 128), and two doublings below 64, which +60 ms wanted. From
+     * 4, the climb took the first 2 to 3 seconds of a 20,000-message run at a fraction of the throughput
+     * (docs/PERFORMANCE.md, "Where the adaptive default's time went").
+     */
+    public static final int START = 16;
+    /**
+     * Where a run under --rate starts: the rate, not the workers, bounds its throughput, and a worker waiting for
+     * the rate holds the messages it received; it climbs from here only while that pays.
+     */
+    public static final int START_UNDER_RATE = 4;
     static final Duration INTERVAL = Duration.ofMillis(250);
     static final int MIN_MOVED = 200;
     static final double BACK_OFF = 0.7;
@@ -73,7 +85,17 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
 
     /** Between {@link #MIN} and {@code max} workers, starting at {@link #START} (or max, when smaller). */
     public AdaptiveLimit(int max, Ticker ticker) {
-        this(MIN, Math.min(START, max), max, ticker);
+        this(max, null, ticker);
+    }
+
+    /** As a run at this --rate (null: none) has it: starting at {@link #start}, or max when smaller. */
+    public AdaptiveLimit(int max, Double rate, Ticker ticker) {
+        this(MIN, Math.min(start(rate), max), max, ticker);
+    }
+
+    /** The workers a run starts with: {@link #START}, or {@link #START_UNDER_RATE} under a --rate. */
+    public static int start(Double rate) {
+        return rate == null ? START : START_UNDER_RATE;
     }
 
     AdaptiveLimit(int min, int start, int max, Ticker ticker) {
