@@ -74,7 +74,6 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private long calls;
     private long callNanos;
     private long lastCutAt;
-    private boolean cutSince;
     private double lastRate = -1;
     private double lastLatency;
     private int wait;
@@ -175,9 +174,10 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
             return false;
         }
         if (settling) {
-            // The first interval after a change mixes calls made before it with calls made after: its latency
-            // is still mostly the old one, which made every step look paid by Little's law and ran the workers
-            // to the bound. It is let pass; the next one, whose calls all began after the change, is judged.
+            // The first interval after a change (a step, a step taken back, a cut) mixes calls made before it
+            // with calls made after: its latency is still mostly the old one, which made every step look paid
+            // by Little's law and ran the workers to the bound. It is let pass; the next one, whose calls all
+            // began after the change, is judged.
             settling = false;
             restart(now);
             return false;
@@ -186,9 +186,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         double latency = (double) callNanos / calls;
         bestLatency = Math.min(bestLatency * BEST_DRIFT, latency);
         int before = current;
-        if (cutSince) {
-            // throttled meanwhile: this interval is not compared; the next one starts from here
-        } else if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
+        if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
             slowStart = false;
             set(cutTo());
             wait = PROBE_WAIT;
@@ -212,7 +210,6 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         // taken back, where the latency had been rising with the throughput all along).
         lastRate = current < before ? -1 : rate;
         lastLatency = latency;
-        cutSince = false;
         restart(now);
         return current > before;
     }
@@ -242,7 +239,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         wait = PROBE_WAIT;
         set(cutTo());
         lastCutAt = now;
-        cutSince = true;
+        settling = true; // this interval is let pass, as after any change
+        lastRate = -1; // and the next one is not compared with one of more workers (see decideIfDue)
         steppedUp = false;
     }
 

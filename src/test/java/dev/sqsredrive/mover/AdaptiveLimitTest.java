@@ -122,6 +122,22 @@ class AdaptiveLimitTest {
     }
 
     @Test
+    void aThrottledCutIsNotReadAgainAsQueueingByTheFallItCauses() {
+        run(4, w -> 250.0 * w, w -> 10); // 16, 32, 32, 64
+        now.addAndGet(INTERVAL);
+        for (int c = 0; c < 128; c++) {
+            limit.callEnded(10_000_000, false);
+        }
+        limit.callEnded(1_000_000, true); // throttled late in an interval that 64 workers moved
+        assertThat(limit.current()).isEqualTo(44);
+        limit.moved(4000);
+        // SQS's calls slow threefold while it throttles, and 44 workers move less than 64 did, by design:
+        // compared with the interval the throttling ended, that read as queueing and cut again, to 30
+        List<Integer> after = run(4, w -> 250.0 * w, w -> 30);
+        assertThat(after).as("one throttling, one cut").containsOnly(44);
+    }
+
+    @Test
     void aLatencyRiseWhileTheThroughputFallsCutsOncePerDoubling() {
         run(40, w -> 250.0 * Math.min(w, 20), w -> 10);
         int settled = limit.current();
