@@ -33,17 +33,9 @@ import dev.sqsredrive.time.Ticker;
 public final class AdaptiveLimit extends ConcurrencyLimit {
 
     public static final int MIN = 1;
-    /**
-     * Where a run without --rate starts: the old fixed default, where the CPU of two cores ran out under +20 ms
-     * per call (a fixed 16 moved as fast as 64 and 128), and two doublings below 64, which +60 ms wanted. From
-     * 4, the climb took the first 2 to 3 seconds of a 20,000-message run at a fraction of the throughput
-     * (docs/PERFORMANCE.md, "Where the adaptive default's time went").
-     */
+    /** Without --rate: the old fixed default, where two cores ran out under +20 ms (docs/MOVER.md "Concurrency"). */
     public static final int START = 16;
-    /**
-     * Where a run under --rate starts: the rate, not the workers, bounds its throughput, and a worker waiting for
-     * the rate holds the messages it received; it climbs from here only while that pays.
-     */
+    /** Under --rate, which bounds the throughput, not the workers; a worker waiting for it holds its messages. */
     public static final int START_UNDER_RATE = 4;
     static final Duration INTERVAL = Duration.ofMillis(250);
     static final int MIN_MOVED = 200;
@@ -82,12 +74,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private boolean settling;
     private double bestLatency = Double.MAX_VALUE;
 
-    /** Between {@link #MIN} and {@code max} workers, starting at {@link #START} (or max, when smaller). */
-    public AdaptiveLimit(int max, Ticker ticker) {
-        this(max, null, ticker);
-    }
-
-    /** As a run at this --rate (null: none) has it: starting at {@link #start}, or max when smaller. */
+    /** Between {@link #MIN} and {@code max} workers, as a run at this --rate (or null) starts: {@link #start}. */
     public AdaptiveLimit(int max, Double rate, Ticker ticker) {
         this(MIN, Math.min(start(rate), max), max, ticker);
     }

@@ -15,7 +15,7 @@ class AdaptiveLimitTest {
     private static final long INTERVAL = AdaptiveLimit.INTERVAL.toNanos();
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private AdaptiveLimit limit = new AdaptiveLimit(128, now::get);
+    private AdaptiveLimit limit = new AdaptiveLimit(128, null, now::get);
 
     @Test
     void startsAtSixteenAndDoublesWhileTheThroughputRisesUpToItsBound() {
@@ -191,58 +191,6 @@ class AdaptiveLimitTest {
         List<Integer> seen = run(40, w -> 250.0 * w, w -> 20.0 + w);
         assertThat(seen.subList(0, 5)).containsExactly(16, 32, 32, 64, 64);
         assertThat(seen.subList(5, 40)).as("never cut below where it got").allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(64));
-    }
-
-    @Test
-    void aFixedLimitLetsEveryWorkerWorkAtOnce() throws InterruptedException {
-        ConcurrencyLimit fixed = ConcurrencyLimit.fixed(16);
-        fixed.awaitTurn(15); // returns: a waiting worker would hang this test
-        assertThat(fixed.current()).isEqualTo(16);
-        assertThat(fixed.adaptive()).isFalse();
-    }
-
-    @Test
-    void aWaitingWorkerIsWokenWhenTheLimitRises() throws Exception {
-        Thread fifth = waiting(limit, AdaptiveLimit.START);
-        run(1, w -> 250.0 * w, w -> 60); // 4 -> 8
-        fifth.join(30_000);
-        assertThat(fifth.isAlive()).isFalse();
-    }
-
-    @Test
-    void aStopWakesEveryWaitingWorkerWithoutTheTickerMoving() throws Exception {
-        AdaptiveLimit still = new AdaptiveLimit(128, () -> 42L); // time never passes: only the stop can wake them
-        Thread a = waiting(still, AdaptiveLimit.START + 4);
-        Thread b = waiting(still, 127);
-        still.stop();
-        a.join(30_000);
-        b.join(30_000);
-        assertThat(a.isAlive()).isFalse();
-        assertThat(b.isAlive()).isFalse();
-        still.awaitTurn(100); // stopped: passes at once
-        still.resume();
-        Thread c = waiting(still, 100); // goes on waiting after a stop taken back
-        c.interrupt();
-        c.join(30_000);
-    }
-
-    /** A worker thread waiting its turn; returns once it is seen waiting. */
-    private static Thread waiting(ConcurrencyLimit l, int worker) throws InterruptedException {
-        Thread t = new Thread(() -> {
-            try {
-                l.awaitTurn(worker);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(t.getState()).as("worker " + worker + " waits its turn").isEqualTo(Thread.State.WAITING);
-        return t;
     }
 
     /**
