@@ -27,8 +27,8 @@ import dev.sqsredrive.time.Ticker;
  * An interval ends when it has lasted {@link #INTERVAL}, seen two calls per working worker and
  * {@link #MIN_MOVED} messages moved: enough that one interval's throughput compares with the next
  * (a run under --rate 50 judges every four seconds, a fast one every quarter second). The interval right after a
- * change of the limit is not judged: its calls began partly before the change. Time is the injected ticker's;
- * the decision is taken by whichever call ends the interval.
+ * change of the limit is not judged: its calls began partly before the change; nor is the run's first. Time is
+ * the injected ticker's; the decision is taken by whichever call ends the interval.
  */
 public final class AdaptiveLimit extends ConcurrencyLimit {
 
@@ -71,7 +71,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private int wait;
     private int lastLimit;
     private boolean steppedUp;
-    private boolean settling;
+    /** True from the start too: the run's first interval is the JVM's and the connections' warm-up. */
+    private boolean settling = true;
     private double bestLatency = Double.MAX_VALUE;
 
     /** Between {@link #MIN} and {@code max} workers, as a run at this --rate (or null) starts: {@link #start}. */

@@ -22,17 +22,18 @@ class AdaptiveLimitTest {
         assertThat(limit.current()).isEqualTo(16);
         assertThat(limit.max()).isEqualTo(128);
         List<Integer> seen = run(20, w -> 250.0 * w, w -> 60); // a far endpoint: each worker adds its share
-        // each doubling is judged on the interval after the one it began in (whose calls began partly before it)
-        assertThat(seen.subList(0, 7)).containsExactly(16, 32, 32, 64, 64, 128, 128);
-        assertThat(seen.subList(7, seen.size())).containsOnly(128); // never above the bound
+        // each doubling is judged on the interval after the one it began in (whose calls began partly before it);
+        // the first interval, the run's warm-up, is not judged either
+        assertThat(seen.subList(0, 8)).containsExactly(16, 16, 32, 32, 64, 64, 128, 128);
+        assertThat(seen.subList(8, seen.size())).containsOnly(128); // never above the bound
         assertThat(limit.peak()).isEqualTo(128);
     }
 
     @Test
     void underARateItStartsFromFourAndDoublesWhileThatPays() {
         limit = new AdaptiveLimit(128, 100_000.0, now::get); // a rate the workers stay below: slow start's climb
-        List<Integer> seen = run(9, w -> 250.0 * w, w -> 60);
-        assertThat(seen).containsExactly(4, 8, 8, 16, 16, 32, 32, 64, 64);
+        List<Integer> seen = run(10, w -> 250.0 * w, w -> 60);
+        assertThat(seen).containsExactly(4, 4, 8, 8, 16, 16, 32, 32, 64, 64);
         assertThat(new AdaptiveLimit(128, null, now::get).current()).as("no --rate").isEqualTo(16);
         assertThat(new AdaptiveLimit(8, null, now::get).current()).as("never above the bound").isEqualTo(8);
     }
@@ -107,7 +108,7 @@ class AdaptiveLimitTest {
 
     @Test
     void aThrottledCallCutsToSevenTenthsOncePerIntervalNeverBelowTheMinimum() {
-        run(4, w -> 250.0 * w, w -> 60); // 16, 32, 32, 64
+        run(4, w -> 250.0 * w, w -> 60); // 16, 16, 32, 32: then 64
         assertThat(limit.current()).isEqualTo(64);
         limit.callEnded(1_000_000, true);
         assertThat(limit.current()).isEqualTo(44); // 64 × 0.7
@@ -123,7 +124,7 @@ class AdaptiveLimitTest {
 
     @Test
     void aThrottledCutIsNotReadAgainAsQueueingByTheFallItCauses() {
-        run(4, w -> 250.0 * w, w -> 10); // 16, 32, 32, 64
+        run(4, w -> 250.0 * w, w -> 10); // 16, 16, 32, 32: then 64
         now.addAndGet(INTERVAL);
         for (int c = 0; c < 128; c++) {
             limit.callEnded(10_000_000, false);
@@ -175,6 +176,18 @@ class AdaptiveLimitTest {
     }
 
     @Test
+    void theRunsFirstIntervalIsNotTheBaselineOfItsFirstDoubling() {
+        // The +20 ms curve, whose first interval is the JVM's and the connections' warm-up: half the messages,
+        // twice the latency. Against it the first doubling looked paid (seen: 16 -> 32 -> 64 under +20 ms,
+        // where 16 moved as fast), and nothing took it back.
+        IntToDoubleFunction latency = w -> Math.max(36, 3.7 * w);
+        long firstEnds = now.get() + INTERVAL;
+        List<Integer> seen = run(40, w -> 10_000.0 * w / latency.applyAsDouble(w) / (now.get() == firstEnds ? 2 : 1),
+                w -> latency.applyAsDouble(w) * (now.get() == firstEnds ? 2 : 1));
+        assertThat(seen.subList(10, 40)).allSatisfy(w -> assertThat(w).isBetween(16, 24));
+    }
+
+    @Test
     void aNoisyCountDoesNotRatchetTheWorkersUpWhereTheCpuRunsOut() {
         // The +20 ms curve, its quarter-second counts swinging by a tenth either way as on the loaded machine:
         // a probe the noise happened to favour must not be kept (seen: 99 workers, moving less than 16)
@@ -189,8 +202,8 @@ class AdaptiveLimitTest {
     void aLatencyRiseWhileTheThroughputStillRisesIsNoReasonToCut() {
         // +20 ms on a busy machine: each worker more lengthens the calls, and still moves more
         List<Integer> seen = run(40, w -> 250.0 * w, w -> 20.0 + w);
-        assertThat(seen.subList(0, 5)).containsExactly(16, 32, 32, 64, 64);
-        assertThat(seen.subList(5, 40)).as("never cut below where it got").allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(64));
+        assertThat(seen.subList(0, 6)).containsExactly(16, 16, 32, 32, 64, 64);
+        assertThat(seen.subList(6, 40)).as("never cut below where it got").allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(64));
     }
 
     /**

@@ -22,11 +22,13 @@ class ConcurrencyLimitTest {
         AtomicLong now = new AtomicLong(1_000_000_000L);
         AdaptiveLimit limit = new AdaptiveLimit(128, null, now::get);
         Thread next = waiting(limit, AdaptiveLimit.START);
-        now.addAndGet(AdaptiveLimit.INTERVAL.toNanos()); // one interval of every worker's calls: slow start doubles
-        for (int c = 0; c < 2 * AdaptiveLimit.START; c++) {
-            limit.callEnded(60_000_000, false);
+        for (int interval = 0; interval < 2; interval++) { // the first is let pass (warm-up); then slow start doubles
+            now.addAndGet(AdaptiveLimit.INTERVAL.toNanos());
+            for (int c = 0; c < 2 * AdaptiveLimit.START; c++) {
+                limit.callEnded(60_000_000, false);
+            }
+            limit.moved(1000);
         }
-        limit.moved(1000);
         assertThat(limit.current()).isEqualTo(2 * AdaptiveLimit.START);
         next.join(30_000);
         assertThat(next.isAlive()).isFalse();
