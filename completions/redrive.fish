@@ -46,7 +46,7 @@ complete -c redrive -n __fish_use_subcommand -a completion -d 'Print the complet
 complete -c redrive -n '__fish_seen_subcommand_from start' -l to -x -a '(__redrive_queues)' -d 'Move every message to this queue (name, URL or ARN) instead of its origin'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l rate -x -d 'Messages per second, 0.01 (one every 100 s) or more (a native task takes a whole number from 1 to 500)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l mode -x -a 'AUTO NATIVE CLIENT' -d 'auto (default): a native move task when it can serve the request, else client-side, saying why; native: never falls back; client: move in this process'
-complete -c redrive -n '__fish_seen_subcommand_from start' -l concurrency -x -d 'Client-side workers: N, 1 to 128, fixed; or auto (the default): from 4, more while the throughput rises and calls stay fast, fewer on throttling or rising latency, 1 to 128'
+complete -c redrive -n '__fish_seen_subcommand_from start' -l concurrency -x -d 'Client-side workers: N, 1 to 128, fixed; or auto (the default): from 16 (4 with --rate), more while the throughput rises and calls stay fast, fewer on throttling or rising latency, 1 to 128'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l limit -x -d 'Stop after N messages moved (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l copy -d 'Send without deleting from the DLQ (client-side)'
 complete -c redrive -n '__fish_seen_subcommand_from start' -l dry-run -d 'Count what would move, per destination, with a few samples (ids, sizes, attributes); move nothing (client-side)'

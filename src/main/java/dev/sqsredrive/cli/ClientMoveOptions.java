@@ -22,8 +22,9 @@ final class ClientMoveOptions {
 
     @Option(names = "--concurrency", paramLabel = "N|auto",
             description = "Client-side workers: N, 1 to " + ClientOptions.MAX_CONCURRENCY + ", fixed; or auto (the"
-                    + " default): from " + AdaptiveLimit.START + ", more while the throughput rises and calls stay"
-                    + " fast, fewer on throttling or rising latency, " + AdaptiveLimit.MIN + " to "
+                    + " default): from " + AdaptiveLimit.START + " (" + AdaptiveLimit.START_UNDER_RATE
+                    + " with --rate), more while the throughput rises and calls stay fast, fewer on throttling or"
+                    + " rising latency, " + AdaptiveLimit.MIN + " to "
                     + ClientOptions.MAX_CONCURRENCY + ".")
     String concurrency;
 

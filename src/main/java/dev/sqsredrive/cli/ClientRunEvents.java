@@ -73,7 +73,7 @@ final class ClientRunEvents implements MoveStarter.Events, AutoCloseable {
         boolean client = !how.startsWith("native");
         out.verbose("rate: " + PlanText.rate(!client, rate));
         if (client) {
-            workersPlanned = WorkersText.planned(options.concurrency());
+            workersPlanned = WorkersText.planned(options.concurrency(), rate);
             out.verbose("workers: " + workersPlanned + ", visibility timeout "
                     + MoverConfig.DEFAULT_VISIBILITY.toSeconds() + "s (extended while a message is being moved)");
         }

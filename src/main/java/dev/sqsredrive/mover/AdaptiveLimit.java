@@ -8,8 +8,9 @@ import dev.sqsredrive.time.Ticker;
  * The number of workers that finds itself (docs/MOVER.md "Concurrency"), judged once per interval of the run's
  * own measurements.
  * <ul>
- *   <li>It starts at {@link #START}, and doubles while each doubling pays (slow start); after the first step
- *   that did not, it probes steps of {@link #STEP} times itself, one every {@link #PROBE_WAIT} intervals.</li>
+ *   <li>It starts at {@link #START} ({@link #START_UNDER_RATE} under a --rate, {@link #start}), and doubles
+ *   while each doubling pays (slow start); after the first step that did not, it probes steps of {@link #STEP}
+ *   times itself, one every {@link #PROBE_WAIT} intervals.</li>
  *   <li>A step pays when it raised the throughput by at least {@link #ELASTICITY} of itself in log terms (a
  *   doubling +15 %, a step of 1.5 +8.4 %), judged by Little's law: the workers' throughput is the calls in
  *   flight over their latency, so a step that left the latency flat raised it in proportion, and one under
@@ -26,13 +27,16 @@ import dev.sqsredrive.time.Ticker;
  * An interval ends when it has lasted {@link #INTERVAL}, seen two calls per working worker and
  * {@link #MIN_MOVED} messages moved: enough that one interval's throughput compares with the next
  * (a run under --rate 50 judges every four seconds, a fast one every quarter second). The interval right after a
- * change of the limit is not judged: its calls began partly before the change. Time is the injected ticker's;
- * the decision is taken by whichever call ends the interval.
+ * change of the limit is not judged: its calls began partly before the change; nor is the run's first. Time is
+ * the injected ticker's; the decision is taken by whichever call ends the interval.
  */
 public final class AdaptiveLimit extends ConcurrencyLimit {
 
     public static final int MIN = 1;
-    public static final int START = 4;
+    /** Without --rate: the old fixed default, where two cores ran out under +20 ms (docs/MOVER.md "Concurrency"). */
+    public static final int START = 16;
+    /** Under --rate, which bounds the throughput, not the workers; a worker waiting for it holds its messages. */
+    public static final int START_UNDER_RATE = 4;
     static final Duration INTERVAL = Duration.ofMillis(250);
     static final int MIN_MOVED = 200;
     static final double BACK_OFF = 0.7;
@@ -62,18 +66,23 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
     private long calls;
     private long callNanos;
     private long lastCutAt;
-    private boolean cutSince;
     private double lastRate = -1;
     private double lastLatency;
     private int wait;
     private int lastLimit;
     private boolean steppedUp;
-    private boolean settling;
+    /** True from the start too: the run's first interval is the JVM's and the connections' warm-up. */
+    private boolean settling = true;
     private double bestLatency = Double.MAX_VALUE;
 
-    /** Between {@link #MIN} and {@code max} workers, starting at {@link #START} (or max, when smaller). */
-    public AdaptiveLimit(int max, Ticker ticker) {
-        this(MIN, Math.min(START, max), max, ticker);
+    /** Between {@link #MIN} and {@code max} workers, as a run at this --rate (or null) starts: {@link #start}. */
+    public AdaptiveLimit(int max, Double rate, Ticker ticker) {
+        this(MIN, Math.min(start(rate), max), max, ticker);
+    }
+
+    /** The workers a run starts with: {@link #START}, or {@link #START_UNDER_RATE} under a --rate. */
+    public static int start(Double rate) {
+        return rate == null ? START : START_UNDER_RATE;
     }
 
     AdaptiveLimit(int min, int start, int max, Ticker ticker) {
@@ -153,9 +162,10 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
             return false;
         }
         if (settling) {
-            // The first interval after a change mixes calls made before it with calls made after: its latency
-            // is still mostly the old one, which made every step look paid by Little's law and ran the workers
-            // to the bound. It is let pass; the next one, whose calls all began after the change, is judged.
+            // The first interval after a change (a step, a step taken back, a cut) mixes calls made before it
+            // with calls made after: its latency is still mostly the old one, which made every step look paid
+            // by Little's law and ran the workers to the bound. It is let pass; the next one, whose calls all
+            // began after the change, is judged.
             settling = false;
             restart(now);
             return false;
@@ -164,9 +174,7 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         double latency = (double) callNanos / calls;
         bestLatency = Math.min(bestLatency * BEST_DRIFT, latency);
         int before = current;
-        if (cutSince) {
-            // throttled meanwhile: this interval is not compared; the next one starts from here
-        } else if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
+        if (latency > QUEUEING * bestLatency && rate < lastRate * (1 - FALL)) {
             slowStart = false;
             set(cutTo());
             wait = PROBE_WAIT;
@@ -190,7 +198,6 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         // taken back, where the latency had been rising with the throughput all along).
         lastRate = current < before ? -1 : rate;
         lastLatency = latency;
-        cutSince = false;
         restart(now);
         return current > before;
     }
@@ -220,7 +227,8 @@ public final class AdaptiveLimit extends ConcurrencyLimit {
         wait = PROBE_WAIT;
         set(cutTo());
         lastCutAt = now;
-        cutSince = true;
+        settling = true; // this interval is let pass, as after any change
+        lastRate = -1; // and the next one is not compared with one of more workers (see decideIfDue)
         steppedUp = false;
     }
 

@@ -69,7 +69,8 @@ public final class MoverConfig {
 
     /** The run's limit on its working workers, new (it learns as the run goes), on this ticker. */
     public ConcurrencyLimit concurrencyLimit(dev.sqsredrive.time.Ticker ticker) {
-        return b.concurrency == null ? new AdaptiveLimit(MAX_CONCURRENCY, ticker) : ConcurrencyLimit.fixed(b.concurrency);
+        return b.concurrency == null ? new AdaptiveLimit(MAX_CONCURRENCY, b.rate, ticker)
+                : ConcurrencyLimit.fixed(b.concurrency);
     }
 
     public Long limit() {

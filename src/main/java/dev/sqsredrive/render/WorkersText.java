@@ -16,13 +16,14 @@ public final class WorkersText {
     }
 
     /**
-     * The workers a run will have, before it starts: "16 workers", "adaptive workers (from 4, 1 to 128)".
+     * The workers a run will have, before it starts: "16 workers", "adaptive workers (from 16, 1 to 128)".
      *
      * @param concurrency --concurrency N, or null for adaptive
+     * @param rate        --rate, or null (an adaptive run under a rate starts with fewer)
      */
-    public static String planned(Integer concurrency) {
+    public static String planned(Integer concurrency, Double rate) {
         return concurrency != null ? concurrency + (concurrency == 1 ? " worker" : " workers")
-                : "adaptive workers (from " + AdaptiveLimit.START + ", " + AdaptiveLimit.MIN + " to "
+                : "adaptive workers (from " + AdaptiveLimit.start(rate) + ", " + AdaptiveLimit.MIN + " to "
                         + MoverConfig.MAX_CONCURRENCY + ")";
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The client-side mover's workers (docs/MOVER.md "Concurrency"): without --concurrency (or with `auto`) their
- * number finds itself, from 4 within 1 to 128, and a run moves everything while some of them wait for their turn
+ * number finds itself, from 16 (4 under --rate) within 1 to 128, and a run moves everything while some of them wait for their turn
  * (a waiting worker neither holds up nor fakes the drain); --concurrency N fixes it, up to 128. The start line,
  * -v and the JSON summary say how many.
  */
@@ -38,7 +38,7 @@ class AdaptiveConcurrencyTest extends ElasticMqCliTest {
         assertThat(workers.path("max").asInt()).isEqualTo(128);
         assertThat(workers.path("atEnd").asInt()).isBetween(1, 128);
         assertThat(workers.path("peak").asInt()).isBetween(4, 128).isGreaterThanOrEqualTo(workers.path("atEnd").asInt());
-        assertThat(r.err()).as("the -v plan line").contains("adaptive workers (from 4, 1 to 128), visibility timeout");
+        assertThat(r.err()).as("the -v plan line").contains("adaptive workers (from 16, 1 to 128), visibility timeout");
         assertThat(r.err()).as("-v: the number as the run goes").containsPattern("workers \\d+ \\(adaptive, 1 to 128\\)");
     }
 
@@ -52,7 +52,7 @@ class AdaptiveConcurrencyTest extends ElasticMqCliTest {
         RunResult fixed = redrive("start", dlq.name(), "--to", target.name(), "--mode", "client", "--concurrency", "3");
 
         assertThat(adaptive.err()).as(adaptive.toString())
-                .contains("(no --rate), adaptive workers (from 4, 1 to 128); Ctrl-C");
+                .contains("(no --rate), adaptive workers (from 16, 1 to 128); Ctrl-C");
         assertThat(fixed.err()).as(fixed.toString()).contains("(no --rate), 3 workers; Ctrl-C");
     }
 

@@ -15,17 +15,39 @@ class AdaptiveLimitTest {
     private static final long INTERVAL = AdaptiveLimit.INTERVAL.toNanos();
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final AdaptiveLimit limit = new AdaptiveLimit(128, now::get);
+    private AdaptiveLimit limit = new AdaptiveLimit(128, null, now::get);
 
     @Test
-    void startsSmallAndDoublesWhileTheThroughputRisesUpToItsBound() {
-        assertThat(limit.current()).isEqualTo(AdaptiveLimit.START);
+    void startsAtSixteenAndDoublesWhileTheThroughputRisesUpToItsBound() {
+        assertThat(limit.current()).isEqualTo(16);
         assertThat(limit.max()).isEqualTo(128);
         List<Integer> seen = run(20, w -> 250.0 * w, w -> 60); // a far endpoint: each worker adds its share
-        // each doubling is judged on the interval after the one it began in (whose calls began partly before it)
-        assertThat(seen.subList(0, 11)).containsExactly(4, 8, 8, 16, 16, 32, 32, 64, 64, 128, 128);
-        assertThat(seen.subList(11, seen.size())).containsOnly(128); // never above the bound
+        // each doubling is judged on the interval after the one it began in (whose calls began partly before it);
+        // the first interval, the run's warm-up, is not judged either
+        assertThat(seen.subList(0, 8)).containsExactly(16, 16, 32, 32, 64, 64, 128, 128);
+        assertThat(seen.subList(8, seen.size())).containsOnly(128); // never above the bound
         assertThat(limit.peak()).isEqualTo(128);
+    }
+
+    @Test
+    void underARateItStartsFromFourAndDoublesWhileThatPays() {
+        limit = new AdaptiveLimit(128, 100_000.0, now::get); // a rate the workers stay below: slow start's climb
+        List<Integer> seen = run(10, w -> 250.0 * w, w -> 60);
+        assertThat(seen).containsExactly(4, 4, 8, 8, 16, 16, 32, 32, 64, 64);
+        assertThat(new AdaptiveLimit(128, null, now::get).current()).as("no --rate").isEqualTo(16);
+        assertThat(new AdaptiveLimit(8, null, now::get).current()).as("never above the bound").isEqualTo(8);
+    }
+
+    @Test
+    void onTheMeasuredSixtyMillisecondCurveItsFirstTwoSecondsMoveNineTenthsOfAFixed64() {
+        // A 20,000-message run under +60 ms lasts about six seconds: from 4 workers, the climb to 64 took eight
+        // intervals, and those two seconds moved 0.66 of what a fixed 64 moved in them (seen: 0.83 of it over
+        // the whole run). The curve of onTheMeasuredSixtyMillisecondCurveItReachesNineTenthsOfAFixed64.
+        IntToDoubleFunction latency = w -> 41 + 3.35 * w;
+        IntToDoubleFunction perSecond = w -> 10_000.0 * w / latency.applyAsDouble(w);
+        List<Integer> seen = run(8, perSecond, latency);
+        double moved = seen.stream().mapToDouble(perSecond::applyAsDouble).sum();
+        assertThat(moved / (8 * perSecond.applyAsDouble(64))).as("%s", seen).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
@@ -78,6 +100,7 @@ class AdaptiveLimitTest {
 
     @Test
     void aRateThatHoldsTheThroughputKeepsTheWorkersFew() {
+        limit = new AdaptiveLimit(128, 1000.0, now::get);
         List<Integer> seen = run(60, w -> 1000, w -> 5); // --rate 1000: more workers only wait for it
         // one probe of 1.5× every few intervals, each taken back
         assertThat(seen.subList(10, 60)).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(6));
@@ -85,7 +108,7 @@ class AdaptiveLimitTest {
 
     @Test
     void aThrottledCallCutsToSevenTenthsOncePerIntervalNeverBelowTheMinimum() {
-        run(8, w -> 250.0 * w, w -> 60);
+        run(4, w -> 250.0 * w, w -> 60); // 16, 16, 32, 32: then 64
         assertThat(limit.current()).isEqualTo(64);
         limit.callEnded(1_000_000, true);
         assertThat(limit.current()).isEqualTo(44); // 64 × 0.7
@@ -97,6 +120,22 @@ class AdaptiveLimitTest {
         }
         assertThat(limit.current()).isEqualTo(1);
         assertThat(limit.peak()).isEqualTo(64);
+    }
+
+    @Test
+    void aThrottledCutIsNotReadAgainAsQueueingByTheFallItCauses() {
+        run(4, w -> 250.0 * w, w -> 10); // 16, 16, 32, 32: then 64
+        now.addAndGet(INTERVAL);
+        for (int c = 0; c < 128; c++) {
+            limit.callEnded(10_000_000, false);
+        }
+        limit.callEnded(1_000_000, true); // throttled late in an interval that 64 workers moved
+        assertThat(limit.current()).isEqualTo(44);
+        limit.moved(4000);
+        // SQS's calls slow threefold while it throttles, and 44 workers move less than 64 did, by design:
+        // compared with the interval the throttling ended, that read as queueing and cut again, to 30
+        List<Integer> after = run(4, w -> 250.0 * w, w -> 30);
+        assertThat(after).as("one throttling, one cut").containsOnly(44);
     }
 
     @Test
@@ -113,7 +152,16 @@ class AdaptiveLimitTest {
     @Test
     void onACpuBoundServerTheWorkersSettleInsteadOfRunningAway() {
         // The CPU is the limit (two cores, the server on them): throughput flat beyond 6 workers, latency
-        // growing with the workers (Little's law).
+        // growing with the workers (Little's law). From 16 nothing takes it lower (no step down without a cut:
+        // the latency grows with the workers, but nothing is moved less), and no step up is kept.
+        List<Integer> seen = run(80, w -> 500.0 * Math.min(w, 6), w -> 2.0 * Math.max(w, 6) / 6);
+        assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(16, 24));
+        assertThat(seen.subList(20, 80)).contains(16);
+    }
+
+    @Test
+    void onACpuBoundServerUnderARateTheWorkersSettleNearWhereItRunsOut() {
+        limit = new AdaptiveLimit(128, 100_000.0, now::get); // from 4, as a run under --rate starts
         List<Integer> seen = run(80, w -> 500.0 * Math.min(w, 6), w -> 2.0 * Math.max(w, 6) / 6);
         assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(4, 12));
     }
@@ -125,6 +173,18 @@ class AdaptiveLimitTest {
         IntToDoubleFunction latency = w -> Math.max(36, 3.7 * w);
         List<Integer> seen = run(80, w -> 10_000.0 * w / latency.applyAsDouble(w), latency);
         assertThat(seen.subList(20, 80)).allSatisfy(w -> assertThat(w).isBetween(8, 24));
+    }
+
+    @Test
+    void theRunsFirstIntervalIsNotTheBaselineOfItsFirstDoubling() {
+        // The +20 ms curve, whose first interval is the JVM's and the connections' warm-up: half the messages,
+        // twice the latency. Against it the first doubling looked paid (seen: 16 -> 32 -> 64 under +20 ms,
+        // where 16 moved as fast), and nothing took it back.
+        IntToDoubleFunction latency = w -> Math.max(36, 3.7 * w);
+        long firstEnds = now.get() + INTERVAL;
+        List<Integer> seen = run(40, w -> 10_000.0 * w / latency.applyAsDouble(w) / (now.get() == firstEnds ? 2 : 1),
+                w -> latency.applyAsDouble(w) * (now.get() == firstEnds ? 2 : 1));
+        assertThat(seen.subList(10, 40)).allSatisfy(w -> assertThat(w).isBetween(16, 24));
     }
 
     @Test
@@ -142,60 +202,8 @@ class AdaptiveLimitTest {
     void aLatencyRiseWhileTheThroughputStillRisesIsNoReasonToCut() {
         // +20 ms on a busy machine: each worker more lengthens the calls, and still moves more
         List<Integer> seen = run(40, w -> 250.0 * w, w -> 20.0 + w);
-        assertThat(seen.subList(0, 9)).containsExactly(4, 8, 8, 16, 16, 32, 32, 64, 64);
-        assertThat(seen.subList(9, 40)).as("never cut below where it got").allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(64));
-    }
-
-    @Test
-    void aFixedLimitLetsEveryWorkerWorkAtOnce() throws InterruptedException {
-        ConcurrencyLimit fixed = ConcurrencyLimit.fixed(16);
-        fixed.awaitTurn(15); // returns: a waiting worker would hang this test
-        assertThat(fixed.current()).isEqualTo(16);
-        assertThat(fixed.adaptive()).isFalse();
-    }
-
-    @Test
-    void aWaitingWorkerIsWokenWhenTheLimitRises() throws Exception {
-        Thread fifth = waiting(limit, AdaptiveLimit.START);
-        run(1, w -> 250.0 * w, w -> 60); // 4 -> 8
-        fifth.join(30_000);
-        assertThat(fifth.isAlive()).isFalse();
-    }
-
-    @Test
-    void aStopWakesEveryWaitingWorkerWithoutTheTickerMoving() throws Exception {
-        AdaptiveLimit still = new AdaptiveLimit(128, () -> 42L); // time never passes: only the stop can wake them
-        Thread a = waiting(still, 10);
-        Thread b = waiting(still, 127);
-        still.stop();
-        a.join(30_000);
-        b.join(30_000);
-        assertThat(a.isAlive()).isFalse();
-        assertThat(b.isAlive()).isFalse();
-        still.awaitTurn(100); // stopped: passes at once
-        still.resume();
-        Thread c = waiting(still, 100); // goes on waiting after a stop taken back
-        c.interrupt();
-        c.join(30_000);
-    }
-
-    /** A worker thread waiting its turn; returns once it is seen waiting. */
-    private static Thread waiting(ConcurrencyLimit l, int worker) throws InterruptedException {
-        Thread t = new Thread(() -> {
-            try {
-                l.awaitTurn(worker);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(t.getState()).as("worker " + worker + " waits its turn").isEqualTo(Thread.State.WAITING);
-        return t;
+        assertThat(seen.subList(0, 6)).containsExactly(16, 16, 32, 32, 64, 64);
+        assertThat(seen.subList(6, 40)).as("never cut below where it got").allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(64));
     }
 
     /**
