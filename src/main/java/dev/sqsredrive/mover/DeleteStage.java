@@ -1,5 +1,6 @@
 package dev.sqsredrive.mover;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,11 +28,20 @@ final class DeleteStage {
         }
         EntryBatch batch = EntryBatch.of("d", messages);
         Retry.Outcome out = retry.run(batch.entries(), Entry::id, source::delete, () -> { });
-        List<Msg> deleted = batch.of(out.succeeded());
+        List<Msg> confirmed = batch.of(out.succeeded());
+        // SQS answers a delete made with an outdated receipt handle with a success that may delete nothing (its
+        // documentation says so): a message whose hold lapsed before the answer (the process stopped past its
+        // visibility timeout) may still be in the DLQ. It stays waiting for its delete, and a later receive
+        // only deletes it; had it been journalled deleted, that receive would take it for one that came back.
+        List<Msg> lapsed = hold.lapsed(confirmed);
+        List<Msg> deleted = new ArrayList<>(confirmed);
+        deleted.removeAll(lapsed);
         List<Msg> notDeleted = batch.notIn(out.succeeded());
         List<String> ids = deleted.stream().map(Msg::id).toList();
         state.deleted(ids);
         hold.done(deleted);
+        hold.done(lapsed);
+        lapsed.forEach(m -> state.deleteFailed(m.id(), true));
         if (!notDeleted.isEmpty()) {
             // Delivered, still in the DLQ: released so that this run receives it again and only deletes it.
             batch.byEntryId().forEach((entryId, m) -> {

@@ -138,16 +138,24 @@ final class Hold {
     }
 
     /** How many of these (sent) messages were not surely hidden until now: another consumer may have them. */
-    synchronized int mayHaveLapsed(Collection<Msg> messages) {
+    int mayHaveLapsed(Collection<Msg> messages) {
+        return lapsed(messages).size();
+    }
+
+    /**
+     * Those of these messages not surely hidden until now: their receipt handles may be outdated (the process
+     * stopped past their visibility timeout, and a receive may have handed them out again).
+     */
+    synchronized List<Msg> lapsed(Collection<Msg> messages) {
         long now = ticker.nanos();
-        int n = 0;
+        List<Msg> out = new ArrayList<>();
         for (Msg m : messages) {
             Long until = hiddenUntil.get(m.id());
             if (until == null || until < now) {
-                n++;
+                out.add(m);
             }
         }
-        return n;
+        return out;
     }
 
     /** Another receive got this message again; false when this hold sent it or is sending it. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sqsredrive.mover.sqs.SqsFailures;
+import dev.sqsredrive.time.Ticker;
 
 /**
  * What a stage test of one run starts with: scripted SQS answers, the DLQ as a source, retries that do not
@@ -36,7 +37,12 @@ final class ScriptedRun implements AutoCloseable {
 
     /** One receive's messages, held for 30 s from time 0 (the clock stands still). */
     Hold hold(List<Msg> ms) {
-        return new HeldMessages(source, () -> 0L, Duration.ofSeconds(30), retry).hold(ms, 0);
+        return hold(ms, () -> 0L);
+    }
+
+    /** One receive's messages, held for 30 s from time 0 on this ticker. */
+    Hold hold(List<Msg> ms, Ticker ticker) {
+        return new HeldMessages(source, ticker, Duration.ofSeconds(30), retry).hold(ms, 0);
     }
 
     @Override
