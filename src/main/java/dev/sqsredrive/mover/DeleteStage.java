@@ -39,8 +39,7 @@ final class DeleteStage {
         List<Msg> notDeleted = batch.notIn(out.succeeded());
         List<String> ids = deleted.stream().map(Msg::id).toList();
         state.deleted(ids);
-        hold.done(deleted);
-        hold.done(lapsed);
+        hold.done(confirmed);
         lapsed.forEach(m -> state.deleteFailed(m.id(), true));
         if (!notDeleted.isEmpty()) {
             // Delivered, still in the DLQ: released so that this run receives it again and only deletes it.
