@@ -218,13 +218,9 @@ class AdaptiveLimitTest {
         for (int i = 0; i < intervals; i++) {
             int workers = limit.current();
             seen.add(workers);
-            now.addAndGet(INTERVAL);
-            long callNanos = Math.round(latencyMillis.applyAsDouble(before) * 1e6);
-            for (int c = 0; c < 2 * workers; c++) {
-                limit.callEnded(callNanos, false);
-            }
-            double rate = perSecond.applyAsDouble(workers) * (workers > before ? 1 + fill : 1);
-            limit.moved((int) Math.round(rate * INTERVAL / 1e9));
+            now.addAndGet(INTERVAL); // first: a curve may read the time
+            interval(workers, latencyMillis.applyAsDouble(before),
+                    perSecond.applyAsDouble(workers) * (workers > before ? 1 + fill : 1));
             before = workers;
         }
         return seen;
@@ -236,13 +232,18 @@ class AdaptiveLimitTest {
         for (int i = 0; i < intervals; i++) {
             int workers = limit.current();
             seen.add(workers);
-            now.addAndGet(INTERVAL);
-            long callNanos = Math.round(latencyMillis.applyAsDouble(workers) * 1e6);
-            for (int c = 0; c < 2 * workers; c++) {
-                limit.callEnded(callNanos, false);
-            }
-            limit.moved((int) Math.round(perSecond.applyAsDouble(workers) * INTERVAL / 1e9));
+            now.addAndGet(INTERVAL); // first: a curve may read the time
+            interval(workers, latencyMillis.applyAsDouble(workers), perSecond.applyAsDouble(workers));
         }
         return seen;
+    }
+
+    /** The end of an interval: two calls per working worker, each of {@code latencyMillis}, and what they moved. */
+    private void interval(int workers, double latencyMillis, double perSecond) {
+        long callNanos = Math.round(latencyMillis * 1e6);
+        for (int c = 0; c < 2 * workers; c++) {
+            limit.callEnded(callNanos, false);
+        }
+        limit.moved((int) Math.round(perSecond * INTERVAL / 1e9));
     }
 }
