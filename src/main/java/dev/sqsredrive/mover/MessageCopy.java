@@ -1,6 +1,5 @@
 package dev.sqsredrive.mover;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 
@@ -51,7 +50,28 @@ public final class MessageCopy {
         return size;
     }
 
-    private static long utf8(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+    /** Its length in UTF-8, counted without encoding it: every message's size is taken, and a copy is garbage. */
+    static long utf8(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long bytes = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++; // a lone surrogate: String.getBytes writes '?' (SQS refuses the message anyway)
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

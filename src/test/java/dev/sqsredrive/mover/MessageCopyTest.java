@@ -79,6 +79,15 @@ class MessageCopyTest {
     }
 
     @Test
+    void theSizeOfATextIsWhatItsUtf8EncodingHolds() {
+        // 1, 2, 3 and 4 bytes a character (a surrogate pair is one), and a lone surrogate, which encodes as '?'
+        for (String s : java.util.List.of("", "plain", "\u00e9t\u00e9", "\u20ac\u0800\uffff", "\ud83d\ude00x",
+                "a\ud83d", "\ude00b", "\ud83d\ud83d")) {
+            assertThat(MessageCopy.utf8(s)).as(s).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
     void batchesKeepOrderAndBothLimits() {
         var batches = Batches.split(java.util.List.of(5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1), Integer::longValue, 10, 12);
         assertThat(batches).containsExactly(java.util.List.of(5, 5), java.util.List.of(5, 1, 1, 1, 1, 1, 1, 1),
