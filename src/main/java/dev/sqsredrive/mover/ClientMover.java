@@ -157,7 +157,7 @@ public final class ClientMover {
             whenDrained.settleCanary(tick);
         }
         if (stop.reason() == StopReason.DRAINED) {
-            Drained.settle(state, notHeld, failures); // before the count, which subtracts what waits for a delete
+            Drained.settle(state, notHeld, failures, held::holds); // before the count, which subtracts what waits for a delete
         }
         // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
         LeftBehind left = stop.reason() != StopReason.DRAINED ? LeftBehind.NONE

@@ -2,6 +2,7 @@ package dev.sqsredrive.mover;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * What a run that drained the DLQ learns about the deletes it could not confirm: a message it no longer
@@ -12,9 +13,18 @@ final class Drained {
     private Drained() {
     }
 
-    /** Settles both kinds, before the DLQ is counted for what was left behind. */
-    static void settle(RunState state, LongSupplier notHeld, CallFailures failures) {
-        settleGone(state, notHeld, failures);
+    /**
+     * Settles both kinds, before the DLQ is counted for what was left behind. A message this run still holds is
+     * in the DLQ, whatever the rest says: it waits for its delete (a later receive of the run got it again while
+     * it was sent, and a delete with that receive's handle did not come to pass), and the next run deletes it.
+     *
+     * @param heldHere whether this run holds the message (by MessageId) now
+     */
+    static void settle(RunState state, LongSupplier notHeld, CallFailures failures, Predicate<String> heldHere) {
+        if (state.journal() != null) {
+            state.pending().stream().filter(heldHere).toList().forEach(state::stillInTheDlq);
+        }
+        settleGone(state, notHeld, failures, heldHere);
         settleUnknownDeletes(state);
     }
 
@@ -23,7 +33,8 @@ final class Drained {
      * longer there (a delete whose answer was lost did it, and SQS then calls the receipt handle invalid), so
      * it waits for no delete, in this run or a later one.
      */
-    private static void settleGone(RunState state, LongSupplier notHeld, CallFailures failures) {
+    private static void settleGone(RunState state, LongSupplier notHeld, CallFailures failures,
+                                   Predicate<String> heldHere) {
         if (state.journal() == null || state.pending().isEmpty()) {
             return;
         }
@@ -37,7 +48,7 @@ final class Drained {
             }
             return; // cannot tell: they stay pending, and a later run deletes them if they are there
         }
-        state.deleted(List.copyOf(state.pending()));
+        state.deleted(state.pending().stream().filter(heldHere.negate()).toList());
     }
 
     /**

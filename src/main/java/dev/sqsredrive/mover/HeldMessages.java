@@ -64,6 +64,12 @@ final class HeldMessages {
         return n;
     }
 
+    /** True when this run holds the message now. */
+    boolean holds(String id) {
+        Hold h = holderOf.get(id);
+        return h != null && h.heldCopy(id) != null;
+    }
+
     /** Called every tick: extends what is about to become visible while still held. Never waits for a call. */
     void keepAlive() {
         for (Hold h : holds) {

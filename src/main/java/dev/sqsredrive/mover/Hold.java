@@ -158,6 +158,20 @@ final class Hold {
         return out;
     }
 
+    /**
+     * The hold of this run with the message's latest receipt handle: this one, or one whose later receive got it
+     * again while this one was sending it (which keeps it hidden there and never sends it).
+     */
+    Hold latestHolder(String id) {
+        Hold latest = holderOf.get(id);
+        return latest == null || latest == this || latest.heldCopy(id) == null ? this : latest;
+    }
+
+    /** The message as this hold received it (its receipt handle), while it holds it; else null. */
+    synchronized Msg heldCopy(String id) {
+        return held.get(id);
+    }
+
     /** Another receive got this message again; false when this hold sent it or is sending it. */
     synchronized boolean handOver(String id) {
         if (claimed.contains(id)) {

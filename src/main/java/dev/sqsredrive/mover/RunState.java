@@ -39,11 +39,23 @@ record RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<Stri
         ids.forEach(deleteUnknown::remove);
     }
 
-    /** Delivered, and its delete failed: answered (it is still in the DLQ) or unknown (it may be gone). */
+    /**
+     * Delivered, and its delete failed: answered (it is still in the DLQ) or unknown (it may be gone). Not once
+     * it is deleted: a delete with an older receipt handle can fail after one with a newer handle succeeded.
+     */
     void deleteFailed(String id, boolean unknown) {
+        if (journal != null && !pending.contains(id)) {
+            return;
+        }
         deleteFailed.add(id);
         if (unknown) {
             deleteUnknown.add(id);
         }
+    }
+
+    /** Delivered, not deleted, and surely still in the DLQ: this run holds it. */
+    void stillInTheDlq(String id) {
+        deleteFailed.add(id);
+        deleteUnknown.remove(id);
     }
 }

@@ -88,7 +88,6 @@ class DeleteStageTest {
     @Test
     void aDeleteConfirmedAfterItsHoldLapsedIsNotTakenForDoneAndWaitsForTheMessageToComeBack() throws Exception {
         List<Msg> ms = sent(2);
-        AtomicLong now = new AtomicLong();
         Hold hold = run.hold(ms, now::get);
         now.set(Duration.ofSeconds(31).toNanos()); // past the hold's 30 s, with no extension confirmed
 
@@ -101,6 +100,87 @@ class DeleteStageTest {
         assertThat(run.pending).as("a later receive only deletes them").containsExactlyInAnyOrder("id0", "id1");
         assertThat(run.state.deleteUnknown()).as("they may be gone").containsExactlyInAnyOrder("id0", "id1");
         assertThat(hold.empty()).isTrue();
+    }
+
+    /** When the process went on after a stop of 35 s: past the holds' 30 s. */
+    private static final long STOPPED_PAST_VISIBILITY = Duration.ofSeconds(35).toNanos();
+
+    private final AtomicLong now = new AtomicLong();
+
+    /** Received at time 0 and being sent (claimed) when the process stopped; the clock then stands after the stop. */
+    private Hold sendingWhenStopped(HeldMessages held, List<Msg> ms) throws InterruptedException {
+        Hold sending = held.hold(ms, 0);
+        sending.claim(ms, null);
+        now.set(STOPPED_PAST_VISIBILITY);
+        return sending;
+    }
+
+    /** The same messages under the receipt handles a later receive got them with. */
+    private static List<Msg> receivedAgain(List<Msg> ms) {
+        return ms.stream().map(m -> new Msg(m.id(), "rh2-" + m.id(), m.body(), m.attributes(), m.system(),
+                m.fingerprint())).toList();
+    }
+
+    /**
+     * The process stopped past the visibility timeout while it sent these; after it went on, another receive of
+     * the run got them again, and keeps them hidden without sending them. Only that receive's handle deletes
+     * them (ElasticMQ refuses the older one, SQS may answer it with a success that deletes nothing): with the
+     * older one they stayed in the DLQ while their copies had arrived (fault-matrix case 38).
+     */
+    @Test
+    void aMessageAnotherReceiveGotAgainWhileItWasSentIsDeletedWithThatReceivesHandle() throws Exception {
+        List<Msg> ms = sent(2);
+        HeldMessages held = run.held(now::get);
+        Hold sending = sendingWhenStopped(held, ms);
+        Hold later = held.hold(receivedAgain(ms), STOPPED_PAST_VISIBILITY);
+
+        Set<String> deleted = stage().delete(ms, sending);
+
+        assertThat(run.ops.deletedReceiptHandles()).containsExactly("rh2-id0", "rh2-id1");
+        assertThat(deleted).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(journalLines('D')).containsExactly("id0", "id1");
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).isEmpty();
+        assertThat(later.empty()).as("nothing left to release at the end").isTrue();
+        assertThat(sending.empty()).isTrue();
+        assertThat(held.holds("id0")).isFalse();
+    }
+
+    /** The other receive got them while the delete was under way: the older handle is refused, the newer one works. */
+    @Test
+    void aMessageReceivedAgainDuringItsDeleteIsDeletedAgainWithTheNewHandle() throws Exception {
+        List<Msg> ms = sent(2);
+        HeldMessages held = run.held(now::get);
+        Hold sending = sendingWhenStopped(held, ms);
+        Hold[] later = new Hold[1];
+        run.ops.deleteScript.add(entries -> {
+            later[0] = held.hold(receivedAgain(ms), STOPPED_PAST_VISIBILITY);
+            return FakeQueueOps.failingDeletes(Set.of("rh-id0", "rh-id1"),
+                    new EntryError("ReceiptHandleIsInvalid", "", true)).apply(entries);
+        });
+
+        Set<String> deleted = stage().delete(ms, sending);
+
+        assertThat(run.ops.deletedReceiptHandles()).containsExactly("rh-id0", "rh-id1", "rh2-id0", "rh2-id1");
+        assertThat(deleted).containsExactlyInAnyOrder("id0", "id1");
+        assertThat(run.pending).isEmpty();
+        assertThat(run.deleteFailed).as("no delete failed for good").isEmpty();
+        assertThat(run.ops.visibilityChanges).as("nothing released with the outdated handles").isEmpty();
+        assertThat(later[0].empty()).isTrue();
+    }
+
+    /** A delete with an older handle can be refused after one with a newer handle removed the message. */
+    @Test
+    void aRefusalThatComesAfterTheMessageWasDeletedIsNoFailedDelete() throws Exception {
+        List<Msg> ms = sent(1);
+        run.state.deleted(List.of("id0")); // another receive's delete, with the newer handle
+        run.ops.deleteScript.add(FakeQueueOps.failingDeletes(Set.of("rh-id0"),
+                new EntryError("ReceiptHandleIsInvalid", "", true)));
+
+        stage().delete(ms, hold(ms));
+
+        assertThat(run.deleteFailed).as("not reported as delivered and left in the DLQ").isEmpty();
+        assertThat(run.pending).isEmpty();
     }
 
     @Test

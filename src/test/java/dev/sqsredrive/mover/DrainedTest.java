@@ -37,7 +37,11 @@ class DrainedTest {
     }
 
     private void settle(LongSupplier dlqHoldsBesidesThisRun) {
-        Drained.settle(run.state, dlqHoldsBesidesThisRun, SqsFailures.INSTANCE);
+        settle(dlqHoldsBesidesThisRun, id -> false);
+    }
+
+    private void settle(LongSupplier dlqHoldsBesidesThisRun, java.util.function.Predicate<String> heldHere) {
+        Drained.settle(run.state, dlqHoldsBesidesThisRun, SqsFailures.INSTANCE, heldHere);
     }
 
     @Test
@@ -62,6 +66,26 @@ class DrainedTest {
         assertThat(run.pending).containsExactly("answered");
         assertThat(run.deleteFailed).containsExactly("answered");
         assertThat(run.state.deleteUnknown()).isEmpty();
+        assertThat(run.ledger.deleted()).isEqualTo(1);
+    }
+
+    /**
+     * The DLQ holds nothing besides what this run holds, and this run holds a message sent and not deleted (a
+     * later receive got it again while it was sent, past the visibility timeout: fault-matrix case 38). It is
+     * in the DLQ: recorded deleted, the next run left it there as one that came back, and its copy had arrived.
+     */
+    @Test
+    void aMessageThisRunStillHoldsIsInTheDlqAndKeepsWaitingForItsDelete() {
+        deleteFailed("gone", true);
+        deleteFailed("lapsed-and-held", true); // its delete may have done nothing, and this run holds it
+        run.pending.add("held"); // sent, never deleted: a later receive of the run keeps it hidden
+
+        settle(() -> 0, id -> id.endsWith("held"));
+
+        assertThat(run.pending).containsExactlyInAnyOrder("lapsed-and-held", "held");
+        assertThat(run.deleteFailed).as("reported as delivered and not deleted").containsExactlyInAnyOrder(
+                "lapsed-and-held", "held");
+        assertThat(run.state.deleteUnknown()).as("surely still there").isEmpty();
         assertThat(run.ledger.deleted()).isEqualTo(1);
     }
 
@@ -92,7 +116,7 @@ class DrainedTest {
         RunState copy = new RunState(run.ledger, null, run.pending, run.deleteFailed, () -> 0L);
         run.pending.addAll(List.of("a"));
 
-        Drained.settle(copy, () -> 0, SqsFailures.INSTANCE);
+        Drained.settle(copy, () -> 0, SqsFailures.INSTANCE, id -> true);
 
         assertThat(run.pending).containsExactly("a");
     }

@@ -42,7 +42,12 @@ final class ScriptedRun implements AutoCloseable {
 
     /** One receive's messages, held for 30 s from time 0 on this ticker. */
     Hold hold(List<Msg> ms, Ticker ticker) {
-        return new HeldMessages(source, ticker, Duration.ofSeconds(30), retry).hold(ms, 0);
+        return held(ticker).hold(ms, 0);
+    }
+
+    /** What the run holds, receive by receive, with a visibility of 30 s on this ticker. */
+    HeldMessages held(Ticker ticker) {
+        return new HeldMessages(source, ticker, Duration.ofSeconds(30), retry);
     }
 
     @Override
