@@ -45,7 +45,10 @@ class FaultMatrixTest {
         List<MatrixCase> picked = FaultMatrix.full(seed, cases).stream()
                 .filter(c -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(String.valueOf(c.id())))
                 .toList();
-        List<MatrixRow> rows = new MatrixRunner(work, 3).run(picked, 55);
+        // -Dmatrix.keep=DIR keeps every case's state directory (its journals) there for a post-mortem
+        String keep = System.getProperty("matrix.keep", "");
+        Path dir = keep.isBlank() ? work : Files.createDirectories(Path.of(keep));
+        List<MatrixRow> rows = new MatrixRunner(dir, 3).run(picked, 55);
         report("full matrix, seed " + seed + ", " + cases + " cases" + (only.isBlank() ? "" : ", only " + only), rows,
                 Path.of("target", "fault-matrix.md"));
         if (only.isBlank()) {
