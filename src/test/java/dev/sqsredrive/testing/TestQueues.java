@@ -152,14 +152,24 @@ public final class TestQueues implements AutoCloseable {
 
     /**
      * A consumer of source that fails every message (receives with visibility 0, never deletes) until SQS has
-     * dead-lettered them (maxReceiveCount 1) and dlq holds {@code dlqDepth}: each keeps its MessageId.
+     * dead-lettered them (maxReceiveCount 1) and dlq holds {@code dlqDepth}: each keeps its MessageId. It gives
+     * up when the DLQ stops growing for its patience: thousands of messages on a loaded machine take longer
+     * than that, and only a stall says something is wrong.
      */
     public void failEvery(Queue source, Queue dlq, long dlqDepth) {
         Deadline deadline = Deadline.in(patience);
-        while (depth(dlq) < dlqDepth) {
+        long depth = depth(dlq);
+        while (depth < dlqDepth) {
             sqs.receiveMessage(r -> r.queueUrl(source.url()).maxNumberOfMessages(10).visibilityTimeout(0)
                     .waitTimeSeconds(0));
-            deadline.check(() -> "dead-lettering until the DLQ holds " + dlqDepth + "; it has " + depth(dlq));
+            long now = depth(dlq);
+            if (now > depth) {
+                deadline = Deadline.in(patience);
+            }
+            depth = now;
+            long seen = depth;
+            deadline.check(() -> "dead-lettering until the DLQ holds " + dlqDepth + "; it has " + seen
+                    + " and grew by none for " + patience);
         }
     }
 
