@@ -57,8 +57,14 @@ public final class AotCache {
             System.exit(0);
         }
         DemoServer server = DemoServer.start(0);
-        for (Map.Entry<Path, Path> runtime : dirByJavaHome.entrySet()) {
-            train(jar, runtime.getKey(), runtime.getValue(), server);
+        try {
+            for (Map.Entry<Path, Path> runtime : dirByJavaHome.entrySet()) {
+                train(jar, runtime.getKey(), runtime.getValue(), server);
+            }
+        } catch (RuntimeException | Error e) {
+            // The server's threads outlive this one: without an exit, a failed training hangs the build.
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
