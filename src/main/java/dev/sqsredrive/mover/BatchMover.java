@@ -36,6 +36,12 @@ final class BatchMover {
     private final SendStage sends;
     private final DeleteStage deletes;
     private final DeleteLine deleteLine;
+    /**
+     * What earlier runs sent and did not delete, as the run began: a message this run sent and receives again
+     * before its own delete ended (it stopped past the visibility timeout) is only deleted too, but it was
+     * counted moved when it was sent, and no earlier run sent it.
+     */
+    private final Set<String> earlierRunsSent;
 
     /**
      * @param dryRun the report to fill in a dry run, else null
@@ -46,6 +52,7 @@ final class BatchMover {
         this.routing = routing;
         this.state = state;
         this.dryRun = dryRun;
+        this.earlierRunsSent = Set.copyOf(state.pending());
         this.deletes = new DeleteStage(seam.source(), seam.retry(), state);
         this.deleteLine = new DeleteLine(deletes, stop, config.concurrency());
         this.sends = new SendStage(config.copy(), seam.sinks(), seam.retry(), state, seam.guard(), deleteLine);
@@ -144,11 +151,10 @@ final class BatchMover {
         }
         int deleted = 0;
         if (!deleteOnly.isEmpty()) {
-            // What this run sent was counted moved when it was sent; only an earlier run's messages move now.
-            List<String> earlierRuns = deleteOnly.stream().map(Msg::id)
-                    .filter(id -> !state.deleteFailed().contains(id)).toList();
+            // What this run sent was counted moved when it was sent; only an earlier run's messages move now, once
+            // (the delete stage returns only the deletes that came first).
             Set<String> gone = deletes.delete(deleteOnly, hold);
-            deleted = (int) earlierRuns.stream().filter(gone::contains).count();
+            deleted = (int) gone.stream().filter(earlierRunsSent::contains).count();
             ledger.finishedEarlierSend(deleted);
         }
         int sent = 0;

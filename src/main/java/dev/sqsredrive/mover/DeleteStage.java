@@ -29,7 +29,7 @@ final class DeleteStage {
         this.state = state;
     }
 
-    /** @return the MessageIds the source confirmed deleted */
+    /** @return the MessageIds the source confirmed deleted, unless another delete of this run did so first */
     Set<String> delete(List<Msg> messages, Hold hold) throws InterruptedException {
         Set<String> deleted = new HashSet<>();
         // A receive may get a message again while its delete is under way: one more call, with that handle.
@@ -89,8 +89,7 @@ final class DeleteStage {
                 release.computeIfAbsent(holder, h -> new ArrayList<>()).add(handle);
             }
         }
-        state.deleted(ids);
-        deleted.addAll(ids);
+        deleted.addAll(state.deleted(ids));
         done.forEach(Hold::done);
         for (Map.Entry<Hold, List<Msg>> r : release.entrySet()) {
             r.getKey().release(r.getValue());

@@ -30,13 +30,20 @@ record RunState(RunLedger ledger, Journal journal, Set<String> pending, Set<Stri
                 new ReturnBreaker(MaxReturned.parse("off")), null, ticker, false));
     }
 
-    /** A delete was confirmed: no longer waiting for one, in this run or a later one. */
-    void deleted(java.util.List<String> ids) {
-        journal.deleted(ids);
-        ledger.deleted(ids.size());
-        ids.forEach(pending::remove);
-        ids.forEach(deleteFailed::remove);
-        ids.forEach(deleteUnknown::remove);
+    /**
+     * A delete was confirmed: no longer waiting for one, in this run or a later one. Two deletes of one message can
+     * both be confirmed (the delete stage and a later receive's delete-only, with the same latest handle): only
+     * the first one counts.
+     *
+     * @return those of ids that were still waiting for their delete
+     */
+    java.util.List<String> deleted(java.util.List<String> ids) {
+        java.util.List<String> first = ids.stream().filter(pending::remove).toList();
+        journal.deleted(first);
+        ledger.deleted(first.size());
+        first.forEach(deleteFailed::remove);
+        first.forEach(deleteUnknown::remove);
+        return first;
     }
 
     /**

@@ -213,6 +213,39 @@ class BatchMoverTest {
         assertThat(Journals.pending(List.of(dir.resolve("j.log")))).isEmpty();
     }
 
+    /**
+     * The process stopped past the visibility timeout with its deletes under way: a later receive got the messages
+     * again and only deleted them, and both deletes were confirmed. They were moved once, by this run's send: not
+     * counted again as an earlier run's send finished now ("sent by an earlier run: only deleted now" in a first
+     * run), nor deleted twice.
+     */
+    @Test
+    void whatThisRunSentAndReceivesAgainDuringItsDeleteIsMovedAndDeletedOnce() throws Exception {
+        List<Msg> ms = messages(2);
+        BatchMover m = mover(false);
+        List<Msg> again = ms.stream().map(x -> new Msg(x.id(), "rh2-" + x.id(), x.body(), x.attributes(), x.system(),
+                x.fingerprint())).toList();
+        ops.deleteScript.add(entries -> {
+            try {
+                m.process(again, hold(again), Instant.now()); // its delete-only, in the middle of the first delete
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return FakeQueueOps.allOk(entries, software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry::id);
+        });
+
+        process(m, ms, hold(ms));
+        journal.close();
+
+        assertThat(ops.deletes).as("both deletes were made").hasSize(2);
+        assertThat(ops.sentBodies()).containsExactly("body0", "body1");
+        assertThat(ledger.moved()).isEqualTo(2);
+        assertThat(ledger.resumedDeletes()).isZero();
+        assertThat(ledger.deleted()).isEqualTo(2);
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("j.log")).stream().filter(l -> l.startsWith("D ")))
+                .containsExactlyInAnyOrder("D id0", "D id1");
+    }
+
     @Test
     void theJournalRecordsSendsBeforeDeletesSoACrashInBetweenIsResumable() throws Exception {
         List<Msg> ms = messages(2);
