@@ -157,7 +157,8 @@ public final class ClientMover {
             whenDrained.settleCanary(tick);
         }
         if (stop.reason() == StopReason.DRAINED) {
-            Drained.settle(state, notHeld, failures, held::holds); // before the count, which subtracts what waits for a delete
+            // before the count, which subtracts what waits for a delete
+            Drained.settle(state, notHeld, failures, held::holds);
         }
         // Counted before the release: what this run still holds is in the DLQ's count and is subtracted.
         LeftBehind left = stop.reason() != StopReason.DRAINED ? LeftBehind.NONE

@@ -44,15 +44,8 @@ final class DeleteStage {
         if (messages.isEmpty()) {
             return List.of();
         }
-        List<Hold> holders = new ArrayList<>();
-        List<Msg> latest = new ArrayList<>();
-        for (Msg m : messages) {
-            Hold holder = hold.latestHolder(m.id());
-            Msg handle = holder == hold ? null : holder.heldCopy(m.id());
-            holders.add(handle == null ? hold : holder);
-            latest.add(handle == null ? m : handle);
-        }
-        EntryBatch batch = EntryBatch.of("d", latest);
+        List<Hold.Latest> latest = messages.stream().map(hold::latest).toList();
+        EntryBatch batch = EntryBatch.of("d", latest.stream().map(Hold.Latest::handle).toList());
         Retry.Outcome out = retry.run(batch.entries(), Entry::id, source::delete, () -> { });
         List<Msg> again = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -62,13 +55,13 @@ final class DeleteStage {
         for (Map.Entry<String, Msg> e : batch.byEntryId().entrySet()) {
             Msg m = messages.get(i);
             Msg handle = e.getValue();
-            Hold holder = holders.get(i++);
+            Hold holder = latest.get(i++).holder();
             boolean confirmed = out.succeeded().contains(e.getKey());
             // SQS answers a delete made with an outdated receipt handle with a success that may delete nothing (its
             // documentation says so): a message whose hold lapsed before the answer (the process stopped past its
             // visibility timeout) may still be in the DLQ.
-            boolean sure = confirmed && holder.lapsed(List.of(handle)).isEmpty();
-            if (!sure && mayRetry && hold.latestHolder(m.id()) != holder) {
+            boolean sure = confirmed && !holder.lapsed(handle);
+            if (!sure && mayRetry && hold.latest(m).holder() != holder) {
                 again.add(m);
                 continue;
             }

@@ -21,10 +21,9 @@ final class Drained {
      * @param heldHere whether this run holds the message (by MessageId) now
      */
     static void settle(RunState state, LongSupplier notHeld, CallFailures failures, Predicate<String> heldHere) {
-        if (state.journal() != null) {
-            state.pending().stream().filter(heldHere).toList().forEach(state::stillInTheDlq);
-        }
-        settleGone(state, notHeld, failures, heldHere);
+        List<String> held = state.journal() == null ? List.of() : state.pending().stream().filter(heldHere).toList();
+        held.forEach(state::stillInTheDlq);
+        settleGone(state, notHeld, failures, held);
         settleUnknownDeletes(state);
     }
 
@@ -34,7 +33,7 @@ final class Drained {
      * it waits for no delete, in this run or a later one.
      */
     private static void settleGone(RunState state, LongSupplier notHeld, CallFailures failures,
-                                   Predicate<String> heldHere) {
+                                   List<String> held) {
         if (state.journal() == null || state.pending().isEmpty()) {
             return;
         }
@@ -48,7 +47,7 @@ final class Drained {
             }
             return; // cannot tell: they stay pending, and a later run deletes them if they are there
         }
-        state.deleted(state.pending().stream().filter(heldHere.negate()).toList());
+        state.deleted(state.pending().stream().filter(id -> !held.contains(id)).toList());
     }
 
     /**

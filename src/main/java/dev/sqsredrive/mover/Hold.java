@@ -138,33 +138,42 @@ final class Hold {
     }
 
     /** How many of these (sent) messages were not surely hidden until now: another consumer may have them. */
-    int mayHaveLapsed(Collection<Msg> messages) {
-        return lapsed(messages).size();
-    }
-
-    /**
-     * Those of these messages not surely hidden until now: their receipt handles may be outdated (the process
-     * stopped past their visibility timeout, and a receive may have handed them out again).
-     */
-    synchronized List<Msg> lapsed(Collection<Msg> messages) {
+    synchronized int mayHaveLapsed(Collection<Msg> messages) {
         long now = ticker.nanos();
-        List<Msg> out = new ArrayList<>();
+        int n = 0;
         for (Msg m : messages) {
-            Long until = hiddenUntil.get(m.id());
-            if (until == null || until < now) {
-                out.add(m);
+            if (lapsed(m, now)) {
+                n++;
             }
         }
-        return out;
+        return n;
     }
 
     /**
-     * The hold of this run with the message's latest receipt handle: this one, or one whose later receive got it
-     * again while this one was sending it (which keeps it hidden there and never sends it).
+     * Whether this message is not surely hidden until now: its receipt handle may be outdated (the process
+     * stopped past its visibility timeout, and a receive may have handed it out again).
      */
-    Hold latestHolder(String id) {
-        Hold latest = holderOf.get(id);
-        return latest == null || latest == this || latest.heldCopy(id) == null ? this : latest;
+    synchronized boolean lapsed(Msg m) {
+        return lapsed(m, ticker.nanos());
+    }
+
+    private boolean lapsed(Msg m, long now) {
+        Long until = hiddenUntil.get(m.id());
+        return until == null || until < now;
+    }
+
+    /** The hold of this run with a message's latest receipt handle, and the message under that handle. */
+    record Latest(Hold holder, Msg handle) {
+    }
+
+    /**
+     * The message under the latest receipt handle this run holds for it: this hold's, or that of a later receive
+     * that got it again while this hold was sending it (which keeps it hidden there and never sends it).
+     */
+    Latest latest(Msg m) {
+        Hold other = holderOf.get(m.id());
+        Msg copy = other == null || other == this ? null : other.heldCopy(m.id());
+        return copy == null ? new Latest(this, m) : new Latest(other, copy);
     }
 
     /** The message as this hold received it (its receipt handle), while it holds it; else null. */

@@ -51,7 +51,7 @@ public final class MessageCopy {
     }
 
     /** Its length in UTF-8, counted without encoding it: every message's size is taken, and a copy is garbage. */
-    static long utf8(String s) {
+    public static long utf8(String s) {
         if (s == null) {
             return 0;
         }

@@ -1,6 +1,5 @@
 package dev.sqsredrive.triage;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.sqsredrive.mover.JsonPath;
+import dev.sqsredrive.mover.MessageCopy;
 import dev.sqsredrive.mover.Msg;
 
 /**
@@ -44,7 +44,7 @@ public record Sample(String messageId, String shape, List<String> keys, long len
             sorted.stream().limit(KEYS_KEPT).forEach(keys::add);
         }
         String shown = kind == Kind.BODY ? (body.length() <= BODY_KEPT ? body : body.substring(0, BODY_KEPT) + "…") : null;
-        return new Sample(m.id(), shape, List.copyOf(keys), body.getBytes(StandardCharsets.UTF_8).length,
+        return new Sample(m.id(), shape, List.copyOf(keys), (int) MessageCopy.utf8(body),
                 List.copyOf(new TreeSet<>(m.attributes().keySet())), shown);
     }
 }
